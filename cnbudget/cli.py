@@ -1,0 +1,107 @@
+"""Command line: `cnbudget parse FILE` prints facts, JSON or a short Chinese summary."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from cnbudget.errors import InputError
+from cnbudget.export_json import document_dict
+from cnbudget.facts import facts, write_csv
+from cnbudget.model import Document
+from cnbudget.pipeline import parse_file
+
+TABLE_NAMES = {
+    "summary": "收支总表",
+    "income": "收入总表",
+    "expenditure": "支出总表",
+    "fiscal_summary": "财政拨款收支总表",
+    "general_expenditure": "一般公共预算支出表",
+    "general_basic": "一般公共预算基本支出表",
+    "three_public": "“三公”经费表",
+    "gov_fund_expenditure": "政府性基金预算支出表",
+    "soe_expenditure": "国有资本经营预算支出表",
+    "basic": "基本支出表",
+    "economic_summary": "支出经济分类汇总表",
+    "projects": "项目支出表",
+    "procurement": "政府采购表",
+    "assets": "固定资产占用表",
+    "operating_costs": "机关运行经费表",
+    "performance": "项目绩效目标表",
+    "dept_performance": "部门整体绩效目标表",
+}
+
+
+@click.group()
+@click.version_option(package_name="cnbudget")
+def main() -> None:
+    """cnbudget：把部门预算/决算公开文件变成规范、可核对、可比较的数据。"""
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["facts", "json", "summary"]),
+    default="facts",
+    show_default=True,
+    help="facts：规范事实 CSV；json：整个文档；summary：中文摘要",
+)
+@click.option("--debug", is_flag=True, help="出错时显示完整调用栈（开发用）")
+def parse(file: str, fmt: str, debug: bool) -> None:
+    """解析一个公开文件并输出结果。"""
+    try:
+        document = parse_file(file)
+    except InputError as exc:
+        click.echo(f"错误：{exc.source}：{exc.reason}", err=True)
+        sys.exit(2)
+    except Exception as exc:  # a bug must still give one clear line
+        if debug:
+            raise
+        click.echo(f"错误：{file}：解析时发生内部错误（{type(exc).__name__}: {exc}）", err=True)
+        sys.exit(3)
+    if fmt == "facts":
+        sys.stdout.write(write_csv(facts(document)))
+    elif fmt == "json":
+        click.echo(json.dumps(document_dict(document), ensure_ascii=False, indent=2))
+    else:
+        click.echo(summary_text(document))
+
+
+def summary_text(document: Document) -> str:
+    """A short Chinese overview of a parsed document."""
+    meta = document.metadata
+    lines = [
+        f"文件：{document.source}（编号 {document.id}，编码 {document.encoding}）",
+        f"单位：{meta.department or '未识别'}  年度：{meta.year or '未识别'}  "
+        f"类型：{meta.scope or ''}{meta.kind}  金额单位：{meta.unit}",
+    ]
+    items = list(facts(document))
+    for table in document.tables:
+        count = sum(1 for f in items if f.table == table.kind)
+        note = f"（空表：{table.empty_note}）" if table.empty_note else ""
+        low = sum(
+            1 for row in table.rows for cell in row.cells.values() if cell.confidence < 0.9
+        )
+        flag = f"，{low} 个数字置信度较低" if low else ""
+        lines.append(
+            f"  第{table.line}行 {TABLE_NAMES.get(table.kind, table.kind)}：{count} 个事实{flag}{note}"
+        )
+    for section in document.sections:
+        lines.append(
+            f"  第{section.first_line}行 {TABLE_NAMES.get(section.kind, section.kind)}：已识别，"
+            "不属于金额表（绩效目标由绩效模块解析）"
+        )
+    lines.append(f"共 {len(items)} 个事实，{len(document.notices)} 条提示")
+    for notice in document.notices:
+        where = f"第{notice.line}行 " if notice.line else ""
+        table = TABLE_NAMES.get(notice.table or "", notice.table or "")
+        lines.append(f"  提示：{where}{table} {notice.message}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,1 @@
+"""Layout: split lines into table sections, parse headers, reassemble wrapped rows."""

@@ -1,0 +1,173 @@
+"""Turn a printed table header into an ordered list of column keys.
+
+Space-separated text prints multi-level headers row by row, so the labels of
+one header row come before those of the next. We tokenize the concatenated
+header into known labels and rebuild the tree breadth-first: a prefix of the
+labels is the top level, the rest are handed in order to the open groups.
+Among the possible splits we keep the flattest one that gives a consistent
+tree (every pure group has children, no key twice, every label placed).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cnbudget.vocabulary.columns import (
+    DESCRIPTORS,
+    GROUPS,
+    LABELS,
+    PURE_GROUPS,
+    Label,
+    column_key,
+)
+from cnbudget.vocabulary.normalize import normalize
+
+_LEXICON: list[tuple[str, str]] = sorted(
+    [(variant, label_id) for label_id, variants in LABELS.items() for variant in variants]
+    + [(text, "DESC") for text in DESCRIPTORS],
+    key=lambda item: -len(item[0]),
+)
+_TOTALS = frozenset({"SUBTOTAL", "TP_TOTAL"})
+_YEAR = re.compile(r"(\d{4})年度?(预算数|预算|决算数|决算|执行数)?")
+
+
+@dataclass(slots=True)
+class Header:
+    """Parsed header: column keys in printed order and what could not be read."""
+
+    keys: list[str]
+    paths: list[tuple[Label, ...]] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+
+
+def tokenize(text: str) -> tuple[list[Label], list[str]]:
+    """Split normalised header text into labels (longest match); return unknown runs too."""
+    text = normalize(text)
+    labels: list[Label] = []
+    unknown: list[str] = []
+    run = ""
+    i = 0
+    while i < len(text):
+        year = _YEAR.match(text, i)
+        if year:
+            labels.append(Label("YEAR", year.group(0), int(year.group(1))))
+            i = year.end()
+            continue
+        for variant, label_id in _LEXICON:
+            if text.startswith(variant, i):
+                if run:
+                    unknown.append(run)
+                    run = ""
+                if label_id != "DESC":
+                    labels.append(Label(label_id, variant))
+                i += len(variant)
+                break
+        else:
+            if not text[i].isdigit():
+                run += text[i]
+            elif run:
+                unknown.append(run)
+                run = ""
+            i += 1
+    if run:
+        unknown.append(run)
+    return labels, [u for u in unknown if len(u) > 1]
+
+
+def _distribute(top: list[Label], rest: list[Label]) -> list[tuple[Label, ...]] | None:
+    """Hand `rest` breadth-first to the groups of `top`; None when impossible."""
+    nodes: list[tuple[Label, ...]] = [(label,) for label in top]
+    children: dict[tuple[Label, ...], list[tuple[Label, ...]]] = {}
+    queue = [(label,) for label in top if label.id in GROUPS]
+    position = 0
+    queue_index = 0
+    while position < len(rest):
+        if queue_index >= len(queue):
+            return None
+        group = queue[queue_index]
+        accepts = GROUPS[group[-1].id]
+        taken: set[str] = set()
+        while position < len(rest):
+            label = rest[position]
+            role = label.id
+            if role not in accepts or role in taken:
+                break
+            taken.add(role)
+            child = (*group, label)
+            children.setdefault(group, []).append(child)
+            if label.id in GROUPS:
+                queue.append(child)
+            position += 1
+        queue_index += 1
+    leaves: list[tuple[Label, ...]] = []
+
+    def walk(node: tuple[Label, ...]) -> bool:
+        kids = children.get(node)
+        if not kids:
+            if node[-1].id in PURE_GROUPS:
+                return False
+            leaves.append(node)
+            return True
+        return all(walk(kid) for kid in kids)
+
+    for node in nodes:
+        if not walk(node):
+            return None
+    return leaves
+
+
+def build(labels: list[Label]) -> list[tuple[Label, ...]] | None:
+    """The flattest consistent header tree for a label sequence."""
+    for split in range(len(labels), 0, -1):
+        top = labels[:split]
+        if any(label.id in _TOTALS for label in top[1:]):
+            continue  # a top-level total column is printed first
+        leaves = _distribute(top, labels[split:])
+        if leaves is None:
+            continue
+        keys = [column_key(path) for path in leaves]
+        if len(set(keys)) == len(keys):
+            return leaves
+    return None
+
+
+def parse_header(text: str) -> Header:
+    """Column keys of a space-separated header (all header lines joined)."""
+    labels, unknown = tokenize(text)
+    leaves = build(labels) if labels else []
+    if leaves is None:
+        keys = [column_key((label,)) for label in labels]
+        return Header(keys, [(label,) for label in labels], unknown)
+    return Header([column_key(path) for path in leaves], leaves, unknown)
+
+
+def parse_tab_header(rows: list[list[str]]) -> dict[int, tuple[Label, ...]]:
+    """Column paths by cell position for tab-separated headers (empty cells kept).
+
+    An empty cell inherits the label to its left (a spanning group cell) when a
+    deeper header row has a label in that position.
+    """
+    width = max((len(row) for row in rows), default=0)
+    grid = [[normalize(row[j]) if j < len(row) else "" for j in range(width)] for row in rows]
+    paths: dict[int, tuple[Label, ...]] = {}
+    for j in range(width):
+        path: list[Label] = []
+        for r, row in enumerate(grid):
+            text = row[j]
+            if not text:
+                deeper = any(grid[d][j] for d in range(r + 1, len(grid)))
+                if not deeper:
+                    continue
+                k = j - 1
+                while k >= 0 and not row[k]:
+                    k -= 1
+                if k < 0:
+                    continue
+                text = row[k]
+            labels, _ = tokenize(text)
+            if len(labels) == 1:
+                path.append(labels[0])
+        if path:
+            paths[j] = tuple(path)
+    return paths

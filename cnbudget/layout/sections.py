@@ -1,0 +1,188 @@
+"""Split a document's lines into table blocks and prose, dropping page furniture.
+
+A table block starts at a recognised title and runs until the next title,
+part heading or prose paragraph. Titles repeated on continuation pages merge
+into the open block of the same kind. Page numbers, 公开表N / 预算NN表
+markers and page headers (部门（单位）：… 单位：万元) are removed, and the
+line after them is flagged as the start of a new page so that the table
+parser can skip a repeated header.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cnbudget.layout.tokens import PAGE_NUMBER
+from cnbudget.model import SourceLine
+from cnbudget.vocabulary.normalize import compact, normalize
+from cnbudget.vocabulary.titles import title_kind
+
+_MARKER = re.compile(r"^(?:公开表|预算|附表|部门预算公开表)\s*\d+\s*表?$|^表\s*\d+$")
+_PART = re.compile(r"^第[一二三四五六七八九十]+部分")
+_UNIT = re.compile(r"(?:金额)?单位[：:]\s*(万元|千元|元)")
+_DEPARTMENT = re.compile(
+    r"(?:部门[（(]单位[）)]|部门名称|单位名称|预算单位|编制单位|部门)[：:]\s*([^\s：:]+)"
+)
+_CODED_PAGE_HEADER = re.compile(r"^\s*\d{3,}\s+\S+\s+(?:预算年度|截止时间|年度)[：:]")
+_NOTE = re.compile(r"^[（(]?注[：:1-9１-９]|^[（(]?注[）)]?$|^说明[：:]")
+
+
+@dataclass(slots=True)
+class Block:
+    """The lines of one table, its title and unit; `breaks` holds page-start line numbers."""
+
+    kind: str
+    title: str
+    title_line: int
+    lines: list[SourceLine] = field(default_factory=list)
+    unit: str | None = None
+    breaks: set[int] = field(default_factory=set)
+    last_line: int = 0
+
+
+@dataclass(slots=True)
+class PageHeader:
+    """A page header line: the unit and department it names."""
+
+    line: int
+    unit: str | None
+    department: str | None
+
+
+@dataclass(slots=True)
+class Layout:
+    """Blocks, prose lines and page headers of a document."""
+
+    blocks: list[Block]
+    prose: list[SourceLine]
+    headers: list[PageHeader]
+
+
+def is_page_header(text: str) -> bool:
+    stripped = text.strip()
+    if _UNIT.search(stripped) and len(compact(stripped)) <= 60:
+        return True
+    if _CODED_PAGE_HEADER.match(stripped):
+        return True
+    return bool(re.match(r"^(?:部门[（(]单位[）)]|部门名称|单位名称)[：:]", compact(stripped)))
+
+
+def is_note(text: str) -> bool:
+    return bool(_NOTE.match(normalize(text)))
+
+
+def is_prose(text: str) -> bool:
+    """A sentence of running text (not a table row, not a note)."""
+    flat = normalize(text)
+    if len(flat) < 20 or is_note(text):
+        return False
+    return "，" in flat or "。" in flat or "；" in flat
+
+
+def page_header(line: SourceLine) -> PageHeader:
+    unit = _UNIT.search(line.text)
+    department = _DEPARTMENT.search(line.text)
+    name = department.group(1) if department else None
+    coded = _CODED_PAGE_HEADER.match(line.text)
+    if name is None and coded:
+        name = line.text.split()[1]
+    if name:
+        name = _UNIT.sub("", name).strip()
+    return PageHeader(line.number, unit.group(1) if unit else None, name or None)
+
+
+def _next_content(lines: list[SourceLine], start: int, count: int) -> list[SourceLine]:
+    found = []
+    for line in lines[start:]:
+        if line.text.strip():
+            found.append(line)
+            if len(found) == count:
+                break
+    return found
+
+
+def _accept_title(lines: list[SourceLine], index: int) -> bool:
+    following = _next_content(lines, index + 1, 1)
+    if not following:
+        return False
+    text = following[0].text.strip()
+    if text.startswith(("- ", "-\t", "·", "•")):
+        return False
+    if title_kind(text) is not None and not is_page_header(text):
+        return False
+    return not (_PART.match(compact(text)) or is_prose(text))
+
+
+def _is_page_number(lines: list[SourceLine], index: int) -> bool:
+    text = lines[index].text
+    if PAGE_NUMBER.match(text):
+        return True
+    if not re.fullmatch(r"\s*\d{1,3}\s*", text):
+        return False
+    following = _next_content(lines, index + 1, 1)
+    if not following:
+        return True
+    nxt = following[0].text
+    return is_page_header(nxt) or title_kind(nxt) is not None or bool(
+        _MARKER.match(compact(nxt))
+    )
+
+
+def split(lines: list[SourceLine]) -> Layout:
+    """Segment the document into table blocks and prose."""
+    blocks: list[Block] = []
+    prose: list[SourceLine] = []
+    headers: list[PageHeader] = []
+    current: Block | None = None
+    pending_break = False
+    recent_unit: tuple[int, str] | None = None
+
+    def close() -> None:
+        nonlocal current
+        current = None
+
+    for index, line in enumerate(lines):
+        text = line.text
+        flat = compact(text)
+        if not flat:
+            continue
+        if _MARKER.match(flat) or _is_page_number(lines, index):
+            pending_break = True
+            continue
+        if is_page_header(text):
+            header = page_header(line)
+            headers.append(header)
+            if header.unit:
+                recent_unit = (line.number, header.unit)
+                if current is not None and current.unit is None and not current.lines:
+                    current.unit = header.unit
+            pending_break = True
+            continue
+        kind = title_kind(text)
+        if kind is not None and _accept_title(lines, index):
+            if current is not None and current.kind == kind:
+                pending_break = True
+                continue
+            current = Block(kind, text.strip(), line.number)
+            if recent_unit and line.number - recent_unit[0] <= 4:
+                current.unit = recent_unit[1]
+            blocks.append(current)
+            pending_break = False
+            continue
+        if _PART.match(flat):
+            close()
+            prose.append(line)
+            continue
+        if current is not None and current.kind not in ("performance", "dept_performance"):
+            if is_prose(text):
+                close()
+        if current is None:
+            prose.append(line)
+            continue
+        if pending_break and current.lines:
+            current.breaks.add(line.number)
+        pending_break = False
+        current.lines.append(line)
+        current.last_line = line.number
+    return Layout(blocks, prose, headers)

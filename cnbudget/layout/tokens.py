@@ -1,0 +1,67 @@
+"""Split a line into typed tokens: amounts, integer codes and text, with indentation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Literal
+
+TokenKind = Literal["amount", "int", "text"]
+
+_AMOUNT = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$")
+_INT = re.compile(r"^\d+$")
+_WORD = re.compile(r"[^ \t]+")
+PAGE_NUMBER = re.compile(r"^\s*[-—–－]+\s*\d{1,4}\s*[-—–－]+\s*$|^\s*第\s*\d+\s*页\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of a line with its kind; `indent` counts leading full-width spaces of text."""
+
+    kind: TokenKind
+    text: str
+    indent: int = 0
+
+    @property
+    def amount(self) -> Decimal:
+        return parse_amount(self.text)
+
+
+def parse_amount(text: str) -> Decimal:
+    """Printed amount to Decimal: thousands separators removed, sign kept."""
+    cleaned = text.replace(",", "").replace("−", "-")
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation as exc:  # pragma: no cover - guarded by the regex
+        raise ValueError(text) from exc
+
+
+def amount_text(text: str) -> str:
+    """The printed amount without thousands separators (the facts `value` form)."""
+    return text.replace(",", "").replace("−", "-")
+
+
+def classify_word(word: str) -> Token:
+    stripped = word.lstrip("\u3000")
+    indent = len(word) - len(stripped)
+    stripped = stripped.strip("\u3000\u00a0")
+    if _AMOUNT.match(stripped):
+        return Token("amount", stripped)
+    if _INT.match(stripped):
+        return Token("int", stripped)
+    return Token("text", stripped, indent)
+
+
+def tokenize(line: str) -> list[Token]:
+    """Tokens of a space-separated line (full-width spaces stay inside words)."""
+    tokens = []
+    for match in _WORD.finditer(line):
+        token = classify_word(match.group(0))
+        if token.text:
+            tokens.append(token)
+    return tokens
+
+
+def is_amount(text: str) -> bool:
+    return bool(_AMOUNT.match(text.strip().strip("\u3000")))

@@ -1,0 +1,49 @@
+"""Document metadata: department, budget year, unit, kind (预算/决算), scope (部门/单位)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from cnbudget.layout.sections import Layout
+from cnbudget.model import Metadata, SourceLine
+from cnbudget.vocabulary.normalize import compact
+
+_YEAR = re.compile(r"(20\d{2})\s*年度?\s*(?:部门|单位)?\s*(?:预算|决算)|预算年度[：:]\s*(20\d{2})")
+_DEPARTMENT_TITLE = re.compile(r"20\d{2}年度?(\S+?(?:局|委员会|委|办公室|中心|院|厅|部|会|馆|站|所|队))")
+
+
+def extract(lines: list[SourceLine], layout: Layout) -> Metadata:
+    """Read what the document says about itself from headers, titles and headings."""
+    meta = Metadata()
+    departments = Counter(h.department for h in layout.headers if h.department)
+    if departments:
+        meta.department = departments.most_common(1)[0][0]
+    years: Counter[int] = Counter()
+    scopes: Counter[str] = Counter()
+    kinds: Counter[str] = Counter()
+    for line in lines:
+        text = line.text
+        for match in _YEAR.finditer(text):
+            years[int(match.group(1) or match.group(2))] += 1
+        flat = compact(text)
+        if len(flat) <= 40:
+            scopes["单位"] += flat.count("单位预算") + flat.count("单位决算")
+            scopes["部门"] += flat.count("部门预算") + flat.count("部门决算")
+        if meta.department is None and len(flat) <= 60:
+            match = _DEPARTMENT_TITLE.search(flat)
+            if match:
+                meta.department = match.group(1)
+    for block in layout.blocks:
+        title = compact(block.title)
+        kinds["决算"] += title.count("决算")
+        kinds["预算"] += title.count("预算")
+    if years:
+        meta.year = years.most_common(1)[0][0]
+    if scopes["单位"] or scopes["部门"]:
+        meta.scope = "单位" if scopes["单位"] > scopes["部门"] else "部门"
+    meta.kind = "决算" if kinds["决算"] > kinds["预算"] else "预算"
+    units = Counter(h.unit for h in layout.headers if h.unit)
+    if units:
+        meta.unit = units.most_common(1)[0][0]
+    return meta

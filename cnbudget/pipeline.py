@@ -1,0 +1,99 @@
+"""The parse pipeline: reader → layout → tables → model, for one document."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from cnbudget.errors import InputError
+from cnbudget.layout.sections import split
+from cnbudget.metadata import extract
+from cnbudget.model import Document, Notice, Section, Table
+from cnbudget.readers.text import SourceText, read_bytes, read_path
+from cnbudget.tables import PARSERS, SECTION_KINDS, Context
+
+# Tables that others rely on are parsed first: the summary tells which funding
+# sources exist; the basic-expenditure table tells which 三公 items are used.
+_PRIORITY = {"summary": 0, "fiscal_summary": 1, "general_basic": 2}
+_THREE_PUBLIC_CODES = {
+    "30217": "reception",
+    "30231": "vehicles.operation",
+    "31013": "vehicles.purchase",
+    "30212": "overseas",
+}
+_UNIT_FACTOR = {"万元": Decimal(1), "元": Decimal(10000), "千元": Decimal(10)}
+
+
+def parse_file(path: str | Path) -> Document:
+    """Parse a disclosure file."""
+    return parse_source(read_path(path))
+
+
+def parse_text(text: str, source: str = "<text>") -> Document:
+    """Parse disclosure text given as a string (UTF-8)."""
+    return parse_source(read_bytes(text.encode("utf-8"), source))
+
+
+def parse_source(source: SourceText) -> Document:
+    """Run layout and table parsers over decoded text."""
+    layout = split(source.lines)
+    metadata = extract(source.lines, layout)
+    document = Document(source.id, source.source, source.encoding, metadata)
+    document.line_count = len(source.lines)
+    if not any(block.kind in PARSERS for block in layout.blocks):
+        raise InputError(source.source, "未识别到任何预算表格，可能不是部门预算/决算公开文件")
+    ctx = Context(source.tab_separated, metadata.year, metadata.unit)
+    order = sorted(
+        range(len(layout.blocks)),
+        key=lambda i: (_PRIORITY.get(layout.blocks[i].kind, 9), i),
+    )
+    parsed: dict[int, Table] = {}
+    for index in order:
+        block = layout.blocks[index]
+        if block.kind in SECTION_KINDS:
+            continue
+        parser = PARSERS.get(block.kind)
+        if parser is None:
+            continue
+        table = parser(block, ctx)
+        _convert_units(table)
+        parsed[index] = table
+        if block.kind == "summary" and ctx.present is None:
+            ctx.present = {
+                row.code for row in table.rows for cell in row.cells.values() if cell.value
+            }
+        if block.kind == "general_basic" and ctx.three_public_items is None:
+            ctx.three_public_items = _three_public_items(table)
+    for index, block in enumerate(layout.blocks):
+        if index in parsed:
+            document.tables.append(parsed[index])
+        else:
+            document.sections.append(
+                Section(block.kind, block.title.strip(), block.title_line, block.last_line)
+            )
+    document.notices.extend(ctx.notices)
+    if not document.tables:
+        document.notices.append(Notice("no-tables", "未解析出任何表格"))
+    return document
+
+
+def _three_public_items(table: Table) -> set[str]:
+    items: set[str] = set()
+    for row in table.rows:
+        dept = row.code.split("/")[0]
+        item = _THREE_PUBLIC_CODES.get(dept)
+        if item and any(cell.value for cell in row.cells.values()):
+            items.add(item)
+            if item.startswith("vehicles"):
+                items.add("vehicles")
+    return items
+
+
+def _convert_units(table: Table) -> None:
+    factor = _UNIT_FACTOR.get(table.unit, Decimal(1))
+    if factor == 1:
+        return
+    for row in table.rows:
+        for cell in row.cells.values():
+            if cell.value is not None:
+                cell.value = (cell.value / factor).normalize()

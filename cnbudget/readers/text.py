@@ -1,0 +1,93 @@
+"""Read extracted text: detect the encoding (UTF-8, BOM, GBK/GB18030), normalise line ends."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from cnbudget.errors import InputError
+from cnbudget.model import SourceLine
+
+MAX_TEXT_BYTES = 20 * 1024 * 1024
+_CONTROL_OK = {"\t", "\n", "\r", "\f"}
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """Decoded text of one input, with its stable id and detected encoding."""
+
+    source: str
+    id: str
+    encoding: str
+    lines: list[SourceLine]
+
+    @property
+    def tab_separated(self) -> bool:
+        """True when the text keeps empty cells as tab-separated fields."""
+        content = [line.text for line in self.lines if line.text.strip()]
+        if not content:
+            return False
+        tabbed = sum(1 for text in content if "\t" in text)
+        return tabbed >= max(5, len(content) // 20)
+
+
+def document_id(data: bytes) -> str:
+    """Stable document id: the first 16 hex digits of the SHA-256 of the raw bytes."""
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def read_path(path: str | Path, max_bytes: int = MAX_TEXT_BYTES) -> SourceText:
+    """Read a text file from disk."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(str(path), f"无法读取文件（{exc.strerror or exc}）") from exc
+    if size > max_bytes:
+        raise InputError(
+            str(path), f"文件过大（{size / 1048576:.1f} MB，上限 {max_bytes / 1048576:.0f} MB）"
+        )
+    return read_bytes(path.read_bytes(), str(path))
+
+
+def _decode(data: bytes, source: str) -> tuple[str, str]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(source, "无法识别文本编码（不是 UTF-8 或 GBK/GB18030 文本）")
+    return str(best), best.encoding
+
+
+def read_bytes(data: bytes, source: str = "<bytes>") -> SourceText:
+    """Decode bytes into lines; reject empty, binary and undecodable input."""
+    if not data.strip():
+        raise InputError(source, "文件为空")
+    if b"\x00" in data[:65536] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(source, "是二进制文件，不是文本（PDF/Excel 等格式需先用对应读取器）")
+    text, encoding = _decode(data, source)
+    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in _CONTROL_OK)
+    if controls > 16:
+        raise InputError(source, "含大量控制字符，不像文本文件")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    page = 1
+    lines: list[SourceLine] = []
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if "\f" in raw:
+            page += raw.count("\f")
+            raw = raw.replace("\f", "")
+        lines.append(SourceLine(number, raw, page))
+    return SourceText(source, document_id(data), encoding, lines)

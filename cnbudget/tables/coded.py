@@ -1,0 +1,383 @@
+"""Tables whose rows carry a code: function (支出功能分类), economic (经济分类) and unit rows,
+and the projects table (rows by project under optional unit codes)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from cnbudget.layout.rows import RawRow, assemble, parts
+from cnbudget.layout.sections import Block
+from cnbudget.layout.tokens import amount_text, is_amount, parse_amount
+from cnbudget.model import Cell, Notice, Row, Table
+from cnbudget.tables.common import (
+    Context,
+    Pending,
+    Split,
+    assign_rows,
+    header_keys,
+    is_total_name,
+    split_block,
+)
+from cnbudget.vocabulary.functions import class_code, is_class_code
+from cnbudget.vocabulary.normalize import compact, normalize
+
+FUNCTION_TABLES = frozenset(
+    {
+        "income",
+        "expenditure",
+        "general_expenditure",
+        "gov_fund_expenditure",
+        "soe_expenditure",
+        "procurement",
+    }
+)
+ECONOMIC_TABLES = frozenset({"general_basic", "basic", "economic_summary", "operating_costs"})
+BASIC_ONLY = frozenset({"general_basic", "basic", "operating_costs"})
+CATEGORIES = ("其他运转类", "特定目标类", "人员类", "公用经费类", "运转类", "其他运转类项目")
+
+
+@dataclass(slots=True)
+class Parsed:
+    """A row in the making: identity, name, amounts (printed) and position hints."""
+
+    kind: str  # total | unit | function | economic | project | unknown
+    code: str
+    name: str
+    line: int
+    page: int | None
+    amounts: list[str] = field(default_factory=list)
+    fixed: dict[int, int] = field(default_factory=dict)
+    level_hint: int | None = None  # 1 类, 2 款, 3 项 from position or indentation
+    suffix: str | None = None  # a 2-digit code still to be placed in the hierarchy
+    text_cells: dict[str, str] = field(default_factory=dict)
+    unit: str | None = None
+
+
+def parse_coded(block: Block, ctx: Context) -> Table:
+    """Parse a function-, economic- or project-coded table."""
+    table = Table(block.kind, block.title.strip(), block.title_line, block.unit or ctx.unit)
+    table.last_line = block.last_line
+    split = split_block(block, ctx.tabbed)
+    keys, positions, header = header_keys(split, ctx.tabbed)
+    if block.kind in BASIC_ONLY:
+        keys = ["total" if k == "basic" else k for k in keys]
+        positions = {j: ("total" if k == "basic" else k) for j, k in positions.items()}
+    table.columns = keys
+    if header.unknown:
+        ctx.notices.append(
+            Notice("unknown-header", f"表头含未识别文字：{'、'.join(header.unknown)}", block.title_line, block.kind)
+        )
+    if ctx.tabbed:
+        parsed = _tab_rows(split, positions, keys, block.kind)
+    else:
+        numbered = "序号" in compact(" ".join(line.text for line in split.header))
+        second = block.kind in ECONOMIC_TABLES
+        raw, _notes = assemble(split.body, numbered=numbered, second_code=second)
+        unit_column = any(
+            word in compact(" ".join(line.text for line in split.header))
+            for word in ("单位代码", "部门代码", "单位编码")
+        )
+        parsed = [p for p in (_space_row(r, block.kind, unit_column) for r in raw) if p]
+    _place_codes(parsed, ctx, block.kind)
+    _name_duplicates(parsed)
+    families = _families(parsed)
+    pending = [
+        Pending(
+            [amount_text(a) for a in p.amounts],
+            [parse_amount(a) for a in p.amounts],
+            p.line,
+            p.fixed,
+        )
+        for p in parsed
+    ]
+    if keys:
+        cells = assign_rows(pending, keys, ctx, families, block.kind)
+    else:
+        cells = [{} for _ in parsed]
+        if any(p.amounts for p in parsed):
+            ctx.notices.append(
+                Notice("no-header", "未能识别表头，表中数字未能归列", block.title_line, block.kind)
+            )
+    for p, row_cells in zip(parsed, cells, strict=True):
+        if p.kind == "unknown":
+            ctx.notices.append(
+                Notice("unparsed-row", f"无法识别的行：{p.name}", p.line, block.kind)
+            )
+            continue
+        row = Row(p.code, p.name, p.line, dict(row_cells), p.page)
+        for column, text in p.text_cells.items():
+            row.cells[column] = Cell(column, text)
+        table.rows.append(row)
+    table.empty_note = next((n for n in split.notes if _is_empty_note(n)), None)
+    if table.empty_note and not any(row.cells for row in table.rows):
+        ctx.notices[:] = [
+            n
+            for n in ctx.notices
+            if not (n.table == block.kind and n.code in ("unparsed-row", "unknown-header", "no-header"))
+        ]
+    return table
+
+
+def _is_empty_note(note: str) -> bool:
+    return any(word in note for word in ("无数据", "空表", "没有", "无政府", "无国有", "本表无", "未安排"))
+
+
+def _tab_rows(split: Split, positions: dict[int, str], keys: list[str], kind: str) -> list[Parsed]:
+    index_of = {key: i for i, key in enumerate(keys)}
+    amount_positions = sorted(positions)
+    first_amount = amount_positions[0] if amount_positions else 10**6
+    rows: list[Parsed] = []
+    for line in split.body:
+        cells = [c.strip() for c in line.text.split("\t")]
+        flat = [compact(c) for c in cells]
+        if not any(flat):
+            continue
+        head = cells[:first_amount]
+        texts = [(j, c) for j, c in enumerate(head) if compact(c)]
+        amounts: list[str] = []
+        fixed: dict[int, int] = {}
+        for j in amount_positions:
+            if j < len(cells) and is_amount(cells[j]):
+                fixed[len(amounts)] = index_of[positions[j]]
+                amounts.append(cells[j].strip())
+        digits = [(j, compact(c)) for j, c in texts if compact(c).isdigit()]
+        words = [(j, normalize(c)) for j, c in texts if not compact(c).isdigit()]
+        p = Parsed("unknown", "", "", line.number, line.page, amounts, fixed)
+        if kind == "projects":
+            _project_parts(p, [w for _, w in words], [d for _, d in digits])
+        elif kind in ECONOMIC_TABLES:
+            _economic_parts(p, _tab_code_groups(digits), [w for _, w in words])
+        else:
+            _function_parts_tab(p, digits, [w for _, w in words])
+        rows.append(p)
+    return rows
+
+
+def _tab_code_groups(digits: list[tuple[int, str]]) -> list[list[str]]:
+    groups: list[list[str]] = []
+    previous = -2
+    for j, code in digits:
+        if j == previous + 1 and groups:
+            groups[-1].append(code)
+        else:
+            groups.append([code])
+        previous = j
+    return groups
+
+
+def _function_parts_tab(p: Parsed, digits: list[tuple[int, str]], words: list[str]) -> None:
+    p.name = "".join(words)
+    if not digits:
+        p.kind = "total" if is_total_name(p.name) or not p.name else "unknown"
+        p.code = "total" if p.kind == "total" else ""
+        return
+    joined = "".join(code for _, code in digits)
+    if len(digits) == 1 and len(joined) == 2:
+        p.kind, p.suffix, p.level_hint = "function", joined, min(digits[0][0] + 1, 3)
+    else:
+        p.kind, p.code = "function", joined
+
+
+def _space_row(raw: RawRow, kind: str, unit_column: bool) -> Parsed | None:
+    rp = parts(raw)
+    p = Parsed("unknown", "", "", raw.line, raw.page, rp.amounts)
+    if kind == "projects":
+        _project_parts(p, rp.names, ["".join(g) for g in rp.codes])
+        return p
+    if kind in ECONOMIC_TABLES:
+        _economic_parts(p, rp.codes, rp.names, unit_column)
+        return p
+    name = "".join(rp.names)
+    p.name = normalize(name)
+    if not rp.codes:
+        if is_total_name(name) or not name:
+            p.kind, p.code = "total", "total"
+        return p
+    joined = "".join(rp.codes[0])
+    if len(rp.codes[0]) == 1 and len(joined) == 2:
+        indent = rp.indents[0] if rp.indents else 0
+        p.kind, p.suffix = "function", joined
+        p.level_hint = {1: 2, 2: 3}.get(indent)
+        return p
+    if _is_unit(joined, name, unit_column):
+        p.kind, p.code = "unit", f"unit:{joined}"
+        return p
+    p.kind, p.code = "function", joined
+    return p
+
+
+def _is_unit(code: str, name: str, unit_column: bool) -> bool:
+    if len(code) == 6 or (len(code) > 7 and not code.startswith("2")):
+        return True
+    if len(code) == 3:
+        if is_class_code(code) and class_code(name) == code:
+            return False
+        return unit_column or not is_class_code(code)
+    return False
+
+
+def _economic_parts(
+    p: Parsed, codes: list[list[str]], names: list[str], unit_column: bool = False
+) -> None:
+    names = [normalize(n) for n in names]
+    if not codes:
+        p.name = "".join(names)
+        if is_total_name(p.name) or not p.name:
+            p.kind, p.code = "total", "total"
+        return
+    dept = "".join(codes[0])
+    if len(codes) == 1 and (len(dept) == 6 or (len(dept) == 3 and not dept.startswith("3"))):
+        p.kind, p.code, p.name = "unit", f"unit:{dept}", "".join(names)
+        return
+    gov = "".join(codes[1]) if len(codes) > 1 else None
+    p.kind = "economic"
+    p.code = f"{dept}/{gov}" if gov else dept
+    p.name = "/".join(names[:2]) if gov and len(names) >= 2 else "".join(names)
+    del unit_column
+
+
+def _project_parts(p: Parsed, names: list[str], codes: list[str]) -> None:
+    text = normalize("".join(names))
+    category = None
+    for candidate in sorted(CATEGORIES, key=len, reverse=True):
+        if text.endswith(candidate) and len(text) > len(candidate):
+            category, text = candidate, text[: -len(candidate)]
+            break
+        if text == candidate:
+            category, text = candidate, ""
+            break
+    code = codes[0] if codes else None
+    p.name = text
+    if not text and not code:
+        p.kind, p.code = "total", "total"
+    elif is_total_name(text) and not code:
+        p.kind, p.code = "total", "total"
+    elif code and category is None:
+        p.kind, p.code = "unit", f"unit:{code}"
+    else:
+        p.kind, p.code, p.unit = "project", f"project:{text}", code
+        if category:
+            p.text_cells["category"] = category
+        if code:
+            p.text_cells["unit"] = code
+
+
+def _first_value(p: Parsed) -> Decimal | None:
+    if not p.amounts:
+        return None
+    if p.fixed and 0 in p.fixed and p.fixed[0] != 0:
+        return None
+    return parse_amount(p.amounts[0])
+
+
+def _place_codes(rows: list[Parsed], ctx: Context, table: str) -> None:
+    """Turn 2-digit suffix codes into full codes, checking levels against the sums."""
+    klass: str | None = None
+    kuan: str | None = None
+    kuan_total: Decimal | None = None
+    kuan_sum = Decimal(0)
+    kuan_children = 0
+    for p in rows:
+        if p.kind != "function":
+            continue
+        if p.suffix is None:
+            code = p.code
+            if len(code) == 3:
+                klass, kuan = code, None
+            elif len(code) == 5:
+                klass, kuan = code[:3], code
+                kuan_total, kuan_sum, kuan_children = _first_value(p), Decimal(0), 0
+            elif len(code) == 7:
+                if kuan == code[:5]:
+                    kuan_children += 1
+                    kuan_sum += _first_value(p) or Decimal(0)
+            else:
+                ctx.notices.append(Notice("odd-code", f"科目编码位数异常：{code}", p.line, table))
+            continue
+        value = _first_value(p)
+        closed = (
+            kuan is not None
+            and kuan_children > 0
+            and kuan_total is not None
+            and abs(kuan_total - kuan_sum) <= Decimal("0.005") * (kuan_children + 1)
+        )
+        level = p.level_hint
+        if level is None:
+            level = 2 if kuan is None or closed else 3
+        elif level == 3 and (kuan is None or (closed and value)):
+            if kuan is not None:
+                ctx.notices.append(
+                    Notice(
+                        "code-level",
+                        f"编码 {p.suffix} 印在“项”的位置，但上级款 {kuan} 已与其下各项合计相符，"
+                        "按金额关系判定为款级科目",
+                        p.line,
+                        table,
+                    )
+                )
+            level = 2
+        if klass is None:
+            ctx.notices.append(Notice("orphan-code", f"编码 {p.suffix} 缺少上级类科目", p.line, table))
+            p.kind = "unknown"
+            continue
+        if level == 2:
+            kuan = klass + p.suffix
+            p.code = kuan
+            kuan_total, kuan_sum, kuan_children = value, Decimal(0), 0
+        else:
+            assert kuan is not None
+            p.code = kuan + p.suffix
+            kuan_children += 1
+            kuan_sum += value or Decimal(0)
+        p.suffix = None
+
+
+def _name_duplicates(rows: list[Parsed]) -> None:
+    """Projects sharing a name get `@unit` (or `@n`) so row codes stay unique."""
+    counts: dict[str, int] = {}
+    for p in rows:
+        if p.kind == "project":
+            counts[p.code] = counts.get(p.code, 0) + 1
+    seen: dict[str, int] = {}
+    for p in rows:
+        if p.kind == "project" and counts[p.code] > 1:
+            seen[p.code] = seen.get(p.code, 0) + 1
+            suffix = p.unit if p.unit else str(seen[p.code])
+            p.code = f"{p.code}@{suffix}"
+
+
+def _families(rows: list[Parsed]) -> dict[int, list[int]]:
+    """Parent row index -> child row indices (codes by prefix, units, the total row)."""
+    families: dict[int, list[int]] = {}
+    total: int | None = None
+    stack: list[tuple[str, int]] = []  # (code key, index) of open ancestors
+    units: list[tuple[str, int]] = []
+    for index, p in enumerate(rows):
+        if p.kind == "total":
+            total = index if total is None else total
+            continue
+        parent: int | None = None
+        if p.kind == "unit":
+            code = p.code[5:]
+            units = [(c, i) for c, i in units if code.startswith(c) and code != c]
+            parent = units[-1][1] if units else total
+            units.append((code, index))
+            stack = []
+        elif p.kind in ("function", "economic", "project"):
+            key = p.code.split("/")[0] if p.kind == "economic" else p.code
+            if p.kind == "project":
+                key = "project"
+            while stack and not (key.startswith(stack[-1][0]) and key != stack[-1][0]):
+                stack.pop()
+            if stack:
+                parent = stack[-1][1]
+            elif units:
+                parent = units[-1][1]
+            else:
+                parent = total
+            if p.kind != "project":
+                stack.append((key, index))
+        if parent is not None:
+            families.setdefault(parent, []).append(index)
+    return families

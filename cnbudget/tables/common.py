@@ -1,0 +1,288 @@
+"""What every table parser shares: header/body split, repeated headers, the source profile
+and running the column assignment over a table's rows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from cnbudget.layout.header import Header, parse_header, parse_tab_header
+from cnbudget.layout.sections import Block, is_note, is_prose
+from cnbudget.layout.tokens import is_amount, tokenize
+from cnbudget.model import Cell, Notice, SourceLine
+from cnbudget.tables.assign import Candidate, Identity, candidates, identities_for
+from cnbudget.tables.resolve import CONFIDENCE, RowChoice, resolve
+from cnbudget.vocabulary.columns import column_key
+from cnbudget.vocabulary.normalize import compact, normalize
+
+TOTAL_NAMES = frozenset({"合计", "总计", "合计数", "总合计"})
+
+
+@dataclass(slots=True)
+class Context:
+    """Document-level knowledge a table parser may use."""
+
+    tabbed: bool
+    year: int | None
+    unit: str
+    present: set[str] | None = None  # summary keys with a non-zero amount; None = unknown
+    three_public_items: set[str] | None = None  # items evidenced by general_basic
+    notices: list[Notice] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Split:
+    """A block's header lines and body lines (repeated headers removed), plus notes."""
+
+    header: list[SourceLine]
+    body: list[SourceLine]
+    notes: list[str] = field(default_factory=list)
+
+
+def _is_data_start(lines: Sequence[SourceLine], index: int, tabbed: bool) -> bool:
+    text = lines[index].text
+    if is_note(text) or is_prose(text):
+        return True
+    if tabbed:
+        return any(is_amount(c) for c in text.split("\t") if c.strip())
+    tokens = tokenize(text)
+    if not tokens:
+        return False
+    if any(t.kind == "amount" for t in tokens):
+        return True
+    first = tokens[0]
+    if first.kind == "int" and first.text not in ("1",) and len(tokens) == 1:
+        return True
+    if first.kind == "int" and len(tokens) > 1 and tokens[1].kind != "int":
+        return not compact(text).startswith("栏次")
+    if compact(text) not in TOTAL_NAMES:
+        return False
+    # a lone 合计 is a header label unless amounts, a note or nothing follow it
+    for following in lines[index + 1 :]:
+        if compact(following.text):
+            nxt = following.text
+            return is_note(nxt) or any(t.kind == "amount" for t in tokenize(nxt))
+    return True
+
+
+def split_block(block: Block, tabbed: bool) -> Split:
+    """Header = lines before the first data line (after a 栏次 line when there is one)."""
+    lines = block.lines
+    end = len(lines)
+    for index, line in enumerate(lines):
+        if compact(line.text).startswith("栏次"):
+            end = index + 1
+            break
+        if _is_data_start(lines, index, tabbed):
+            end = index
+            break
+    header = lines[:end]
+    body = remove_repeats(lines[end:], header, block.breaks)
+    notes = [normalize(line.text) for line in body if is_note(line.text)]
+    return Split(header, body, notes)
+
+
+def remove_repeats(
+    body: Sequence[SourceLine], header: Sequence[SourceLine], breaks: set[int]
+) -> list[SourceLine]:
+    """Drop headers (and a repeated 合计 row) reprinted on continuation pages."""
+    header_set = {normalize(line.text) for line in header if normalize(line.text)}
+    first = normalize(header[0].text) if header else None
+    result: list[SourceLine] = []
+    skipping = False
+    first_total: str | None = None
+    after_repeat = False
+    for line in body:
+        flat = normalize(line.text)
+        if not flat:
+            continue
+        starts = flat == first or (line.number in breaks and flat in header_set)
+        if starts or (skipping and flat in header_set):
+            skipping = True
+            after_repeat = True
+            continue
+        if line.number in breaks:
+            after_repeat = True
+        skipping = False
+        head = flat[:4]
+        if first_total is None and head.startswith(("合计", "总计")):
+            first_total = flat
+        elif after_repeat and first_total is not None and flat == first_total:
+            after_repeat = False
+            continue
+        after_repeat = False
+        result.append(line)
+    return result
+
+
+def header_keys(split: Split, tabbed: bool) -> tuple[list[str], dict[int, str], Header]:
+    """Column keys of a table; for tab-separated text also the key at each cell position."""
+    text = " ".join(line.text for line in split.header)
+    header = parse_header(text)
+    positions: dict[int, str] = {}
+    if tabbed and split.header:
+        paths = parse_tab_header([line.text.split("\t") for line in split.header])
+        positions = {j: column_key(path) for j, path in paths.items()}
+    return header.keys, positions, header
+
+
+# Which summary rows show that a column can hold money.
+EVIDENCE: dict[str, tuple[str, ...]] = {
+    "fiscal.gov_fund": ("income.gov_fund", "income.carryover.gov_fund"),
+    "fiscal.soe": ("income.soe", "income.carryover.soe"),
+    "special_account": ("income.special_account",),
+    "unit_funds": (
+        "income.unit_funds",
+        "income.business",
+        "income.operating",
+        "income.other",
+        "income.superior",
+        "income.affiliated",
+    ),
+    "business": ("income.business", "income.unit_funds"),
+    "operating": ("income.operating", "income.unit_funds"),
+    "other": ("income.other", "income.unit_funds"),
+    "superior": ("income.superior",),
+    "affiliated": ("income.affiliated",),
+    "non_fiscal_balance": ("income.non_fiscal_balance",),
+    "carryover": ("income.carryover",),
+    "carryover.general": ("income.carryover.general",),
+    "carryover.gov_fund": ("income.carryover.gov_fund",),
+    "carryover.soe": ("income.carryover.soe",),
+    "carryover.special_account": ("income.carryover",),
+    "carryover.unit_funds": ("income.carryover",),
+    "carry_forward": ("expenditure.carry_forward",),
+    "subsidy_affiliated": ("expenditure.subsidy_affiliated",),
+    "remit_superior": ("expenditure.remit_superior",),
+}
+# Columns rarely used when nothing says otherwise (a weak prior, reported as such).
+RARE = frozenset({"vehicles.purchase", "overseas", "overseas.research", "overseas.other"})
+
+
+def penalties(keys: Sequence[str], ctx: Context) -> tuple[frozenset[int], frozenset[int]]:
+    """(columns the document shows to be empty, columns that are merely rare)."""
+    strong: set[int] = set()
+    weak: set[int] = set()
+    present = ctx.present
+    split_known = present is not None and any(k.startswith("income.carryover.") for k in present)
+    for index, key in enumerate(keys):
+        base, _, group = key.partition("@")
+        evidence = EVIDENCE.get(base)
+        if base.startswith("carryover.") and not split_known:
+            evidence = ("income.carryover",)
+        if evidence and ctx.present is not None:
+            specific = [e for e in evidence if e in ctx.present]
+            if not specific:
+                strong.add(index)
+        if ctx.three_public_items is not None and "@" in key:
+            if base in ("overseas", "vehicles", "vehicles.purchase", "vehicles.operation", "reception"):
+                if base not in ctx.three_public_items and (
+                    not group or group == str(ctx.year)
+                ):
+                    strong.add(index)
+        if base in RARE:
+            weak.add(index)
+    return frozenset(strong), frozenset(weak)
+
+
+@dataclass(slots=True)
+class Pending:
+    """A row waiting for column assignment: printed amounts and their source line."""
+
+    texts: list[str]
+    values: list[Decimal]
+    line: int
+    fixed: dict[int, int] = field(default_factory=dict)  # number index -> column (known)
+
+
+def assign_rows(
+    rows: Sequence[Pending],
+    keys: Sequence[str],
+    ctx: Context,
+    families: dict[int, list[int]],
+    table: str,
+    tree: dict[str, tuple[str, ...]] | None = None,
+) -> list[dict[str, Cell]]:
+    """Cells of every row: choose columns per row, then settle ambiguity vertically."""
+    identities: list[Identity] = identities_for(keys, tree)
+    strong, weak = penalties(keys, ctx)
+    width = len(keys)
+    choices: list[RowChoice] = []
+    for row in rows:
+        options = _options(row, width, identities, strong, weak)
+        if not options:
+            ctx.notices.append(
+                Notice(
+                    "too-many-numbers",
+                    f"本行有 {len(row.values)} 个数字，多于表头的 {width} 列，已忽略",
+                    row.line,
+                    table,
+                )
+            )
+            choices.append(RowChoice([], [Candidate((), 0, 0, 0)]))
+            continue
+        choice = RowChoice(list(row.values), options[0])
+        choice.reason = options[1]
+        choices.append(choice)
+    resolve(choices, families)
+    result: list[dict[str, Cell]] = []
+    for row, choice in zip(rows, choices, strict=True):
+        cells: dict[str, Cell] = {}
+        if choice.ambiguous and choice.reason == "ambiguous":
+            alternatives = "；".join(
+                "、".join(keys[c] for c in option.columns) for option in choice.options[:4]
+            )
+            ctx.notices.append(
+                Notice(
+                    "ambiguous-columns",
+                    f"无法仅凭表内勾稽关系确定各数字所在列，已按最常见情况取值（候选：{alternatives}）",
+                    row.line,
+                    table,
+                )
+            )
+        confidence = CONFIDENCE.get(choice.reason, 0.6)
+        if choice.options and choice.options[choice.pick].violated:
+            confidence = min(confidence, 0.7)
+        for column, text, value in zip(
+            choice.options[choice.pick].columns if choice.values else (),
+            row.texts,
+            row.values,
+            strict=False,
+        ):
+            cells[keys[column]] = Cell(keys[column], text, value, confidence)
+        result.append(cells)
+    return result
+
+
+def _options(
+    row: Pending,
+    width: int,
+    identities: list[Identity],
+    strong: frozenset[int],
+    weak: frozenset[int],
+) -> tuple[list[Candidate], str] | None:
+    if len(row.fixed) == len(row.values):
+        cols = tuple(row.fixed[i] for i in range(len(row.values)))
+        return [Candidate(cols, 0, 0, 0)], "exact"
+    if len(row.values) == width:
+        return [Candidate(tuple(range(width)), 0, 0, 0)], "exact"
+    # strong penalties count ten times a weak one
+    weights = strong
+    found = candidates(row.values, width, identities, weights, row.fixed)
+    if not found:
+        return None
+    reason = "unique" if len(found) == 1 else "ambiguous"
+    all_found = candidates(row.values, width, identities, frozenset(), row.fixed)
+    if len(found) == 1 and len(all_found) > 1:
+        reason = "profile"
+    if len(found) > 1 and weak:
+        light = [c for c in found if not any(col in weak for col in c.columns)]
+        if light and len(light) < len(found):
+            found = light
+            reason = "prior" if len(found) == 1 else "ambiguous"
+    return found, reason
+
+
+def is_total_name(name: str) -> bool:
+    return normalize(name) in TOTAL_NAMES

@@ -1,0 +1,155 @@
+"""The “三公” table: items printed as columns (by year) or as rows (by funding source)."""
+
+from __future__ import annotations
+
+import re
+
+from cnbudget.layout.rows import assemble, parts
+from cnbudget.layout.sections import Block
+from cnbudget.layout.tokens import amount_text, is_amount, parse_amount, tokenize
+from cnbudget.model import Cell, Notice, Row, Table
+from cnbudget.tables.assign import THREE_PUBLIC_TREE
+from cnbudget.tables.common import Context, Pending, assign_rows, header_keys, split_block
+from cnbudget.vocabulary.columns import Label
+from cnbudget.vocabulary.normalize import compact, normalize, strip_numbering
+
+_ITEM_ROWS: tuple[tuple[str, str], ...] = (
+    (r"^“?三公”?经费(小计|合计)$", "total"),
+    (r"^其中：?教学科研人员因公出国（境）费用?$", "overseas.research"),
+    (r"^其他因公出国（境）费用?$", "overseas.other"),
+    (r"^因公出国（境）费用?$|^因公出国（境）经费$", "overseas"),
+    (r"^公务用车购置及运(行维护|维|行)费$", "vehicles"),
+    (r"^(其中：)?公务用车购置费$", "vehicles.purchase"),
+    (r"^(其中：)?公务用车运(行维护|维|行)费$", "vehicles.operation"),
+    (r"^公务接待费$", "reception"),
+    (r"^(其中：)?省属高校业务性会议费$", "meetings.university"),
+    (r"^其他会议费$", "meetings.other"),
+    (r"^会议费$", "meetings"),
+    (r"^培训费$", "training"),
+)
+
+
+def parse_three_public(block: Block, ctx: Context) -> Table:
+    table = Table(block.kind, block.title.strip(), block.title_line, block.unit or ctx.unit)
+    table.last_line = block.last_line
+    split = split_block(block, ctx.tabbed)
+    keys, positions, header = header_keys(split, ctx.tabbed)
+    if any("@" in key for key in keys):
+        _items_as_columns(table, split, keys, positions, header.paths, ctx)
+    else:
+        _items_as_rows(table, split, keys, ctx)
+    return table
+
+
+def _label_name(path: tuple[Label, ...]) -> str:
+    leaf = path[-1]
+    if leaf.id == "SUBTOTAL" and len(path) > 1 and path[-2].id == "VEHICLES":
+        return normalize(path[-2].text)
+    return normalize(leaf.text)
+
+
+def _items_as_columns(
+    table: Table,
+    split: object,
+    keys: list[str],
+    positions: dict[int, str],
+    paths: list[tuple[Label, ...]],
+    ctx: Context,
+) -> None:
+    from cnbudget.tables.common import Split
+
+    assert isinstance(split, Split)
+    names = {key: _label_name(path) for key, path in zip(keys, paths, strict=False)}
+    index = {key: i for i, key in enumerate(keys)}
+    pending: list[Pending] = []
+    for line in split.body:
+        if ctx.tabbed:
+            cells = line.text.split("\t")
+            texts: list[str] = []
+            fixed: dict[int, int] = {}
+            for j, cell in enumerate(cells):
+                if is_amount(cell) and positions.get(j) in index:
+                    fixed[len(texts)] = index[positions[j]]
+                    texts.append(cell.strip())
+        else:
+            texts = [t.text for t in tokenize(line.text) if t.kind == "amount"]
+            fixed = {}
+        if texts:
+            pending.append(
+                Pending([amount_text(t) for t in texts], [parse_amount(t) for t in texts], line.number, fixed)
+            )
+    if not pending:
+        return
+    if len(pending) > 1:
+        ctx.notices.append(
+            Notice("extra-rows", "“三公”经费表有多行数字，只取第一行", pending[1].line, table.kind)
+        )
+    cells = assign_rows(pending[:1], keys, ctx, {}, table.kind, THREE_PUBLIC_TREE)[0]
+    rows: dict[str, Row] = {}
+    for key, cell in cells.items():
+        item, _, year = key.partition("@")
+        column = "amount"
+        if year and ctx.year is not None and int(year) < ctx.year:
+            column = "prior_year"
+        elif year and ctx.year is not None and int(year) > ctx.year:
+            column = f"year_{year}"
+        row = rows.get(item)
+        if row is None:
+            row = rows[item] = Row(item, names.get(key, item), pending[0].line)
+        cell.column = column
+        row.cells[column] = cell
+    order = ["total", "overseas", "vehicles", "vehicles.purchase", "vehicles.operation", "reception"]
+    table.rows = sorted(rows.values(), key=lambda r: order.index(r.code) if r.code in order else 99)
+    table.columns = sorted({c for r in table.rows for c in r.cells})
+
+
+def _items_as_rows(table: Table, split: object, keys: list[str], ctx: Context) -> None:
+    from cnbudget.tables.common import Split
+
+    assert isinstance(split, Split)
+    numbered = "序号" in compact(" ".join(line.text for line in split.header))
+    raw, _ = assemble(split.body, numbered=numbered)
+    entries: list[tuple[str, str, int, list[str]]] = []
+    names_all = [normalize("".join(parts(r).names)) for r in raw]
+    has_grand = any(re.search("会议费|培训费", n) for n in names_all)
+    for r, name in zip(raw, names_all, strict=True):
+        plain = strip_numbering(name)
+        key = None
+        if plain in ("合计", "总计"):
+            key = "grand_total" if has_grand else "total"
+        else:
+            for pattern, item in _ITEM_ROWS:
+                if re.match(pattern, plain):
+                    key = item
+                    break
+        if key is None:
+            if name:
+                ctx.notices.append(Notice("unknown-row", f"未识别的行名：{name}", r.line, table.kind))
+            continue
+        entries.append((key, name, r.line, parts(r).amounts))
+    column_keys = ["total" if k == "amount" else k for k in keys] or ["total"]
+    pending = [
+        Pending([amount_text(a) for a in amounts], [parse_amount(a) for a in amounts], line)
+        for _k, _n, line, amounts in entries
+    ]
+    families = _row_families([k for k, _n, _l, _a in entries])
+    cells = assign_rows(pending, column_keys, ctx, families, table.kind)
+    for (key, name, line, _amounts), row_cells in zip(entries, cells, strict=True):
+        row = Row(key, name, line)
+        for column, cell in row_cells.items():
+            column = "amount" if column == "total" else column
+            cell.column = column
+            row.cells[column] = cell
+        table.rows.append(row)
+    table.columns = ["amount" if k == "total" else k for k in column_keys]
+
+
+def _row_families(keys: list[str]) -> dict[int, list[int]]:
+    index = {key: i for i, key in enumerate(keys)}
+    families: dict[int, list[int]] = {}
+    for parent, kids in THREE_PUBLIC_TREE.items():
+        if parent in index:
+            present = [index[k] for k in kids if k in index]
+            if present:
+                families[index[parent]] = present
+    return families

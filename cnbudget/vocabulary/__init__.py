@@ -1,0 +1,1 @@
+"""Controlled vocabularies: function classes, summary rows, header labels, table titles."""

@@ -229,6 +229,15 @@ def assign_rows(
     result: list[dict[str, Cell]] = []
     for row, choice in zip(rows, choices, strict=True):
         cells: dict[str, Cell] = {}
+        if choice.reason == "prior-sum":
+            ctx.notices.append(
+                Notice(
+                    "column-prior",
+                    "多种列归属都满足上下级合计关系，已选取较少使用非常见列的一种（置信度低）",
+                    row.line,
+                    table,
+                )
+            )
         if choice.ambiguous and choice.reason == "ambiguous":
             alternatives = "；".join(
                 "、".join(keys[c] for c in option.columns) for option in choice.options[:4]

@@ -15,7 +15,15 @@ from itertools import product
 
 from cnbudget.tables.assign import Candidate, half_ulp
 
-CONFIDENCE = {"exact": 1.0, "unique": 1.0, "profile": 0.95, "vertical": 0.9, "ambiguous": 0.5}
+CONFIDENCE = {
+    "exact": 1.0,
+    "unique": 1.0,
+    "profile": 0.95,
+    "vertical": 0.9,
+    "prior": 0.6,
+    "prior-sum": 0.6,
+    "ambiguous": 0.5,
+}
 
 
 @dataclass(slots=True)
@@ -93,9 +101,12 @@ def resolve(choices: list[RowChoice], families: dict[int, list[int]]) -> None:
     ambiguous = [i for i, choice in enumerate(choices) if choice.ambiguous]
     if not ambiguous:
         return
+    decided: set[int] = set()
+    for parent in sorted(families):
+        decided |= _solve_family(choices, parent, families[parent])
     # exhaustive inside small families
     for parent, kids in families.items():
-        members = [m for m in (parent, *kids) if choices[m].ambiguous]
+        members = [m for m in (parent, *kids) if choices[m].ambiguous and m not in decided]
         if not members:
             continue
         sizes = 1
@@ -115,9 +126,12 @@ def resolve(choices: list[RowChoice], families: dict[int, list[int]]) -> None:
             for m, pick in zip(members, best, strict=True):
                 choices[m].pick = pick
     # iterated local improvement
+    settled = decided | {i for i in ambiguous if id(choices[i]) in PRIOR_DECIDED}
     for _ in range(20):
         changed = False
         for i in ambiguous:
+            if i in settled:
+                continue
             touched = set(member_of.get(i, ()))
             if not touched:
                 continue
@@ -134,6 +148,13 @@ def resolve(choices: list[RowChoice], families: dict[int, list[int]]) -> None:
     for i in ambiguous:
         touched = set(member_of.get(i, ()))
         choice = choices[i]
+        if i in decided:
+            choice.reason = "vertical"
+            continue
+        if id(choice) in PRIOR_DECIDED:
+            PRIOR_DECIDED.discard(id(choice))
+            choice.reason = "prior-sum"
+            continue
         if not touched:
             choice.reason = "ambiguous"
             continue
@@ -144,3 +165,121 @@ def resolve(choices: list[RowChoice], families: dict[int, list[int]]) -> None:
             if option != choice.pick
         ]
         choice.reason = "vertical" if all(o < mine for o in others) else "ambiguous"
+
+
+MAX_STATES = 200_000
+PRIOR_DECIDED: set[int] = set()
+
+
+def _scale(choices: list[RowChoice], members: list[int]) -> int:
+    digits = 0
+    for m in members:
+        for value in choices[m].values:
+            exponent = value.as_tuple().exponent
+            if isinstance(exponent, int):
+                digits = max(digits, -exponent)
+    return digits
+
+
+def _solve_family(choices: list[RowChoice], parent: int, kids: list[int]) -> set[int]:
+    """Exact search: which options of the ambiguous children make Σ children = parent?
+
+    Dynamic programming over the children on the vector of column sums, counting
+    solutions forward and backward, so that a child is decided only when every
+    solution agrees on it. Returns the children decided this way.
+    """
+    open_kids = [k for k in kids if choices[k].ambiguous]
+    if not open_kids or choices[parent].ambiguous and len(choices[parent].options) > 4:
+        return set()
+    digits = _scale(choices, [parent, *kids])
+    factor = Decimal(10) ** digits
+    columns = sorted(
+        {c for m in (parent, *kids) for vector in choices[m].vectors for c in vector}
+    )
+    position = {c: i for i, c in enumerate(columns)}
+
+    def as_ints(vector: dict[int, Decimal]) -> tuple[int, ...]:
+        out = [0] * len(columns)
+        for c, v in vector.items():
+            out[position[c]] = int(v * factor)
+        return tuple(out)
+
+    feasible_parents = []
+    results: dict[int, list[set[int]]] = {}
+    parent_options = range(len(choices[parent].options))
+    for parent_option in parent_options:
+        target = as_ints(choices[parent].vectors[parent_option])
+        base = [0] * len(columns)
+        for k in kids:
+            if not choices[k].ambiguous and choices[k].vectors:
+                for i, v in enumerate(as_ints(choices[k].vectors[0])):
+                    base[i] += v
+        remaining = tuple(t - b for t, b in zip(target, base, strict=True))
+        options = [[as_ints(v) for v in choices[k].vectors] for k in open_kids]
+        nonnegative = all(x >= 0 for opts in options for vec in opts for x in vec)
+        tolerance = 1 if digits >= 2 else 0  # one unit of the last digit: a rounding gap
+        # forward: state -> least cost (cost = how far right each option reaches)
+        layers: list[dict[tuple[int, ...], int]] = [{tuple([0] * len(columns)): 0}]
+        overflow = False
+        for opts in options:
+            nxt: dict[tuple[int, ...], int] = {}
+            for state, cost in layers[-1].items():
+                for o, vec in enumerate(opts):
+                    new = tuple(a + b for a, b in zip(state, vec, strict=True))
+                    if nonnegative and any(
+                        n > r + tolerance for n, r in zip(new, remaining, strict=True)
+                    ):
+                        continue
+                    if cost + o < nxt.get(new, 10**9):
+                        nxt[new] = cost + o
+            layers.append(nxt)
+            if len(nxt) > MAX_STATES:
+                overflow = True
+                break
+        if overflow:
+            return set()
+        # backward: state -> least cost to finish
+        back: dict[tuple[int, ...], int] = {
+            state: 0
+            for state in layers[-1]
+            if all(abs(a - r) <= tolerance for a, r in zip(state, remaining, strict=True))
+        }
+        if not back:
+            continue
+        best = min(layers[-1][state] for state in back)
+        feasible_parents.append(parent_option)
+        feasible: list[set[int]] = [set() for _ in open_kids]
+        optimal: list[set[int]] = [set() for _ in open_kids]
+        for index in range(len(open_kids) - 1, -1, -1):
+            previous: dict[tuple[int, ...], int] = {}
+            for state, cost in layers[index].items():
+                for o, vec in enumerate(options[index]):
+                    new = tuple(a + b for a, b in zip(state, vec, strict=True))
+                    if new in back:
+                        feasible[index].add(o)
+                        to_go = o + back[new]
+                        if cost + to_go == best:
+                            optimal[index].add(o)
+                        if to_go < previous.get(state, 10**9):
+                            previous[state] = to_go
+            back = previous
+        results[parent_option] = [feasible, optimal]  # type: ignore[list-item]
+    if len(feasible_parents) != 1:
+        return set()
+    chosen_parent = feasible_parents[0]
+    if choices[parent].ambiguous:
+        choices[parent].pick = chosen_parent
+    decided: set[int] = set()
+    feasible_sets, optimal_sets = results[chosen_parent]  # type: ignore[misc]
+    for k, feasible, optimal in zip(open_kids, feasible_sets, optimal_sets, strict=True):
+        if not optimal:
+            continue
+        choices[k].pick = min(optimal)
+        if len(feasible) == 1:
+            decided.add(k)
+        elif len(optimal) == 1:
+            choices[k].reason = "prior-sum"
+            PRIOR_DECIDED.add(id(choices[k]))
+    if choices[parent].ambiguous and len(feasible_parents) == 1:
+        decided.add(parent)
+    return decided

@@ -61,7 +61,8 @@ def parse(file: str, fmt: str, debug: bool) -> None:
     except Exception as exc:  # a bug must still give one clear line
         if debug:
             raise
-        click.echo(f"错误：{file}：解析时发生内部错误（{type(exc).__name__}: {exc}）", err=True)
+        reason = f"解析时发生内部错误（{type(exc).__name__}: {exc}）"
+        click.echo(f"错误：{file}：{reason}", err=True)
         sys.exit(3)
     if fmt == "facts":
         sys.stdout.write(write_csv(facts(document)))
@@ -83,13 +84,10 @@ def summary_text(document: Document) -> str:
     for table in document.tables:
         count = sum(1 for f in items if f.table == table.kind)
         note = f"（空表：{table.empty_note}）" if table.empty_note else ""
-        low = sum(
-            1 for row in table.rows for cell in row.cells.values() if cell.confidence < 0.9
-        )
+        low = sum(1 for row in table.rows for cell in row.cells.values() if cell.confidence < 0.9)
         flag = f"，{low} 个数字置信度较低" if low else ""
-        lines.append(
-            f"  第{table.line}行 {TABLE_NAMES.get(table.kind, table.kind)}：{count} 个事实{flag}{note}"
-        )
+        name = TABLE_NAMES.get(table.kind, table.kind)
+        lines.append(f"  第{table.line}行 {name}：{count} 个事实{flag}{note}")
     for section in document.sections:
         lines.append(
             f"  第{section.first_line}行 {TABLE_NAMES.get(section.kind, section.kind)}：已识别，"
@@ -98,8 +96,8 @@ def summary_text(document: Document) -> str:
     lines.append(f"共 {len(items)} 个事实，{len(document.notices)} 条提示")
     for notice in document.notices:
         where = f"第{notice.line}行 " if notice.line else ""
-        table = TABLE_NAMES.get(notice.table or "", notice.table or "")
-        lines.append(f"  提示：{where}{table} {notice.message}")
+        label = TABLE_NAMES.get(notice.table or "", notice.table or "")
+        lines.append(f"  提示：{where}{label} {notice.message}")
     return "\n".join(lines)
 
 

@@ -10,7 +10,9 @@ from cnbudget.model import Metadata, SourceLine
 from cnbudget.vocabulary.normalize import compact
 
 _YEAR = re.compile(r"(20\d{2})\s*年度?\s*(?:部门|单位)?\s*(?:预算|决算)|预算年度[：:]\s*(20\d{2})")
-_DEPARTMENT_TITLE = re.compile(r"20\d{2}年度?(\S+?(?:局|委员会|委|办公室|中心|院|厅|部|会|馆|站|所|队))")
+_DEPARTMENT_TITLE = re.compile(
+    r"20\d{2}年度?(\S+?(?:局|委员会|委|办公室|中心|院|厅|部|会|馆|站|所|队))"
+)
 
 
 def extract(lines: list[SourceLine], layout: Layout) -> Metadata:
@@ -31,13 +33,13 @@ def extract(lines: list[SourceLine], layout: Layout) -> Metadata:
             scopes["单位"] += flat.count("单位预算") + flat.count("单位决算")
             scopes["部门"] += flat.count("部门预算") + flat.count("部门决算")
         if meta.department is None and len(flat) <= 60:
-            match = _DEPARTMENT_TITLE.search(flat)
-            if match:
-                meta.department = match.group(1)
+            title = _DEPARTMENT_TITLE.search(flat)
+            if title:
+                meta.department = title.group(1)
     for block in layout.blocks:
-        title = compact(block.title)
-        kinds["决算"] += title.count("决算")
-        kinds["预算"] += title.count("预算")
+        heading = compact(block.title)
+        kinds["决算"] += heading.count("决算")
+        kinds["预算"] += heading.count("预算")
     if years:
         meta.year = years.most_common(1)[0][0]
     if scopes["单位"] or scopes["部门"]:

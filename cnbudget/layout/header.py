@@ -79,7 +79,7 @@ def _distribute(top: list[Label], rest: list[Label]) -> list[tuple[Label, ...]] 
     """Hand `rest` breadth-first to the groups of `top`; None when impossible."""
     nodes: list[tuple[Label, ...]] = [(label,) for label in top]
     children: dict[tuple[Label, ...], list[tuple[Label, ...]]] = {}
-    queue = [(label,) for label in top if label.id in GROUPS]
+    queue: list[tuple[Label, ...]] = [(label,) for label in top if label.id in GROUPS]
     position = 0
     queue_index = 0
     while position < len(rest):

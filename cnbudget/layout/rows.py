@@ -89,11 +89,7 @@ def assemble(
                     and not current.has_amounts
                 )
                 start = not continuing_code
-        elif compact(text).startswith(_TOTALS):
-            start = True
-        elif current is None:
-            start = True
-        elif current.has_amounts:
+        elif compact(text).startswith(_TOTALS) or current is None or current.has_amounts:
             start = True
         elif first.kind == "int":
             last = current.tokens[-1] if current.tokens else None

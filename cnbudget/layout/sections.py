@@ -124,9 +124,7 @@ def _is_page_number(lines: list[SourceLine], index: int) -> bool:
     if not following:
         return True
     nxt = following[0].text
-    return is_page_header(nxt) or title_kind(nxt) is not None or bool(
-        _MARKER.match(compact(nxt))
-    )
+    return is_page_header(nxt) or title_kind(nxt) is not None or bool(_MARKER.match(compact(nxt)))
 
 
 def split(lines: list[SourceLine]) -> Layout:
@@ -174,9 +172,12 @@ def split(lines: list[SourceLine]) -> Layout:
             close()
             prose.append(line)
             continue
-        if current is not None and current.kind not in ("performance", "dept_performance"):
-            if is_prose(text):
-                close()
+        if (
+            current is not None
+            and current.kind not in ("performance", "dept_performance")
+            and is_prose(text)
+        ):
+            close()
         if current is None:
             prose.append(line)
             continue

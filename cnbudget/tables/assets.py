@@ -42,9 +42,13 @@ def parse_assets(block: Block, ctx: Context) -> Table:
             row.cells["quantity"] = Cell("quantity", numbers[0], parse_amount(numbers[0]))
             row.cells["value"] = Cell("value", amount_text(numbers[1]), parse_amount(numbers[1]))
         elif len(numbers) == 1:
-            row.cells["value"] = Cell("value", amount_text(numbers[0]), parse_amount(numbers[0]), 0.5)
+            row.cells["value"] = Cell(
+                "value", amount_text(numbers[0]), parse_amount(numbers[0]), 0.5
+            )
             ctx.notices.append(
-                Notice("ambiguous-columns", "资产行只有一个数字，按价值列处理", line.number, table.kind)
+                Notice(
+                    "ambiguous-columns", "资产行只有一个数字，按价值列处理", line.number, table.kind
+                )
             )
         table.rows.append(row)
     table.empty_note = next((n for n in split.notes if "空表" in n or "无" in n), None)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from itertools import combinations
 from math import comb
 
@@ -72,9 +73,7 @@ class Identity:
         return max(self.parent, *self.children)
 
 
-def _effective(
-    key: str, tree: dict[str, tuple[str, ...]], present: dict[str, int]
-) -> list[str]:
+def _effective(key: str, tree: dict[str, tuple[str, ...]], present: dict[str, int]) -> list[str]:
     result: list[str] = []
     for child in tree.get(key, ()):
         if child in present:
@@ -84,7 +83,9 @@ def _effective(
     return result
 
 
-def identities_for(keys: Sequence[str], tree: dict[str, tuple[str, ...]] | None = None) -> list[Identity]:
+def identities_for(
+    keys: Sequence[str], tree: dict[str, tuple[str, ...]] | None = None
+) -> list[Identity]:
     """The identities that hold between the given column keys (index-based).
 
     Keys may carry a group suffix (`total@2024`): identities hold within a group.
@@ -108,12 +109,17 @@ def identities_for(keys: Sequence[str], tree: dict[str, tuple[str, ...]] | None 
     return result
 
 
+@lru_cache(maxsize=64)
+def _half_unit(exponent: int) -> Decimal:
+    return Decimal(5).scaleb(exponent - 1)
+
+
 def half_ulp(value: Decimal) -> Decimal:
     """Half a unit of the last printed digit: the rounding interval of a printed amount."""
     exponent = value.as_tuple().exponent
     if not isinstance(exponent, int):
         return Decimal(0)
-    return Decimal(5).scaleb(exponent - 1)
+    return _half_unit(exponent)
 
 
 def check(identity: Identity, row: dict[int, Decimal]) -> bool | None:

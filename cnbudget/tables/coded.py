@@ -66,7 +66,12 @@ def parse_coded(block: Block, ctx: Context) -> Table:
     table.columns = keys
     if header.unknown:
         ctx.notices.append(
-            Notice("unknown-header", f"表头含未识别文字：{'、'.join(header.unknown)}", block.title_line, block.kind)
+            Notice(
+                "unknown-header",
+                f"表头含未识别文字：{'、'.join(header.unknown)}",
+                block.title_line,
+                block.kind,
+            )
         )
     if ctx.tabbed:
         parsed = _tab_rows(split, positions, keys, block.kind)
@@ -114,13 +119,17 @@ def parse_coded(block: Block, ctx: Context) -> Table:
         ctx.notices[:] = [
             n
             for n in ctx.notices
-            if not (n.table == block.kind and n.code in ("unparsed-row", "unknown-header", "no-header"))
+            if not (
+                n.table == block.kind and n.code in ("unparsed-row", "unknown-header", "no-header")
+            )
         ]
     return table
 
 
 def _is_empty_note(note: str) -> bool:
-    return any(word in note for word in ("无数据", "空表", "没有", "无政府", "无国有", "本表无", "未安排"))
+    return any(
+        word in note for word in ("无数据", "空表", "没有", "无政府", "无国有", "本表无", "未安排")
+    )
 
 
 def _tab_rows(split: Split, positions: dict[int, str], keys: list[str], kind: str) -> list[Parsed]:
@@ -249,9 +258,7 @@ def _project_parts(p: Parsed, names: list[str], codes: list[str]) -> None:
             break
     code = codes[0] if codes else None
     p.name = text
-    if not text and not code:
-        p.kind, p.code = "total", "total"
-    elif is_total_name(text) and not code:
+    if (not text and not code) or (is_total_name(text) and not code):
         p.kind, p.code = "total", "total"
     elif code and category is None:
         p.kind, p.code = "unit", f"unit:{code}"
@@ -318,7 +325,9 @@ def _place_codes(rows: list[Parsed], ctx: Context, table: str) -> None:
                 )
             level = 2
         if klass is None:
-            ctx.notices.append(Notice("orphan-code", f"编码 {p.suffix} 缺少上级类科目", p.line, table))
+            ctx.notices.append(
+                Notice("orphan-code", f"编码 {p.suffix} 缺少上级类科目", p.line, table)
+            )
             p.kind = "unknown"
             continue
         if level == 2:

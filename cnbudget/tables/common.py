@@ -176,10 +176,14 @@ def penalties(keys: Sequence[str], ctx: Context) -> tuple[frozenset[int], frozen
             if not specific:
                 strong.add(index)
         if ctx.three_public_items is not None and "@" in key:
-            if base in ("overseas", "vehicles", "vehicles.purchase", "vehicles.operation", "reception"):
-                if base not in ctx.three_public_items and (
-                    not group or group == str(ctx.year)
-                ):
+            if base in (
+                "overseas",
+                "vehicles",
+                "vehicles.purchase",
+                "vehicles.operation",
+                "reception",
+            ):
+                if base not in ctx.three_public_items and (not group or group == str(ctx.year)):
                     strong.add(index)
         if base in RARE:
             weak.add(index)

@@ -112,7 +112,7 @@ def resolve(choices: list[RowChoice], families: dict[int, list[int]]) -> None:
         sizes = 1
         for m in members:
             sizes *= len(choices[m].options)
-        if sizes > 4096:
+        if sizes > 256:
             continue
         touched = {p for m in members for p in member_of.get(m, ())}
         best: tuple[int, ...] | None = None
@@ -127,7 +127,7 @@ def resolve(choices: list[RowChoice], families: dict[int, list[int]]) -> None:
                 choices[m].pick = pick
     # iterated local improvement
     settled = decided | {i for i in ambiguous if id(choices[i]) in PRIOR_DECIDED}
-    for _ in range(20):
+    for _ in range(6):
         changed = False
         for i in ambiguous:
             if i in settled:
@@ -167,7 +167,7 @@ def resolve(choices: list[RowChoice], families: dict[int, list[int]]) -> None:
         choice.reason = "vertical" if all(o < mine for o in others) else "ambiguous"
 
 
-MAX_STATES = 200_000
+MAX_STATES = 20_000
 PRIOR_DECIDED: set[int] = set()
 
 
@@ -189,13 +189,11 @@ def _solve_family(choices: list[RowChoice], parent: int, kids: list[int]) -> set
     solution agrees on it. Returns the children decided this way.
     """
     open_kids = [k for k in kids if choices[k].ambiguous]
-    if not open_kids or choices[parent].ambiguous and len(choices[parent].options) > 4:
+    if not open_kids or (choices[parent].ambiguous and len(choices[parent].options) > 4):
         return set()
     digits = _scale(choices, [parent, *kids])
     factor = Decimal(10) ** digits
-    columns = sorted(
-        {c for m in (parent, *kids) for vector in choices[m].vectors for c in vector}
-    )
+    columns = sorted({c for m in (parent, *kids) for vector in choices[m].vectors for c in vector})
     position = {c: i for i, c in enumerate(columns)}
 
     def as_ints(vector: dict[int, Decimal]) -> tuple[int, ...]:
@@ -205,7 +203,7 @@ def _solve_family(choices: list[RowChoice], parent: int, kids: list[int]) -> set
         return tuple(out)
 
     feasible_parents = []
-    results: dict[int, list[set[int]]] = {}
+    results: dict[int, tuple[list[set[int]], list[set[int]]]] = {}
     parent_options = range(len(choices[parent].options))
     for parent_option in parent_options:
         target = as_ints(choices[parent].vectors[parent_option])
@@ -263,21 +261,21 @@ def _solve_family(choices: list[RowChoice], parent: int, kids: list[int]) -> set
                         if to_go < previous.get(state, 10**9):
                             previous[state] = to_go
             back = previous
-        results[parent_option] = [feasible, optimal]  # type: ignore[list-item]
+        results[parent_option] = (feasible, optimal)
     if len(feasible_parents) != 1:
         return set()
     chosen_parent = feasible_parents[0]
     if choices[parent].ambiguous:
         choices[parent].pick = chosen_parent
     decided: set[int] = set()
-    feasible_sets, optimal_sets = results[chosen_parent]  # type: ignore[misc]
-    for k, feasible, optimal in zip(open_kids, feasible_sets, optimal_sets, strict=True):
-        if not optimal:
+    feasible_sets, optimal_sets = results[chosen_parent]
+    for k, can, best_set in zip(open_kids, feasible_sets, optimal_sets, strict=True):
+        if not best_set:
             continue
-        choices[k].pick = min(optimal)
-        if len(feasible) == 1:
+        choices[k].pick = min(best_set)
+        if len(can) == 1:
             decided.add(k)
-        elif len(optimal) == 1:
+        elif len(best_set) == 1:
             choices[k].reason = "prior-sum"
             PRIOR_DECIDED.add(id(choices[k]))
     if choices[parent].ambiguous and len(feasible_parents) == 1:

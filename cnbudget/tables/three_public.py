@@ -7,7 +7,7 @@ import re
 from cnbudget.layout.rows import assemble, parts
 from cnbudget.layout.sections import Block
 from cnbudget.layout.tokens import amount_text, is_amount, parse_amount, tokenize
-from cnbudget.model import Cell, Notice, Row, Table
+from cnbudget.model import Notice, Row, Table
 from cnbudget.tables.assign import THREE_PUBLIC_TREE
 from cnbudget.tables.common import Context, Pending, assign_rows, header_keys, split_block
 from cnbudget.vocabulary.columns import Label
@@ -67,16 +67,21 @@ def _items_as_columns(
             cells = line.text.split("\t")
             texts: list[str] = []
             fixed: dict[int, int] = {}
-            for j, cell in enumerate(cells):
-                if is_amount(cell) and positions.get(j) in index:
+            for j, raw_cell in enumerate(cells):
+                if is_amount(raw_cell) and positions.get(j) in index:
                     fixed[len(texts)] = index[positions[j]]
-                    texts.append(cell.strip())
+                    texts.append(raw_cell.strip())
         else:
             texts = [t.text for t in tokenize(line.text) if t.kind == "amount"]
             fixed = {}
         if texts:
             pending.append(
-                Pending([amount_text(t) for t in texts], [parse_amount(t) for t in texts], line.number, fixed)
+                Pending(
+                    [amount_text(t) for t in texts],
+                    [parse_amount(t) for t in texts],
+                    line.number,
+                    fixed,
+                )
             )
     if not pending:
         return
@@ -84,9 +89,9 @@ def _items_as_columns(
         ctx.notices.append(
             Notice("extra-rows", "“三公”经费表有多行数字，只取第一行", pending[1].line, table.kind)
         )
-    cells = assign_rows(pending[:1], keys, ctx, {}, table.kind, THREE_PUBLIC_TREE)[0]
+    assigned = assign_rows(pending[:1], keys, ctx, {}, table.kind, THREE_PUBLIC_TREE)[0]
     rows: dict[str, Row] = {}
-    for key, cell in cells.items():
+    for key, cell in assigned.items():
         item, _, year = key.partition("@")
         column = "amount"
         if year and ctx.year is not None and int(year) < ctx.year:
@@ -98,7 +103,14 @@ def _items_as_columns(
             row = rows[item] = Row(item, names.get(key, item), pending[0].line)
         cell.column = column
         row.cells[column] = cell
-    order = ["total", "overseas", "vehicles", "vehicles.purchase", "vehicles.operation", "reception"]
+    order = [
+        "total",
+        "overseas",
+        "vehicles",
+        "vehicles.purchase",
+        "vehicles.operation",
+        "reception",
+    ]
     table.rows = sorted(rows.values(), key=lambda r: order.index(r.code) if r.code in order else 99)
     table.columns = sorted({c for r in table.rows for c in r.cells})
 
@@ -124,7 +136,9 @@ def _items_as_rows(table: Table, split: object, keys: list[str], ctx: Context) -
                     break
         if key is None:
             if name:
-                ctx.notices.append(Notice("unknown-row", f"未识别的行名：{name}", r.line, table.kind))
+                ctx.notices.append(
+                    Notice("unknown-row", f"未识别的行名：{name}", r.line, table.kind)
+                )
             continue
         entries.append((key, name, r.line, parts(r).amounts))
     column_keys = ["total" if k == "amount" else k for k in keys] or ["total"]

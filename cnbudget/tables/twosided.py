@@ -95,7 +95,9 @@ def parse_two_sided(block: Block, ctx: Context) -> Table:
                     earlier = next(i for i, item in enumerate(target) if item[0] == key)
                     if part.amounts and target[earlier][3].amounts:
                         ctx.notices.append(
-                            Notice("duplicate-row", f"重复的行：{part.name}", line.number, block.kind)
+                            Notice(
+                                "duplicate-row", f"重复的行：{part.name}", line.number, block.kind
+                            )
                         )
                     elif part.amounts:
                         target[earlier] = (key, part.name, line.number, part)
@@ -109,7 +111,9 @@ def parse_two_sided(block: Block, ctx: Context) -> Table:
             row.cells["amount"] = Cell("amount", amount_text(text), parse_amount(text))
         table.rows.append(row)
     if block.kind == "fiscal_summary" and ctx.present is not None:
-        ctx.present |= {key for key, _n, _l, s in income if s.amounts and parse_amount(s.amounts[0])}
+        ctx.present |= {
+            key for key, _n, _l, s in income if s.amounts and parse_amount(s.amounts[0])
+        }
     if right_keys == ["amount"]:
         for key, name, number, segment in expenditure:
             row = Row(key, name, number)

@@ -86,7 +86,12 @@ LABELS: dict[str, tuple[str, ...]] = {
         "公务用车购置及运行维护经费",
     ),
     "V_PURCHASE": ("公务用车购置经费", "公务用车购置费"),
-    "V_OPERATION": ("公务用车运行维护费", "公务用车运行费", "公务用车运维费", "公务用车运行维护经费"),
+    "V_OPERATION": (
+        "公务用车运行维护费",
+        "公务用车运行费",
+        "公务用车运维费",
+        "公务用车运行维护经费",
+    ),
     "RECEPTION": ("公务接待费",),
 }
 
@@ -156,7 +161,9 @@ GROUPS: dict[str, frozenset[str]] = {
     "CARRYOVER": frozenset({"SUBTOTAL", "GENERAL", "GOV_FUND", "SOE", "SPECIAL", "UNIT_FUNDS"}),
     "APPROPRIATION": frozenset({"SUBTOTAL", "GENERAL", "GOV_FUND", "SOE"}),
     "GENERAL": frozenset({"SUBTOTAL", "GRANT"}),
-    "UNIT_FUNDS": frozenset({"SUBTOTAL", "BUSINESS", "OPERATING", "OTHER", "SUPERIOR", "AFFILIATED"}),
+    "UNIT_FUNDS": frozenset(
+        {"SUBTOTAL", "BUSINESS", "OPERATING", "OTHER", "SUPERIOR", "AFFILIATED"}
+    ),
     "BASIC": frozenset({"SUBTOTAL", "PERSONNEL", "PUBLIC"}),
     "PERSONNEL": frozenset({"SUBTOTAL", "WAGES", "HOUSEHOLDS"}),
     "PROJECT": frozenset({"SUBTOTAL", "PROJECT_OPERATING", "PROJECT_SPECIFIC"}),

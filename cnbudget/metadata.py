@@ -10,6 +10,9 @@ from cnbudget.model import Metadata, SourceLine
 from cnbudget.vocabulary.normalize import compact
 
 _YEAR = re.compile(r"(20\d{2})\s*年度?\s*(?:部门|单位)?\s*(?:预算|决算)|预算年度[：:]\s*(20\d{2})")
+# "部门预算支出经济分类" is a column label, not a statement of scope
+_SCOPE_UNIT = re.compile(r"单位(?:预算|决算)(?!支出经济|经济分类)")
+_SCOPE_DEPARTMENT = re.compile(r"部门(?:预算|决算)(?!支出经济|经济分类)")
 _DEPARTMENT_TITLE = re.compile(
     r"20\d{2}年度?(\S+?(?:局|委员会|委|办公室|中心|院|厅|部|会|馆|站|所|队))"
 )
@@ -29,9 +32,9 @@ def extract(lines: list[SourceLine], layout: Layout) -> Metadata:
         for match in _YEAR.finditer(text):
             years[int(match.group(1) or match.group(2))] += 1
         flat = compact(text)
-        if len(flat) <= 40:
-            scopes["单位"] += flat.count("单位预算") + flat.count("单位决算")
-            scopes["部门"] += flat.count("部门预算") + flat.count("部门决算")
+        if len(flat) <= 40 and not re.search(r"[，。：；:,]", flat):
+            scopes["单位"] += len(_SCOPE_UNIT.findall(flat))
+            scopes["部门"] += len(_SCOPE_DEPARTMENT.findall(flat))
         if meta.department is None and len(flat) <= 60:
             title = _DEPARTMENT_TITLE.search(flat)
             if title:

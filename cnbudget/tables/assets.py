@@ -30,7 +30,8 @@ def parse_assets(block: Block, ctx: Context) -> Table:
             continue
         tokens = tokenize(line.text.replace("\t", " "))
         words = normalize("".join(t.text for t in tokens if t.kind == "text"))
-        numbers = [t.text for t in tokens if t.kind in ("amount", "int")]
+        last_text = max((i for i, t in enumerate(tokens) if t.kind == "text"), default=-1)
+        numbers = [t.text for t in tokens[last_text + 1 :] if t.kind in ("amount", "int")]
         plain = strip_numbering(words)
         key = next((k for pattern, k in _ROWS if re.match(pattern, plain)), None)
         if key is None:

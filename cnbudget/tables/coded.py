@@ -17,6 +17,7 @@ from cnbudget.tables.common import (
     assign_rows,
     header_keys,
     is_total_name,
+    sibling_exclusions,
     split_block,
 )
 from cnbudget.vocabulary.functions import class_code, is_class_code
@@ -33,6 +34,7 @@ FUNCTION_TABLES = frozenset(
     }
 )
 ECONOMIC_TABLES = frozenset({"general_basic", "basic", "economic_summary", "operating_costs"})
+SOURCE_SUBSETS = frozenset({"general_expenditure", "gov_fund_expenditure", "soe_expenditure"})
 BASIC_ONLY = frozenset({"general_basic", "basic", "operating_costs"})
 CATEGORIES = ("其他运转类", "特定目标类", "人员类", "公用经费类", "运转类", "其他运转类项目")
 
@@ -87,12 +89,14 @@ def parse_coded(block: Block, ctx: Context) -> Table:
     _place_codes(parsed, ctx, block.kind)
     _name_duplicates(parsed)
     families = _families(parsed)
+    subset = block.kind in SOURCE_SUBSETS
     pending = [
         Pending(
             [amount_text(a) for a in p.amounts],
             [parse_amount(a) for a in p.amounts],
             p.line,
             p.fixed,
+            sibling_exclusions(p.code, keys, ctx) if subset else frozenset(),
         )
         for p in parsed
     ]

@@ -28,6 +28,9 @@ class Context:
     unit: str
     present: set[str] | None = None  # summary keys with a non-zero amount; None = unknown
     three_public_items: set[str] | None = None  # items evidenced by general_basic
+    # columns with money per function code in the all-sources expenditure table
+    expenditure_columns: dict[str, set[str]] | None = None
+    expenditure_keys: frozenset[str] = frozenset()
     notices: list[Notice] = field(default_factory=list)
 
 
@@ -198,6 +201,7 @@ class Pending:
     values: list[Decimal]
     line: int
     fixed: dict[int, int] = field(default_factory=dict)  # number index -> column (known)
+    excluded: frozenset[int] = frozenset()  # columns a sibling table shows to be empty
 
 
 def assign_rows(
@@ -214,7 +218,7 @@ def assign_rows(
     width = len(keys)
     choices: list[RowChoice] = []
     for row in rows:
-        options = _options(row, width, identities, strong, weak)
+        options = _options(row, width, identities, strong | row.excluded, weak)
         if not options:
             ctx.notices.append(
                 Notice(
@@ -295,6 +299,22 @@ def _options(
             found = light
             reason = "prior" if len(found) == 1 else "ambiguous"
     return found, reason
+
+
+def sibling_exclusions(code: str, keys: Sequence[str], ctx: Context) -> frozenset[int]:
+    """Columns that the expenditure table leaves empty for the same function code.
+
+    Tables of one funding source (一般公共预算/政府性基金/国有资本经营) are parts of the
+    all-sources expenditure table, so a column empty there is empty here too.
+    """
+    if ctx.expenditure_columns is None or code not in ctx.expenditure_columns:
+        return frozenset()
+    used = ctx.expenditure_columns[code]
+    return frozenset(
+        i
+        for i, key in enumerate(keys)
+        if key in ctx.expenditure_keys and key != "total" and key not in used
+    )
 
 
 def is_total_name(name: str) -> bool:

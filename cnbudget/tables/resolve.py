@@ -103,7 +103,7 @@ def resolve(choices: list[RowChoice], families: dict[int, list[int]]) -> None:
         return
     decided: set[int] = set()
     for parent in sorted(families):
-        decided |= _solve_family(choices, parent, families[parent])
+        decided |= _solve_family(choices, parent, families[parent], parent in decided)
     # exhaustive inside small families
     for parent, kids in families.items():
         members = [m for m in (parent, *kids) if choices[m].ambiguous and m not in decided]
@@ -181,14 +181,19 @@ def _scale(choices: list[RowChoice], members: list[int]) -> int:
     return digits
 
 
-def _solve_family(choices: list[RowChoice], parent: int, kids: list[int]) -> set[int]:
+def _solve_family(
+    choices: list[RowChoice], parent: int, kids: list[int], parent_fixed: bool = False
+) -> set[int]:
     """Exact search: which options of the ambiguous children make Σ children = parent?
 
     Dynamic programming over the children on the vector of column sums, counting
     solutions forward and backward, so that a child is decided only when every
     solution agrees on it. Returns the children decided this way.
     """
-    open_kids = [k for k in kids if choices[k].ambiguous]
+    open_kids = sorted(
+        (k for k in kids if choices[k].ambiguous),
+        key=lambda k: -max((abs(v) for v in choices[k].values), default=Decimal(0)),
+    )
     if not open_kids or (choices[parent].ambiguous and len(choices[parent].options) > 4):
         return set()
     digits = _scale(choices, [parent, *kids])
@@ -204,7 +209,10 @@ def _solve_family(choices: list[RowChoice], parent: int, kids: list[int]) -> set
 
     feasible_parents = []
     results: dict[int, tuple[list[set[int]], list[set[int]]]] = {}
-    parent_options = range(len(choices[parent].options))
+    parent_options = (
+        [choices[parent].pick] if parent_fixed else list(range(len(choices[parent].options)))
+    )
+    best_cost: dict[int, int] = {}
     for parent_option in parent_options:
         target = as_ints(choices[parent].vectors[parent_option])
         base = [0] * len(columns)
@@ -217,15 +225,22 @@ def _solve_family(choices: list[RowChoice], parent: int, kids: list[int]) -> set
         nonnegative = all(x >= 0 for opts in options for vec in opts for x in vec)
         tolerance = 1 if digits >= 2 else 0  # one unit of the last digit: a rounding gap
         # forward: state -> least cost (cost = how far right each option reaches)
+        # the most the children from layer i on can still add, per column
+        reach = [[0] * len(columns) for _ in range(len(options) + 1)]
+        for i in range(len(options) - 1, -1, -1):
+            for c in range(len(columns)):
+                reach[i][c] = reach[i + 1][c] + max(vec[c] for vec in options[i])
         layers: list[dict[tuple[int, ...], int]] = [{tuple([0] * len(columns)): 0}]
         overflow = False
-        for opts in options:
+        for layer, opts in enumerate(options):
+            ahead = reach[layer + 1]
             nxt: dict[tuple[int, ...], int] = {}
             for state, cost in layers[-1].items():
                 for o, vec in enumerate(opts):
                     new = tuple(a + b for a, b in zip(state, vec, strict=True))
                     if nonnegative and any(
-                        n > r + tolerance for n, r in zip(new, remaining, strict=True)
+                        n > r + tolerance or n + a < r - tolerance
+                        for n, r, a in zip(new, remaining, ahead, strict=True)
                     ):
                         continue
                     if cost + o < nxt.get(new, 10**9):
@@ -246,6 +261,7 @@ def _solve_family(choices: list[RowChoice], parent: int, kids: list[int]) -> set
             continue
         best = min(layers[-1][state] for state in back)
         feasible_parents.append(parent_option)
+        best_cost[parent_option] = best + (0 if parent_fixed else parent_option)
         feasible: list[set[int]] = [set() for _ in open_kids]
         optimal: list[set[int]] = [set() for _ in open_kids]
         for index in range(len(open_kids) - 1, -1, -1):
@@ -262,9 +278,9 @@ def _solve_family(choices: list[RowChoice], parent: int, kids: list[int]) -> set
                             previous[state] = to_go
             back = previous
         results[parent_option] = (feasible, optimal)
-    if len(feasible_parents) != 1:
+    if not feasible_parents:
         return set()
-    chosen_parent = feasible_parents[0]
+    chosen_parent = min(feasible_parents, key=lambda option: best_cost[option])
     if choices[parent].ambiguous:
         choices[parent].pick = chosen_parent
     decided: set[int] = set()
@@ -278,6 +294,6 @@ def _solve_family(choices: list[RowChoice], parent: int, kids: list[int]) -> set
         elif len(best_set) == 1:
             choices[k].reason = "prior-sum"
             PRIOR_DECIDED.add(id(choices[k]))
-    if choices[parent].ambiguous and len(feasible_parents) == 1:
+    if choices[parent].ambiguous and len(feasible_parents) == 1 and not parent_fixed:
         decided.add(parent)
     return decided

@@ -14,7 +14,13 @@ from cnbudget.tables import PARSERS, SECTION_KINDS, Context
 
 # Tables that others rely on are parsed first: the summary tells which funding
 # sources exist; the basic-expenditure table tells which 三公 items are used.
-_PRIORITY = {"summary": 0, "fiscal_summary": 1, "general_basic": 2, "expenditure": 3}
+_PRIORITY = {
+    "summary": 0,
+    "fiscal_summary": 1,
+    "general_basic": 2,
+    "projects": 3,
+    "expenditure": 4,
+}
 _THREE_PUBLIC_CODES = {
     "30217": "reception",
     "30231": "vehicles.operation",
@@ -62,11 +68,24 @@ def parse_source(source: SourceText) -> Document:
             ctx.present = {
                 row.code for row in table.rows for cell in row.cells.values() if cell.value
             }
+        if block.kind == "projects" and ctx.categories is None:
+            ctx.categories = {
+                row.cells["category"].text
+                for row in table.rows
+                if "category" in row.cells
+                and any(cell.value for cell in row.cells.values() if cell.value is not None)
+            }
         if block.kind == "expenditure" and ctx.expenditure_columns is None:
             ctx.expenditure_columns = {
                 row.code: {c for c, cell in row.cells.items() if cell.value} for row in table.rows
             }
             ctx.expenditure_keys = frozenset(table.columns)
+        if block.kind == "general_basic" and ctx.economic_classes is None:
+            ctx.economic_classes = {
+                row.code[:3]
+                for row in table.rows
+                if row.code[:1].isdigit() and any(c.value for c in row.cells.values())
+            }
         if block.kind == "general_basic" and ctx.three_public_items is None:
             ctx.three_public_items = _three_public_items(table)
     for index, block in enumerate(layout.blocks):

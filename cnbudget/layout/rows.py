@@ -81,12 +81,21 @@ def assemble(
         first = tokens[0]
         start = False
         if numbered:
-            if first.kind == "int" and int(first.text) == expected and len(first.text) <= 4:
+            plain_number = not (first.text.startswith("0") and len(first.text) > 1)
+            if (
+                first.kind == "int"
+                and plain_number
+                and int(first.text) == expected
+                and len(first.text) <= 4
+            ):
+                # a code still being printed (no name yet) continues on this line
                 continuing_code = (
                     current is not None
-                    and current.tokens
-                    and _incomplete_code(current.tokens[-1])
+                    and bool(current.tokens)
+                    and current.tokens[-1].kind == "int"
+                    and not current.has_text
                     and not current.has_amounts
+                    and (current.sequence is not None or _incomplete_code(current.tokens[-1]))
                 )
                 start = not continuing_code
         elif compact(text).startswith(_TOTALS) or current is None or current.has_amounts:

@@ -31,6 +31,10 @@ class Context:
     # columns with money per function code in the all-sources expenditure table
     expenditure_columns: dict[str, set[str]] | None = None
     expenditure_keys: frozenset[str] = frozenset()
+    # project categories with money in the projects table (其他运转类, 特定目标类 …)
+    categories: set[str] | None = None
+    # economic classes (301, 302, 303 …) with money in the basic-expenditure table
+    economic_classes: set[str] | None = None
     notices: list[Notice] = field(default_factory=list)
 
 
@@ -127,6 +131,11 @@ def header_keys(split: Split, tabbed: bool) -> tuple[list[str], dict[int, str], 
     if tabbed and split.header:
         paths = parse_tab_header([line.text.split("\t") for line in split.header])
         positions = {j: column_key(path) for j, path in paths.items()}
+        # Group labels are sometimes printed a cell off their span; when the header
+        # tree and the cell positions agree on the number of columns, the tree's
+        # order wins and the positions only say where the values are.
+        if len(positions) == len(header.keys) and set(positions.values()) != set(header.keys):
+            positions = dict(zip(sorted(positions), header.keys, strict=True))
     return header.keys, positions, header
 
 
@@ -159,6 +168,12 @@ EVIDENCE: dict[str, tuple[str, ...]] = {
     "subsidy_affiliated": ("expenditure.subsidy_affiliated",),
     "remit_superior": ("expenditure.remit_superior",),
 }
+_CLASS_COLUMNS = {
+    "basic.personnel.wages": "301",
+    "basic.personnel.households": "303",
+    "basic.public": "302",
+}
+_CATEGORY_COLUMNS = {"project.operating": "其他运转类", "project.specific": "特定目标类"}
 # Columns rarely used when nothing says otherwise (a weak prior, reported as such).
 RARE = frozenset({"vehicles.purchase", "overseas", "overseas.research", "overseas.other"})
 
@@ -188,6 +203,12 @@ def penalties(keys: Sequence[str], ctx: Context) -> tuple[frozenset[int], frozen
             ):
                 if base not in ctx.three_public_items and (not group or group == str(ctx.year)):
                     strong.add(index)
+        klass = _CLASS_COLUMNS.get(base)
+        if klass and ctx.economic_classes is not None and klass not in ctx.economic_classes:
+            strong.add(index)
+        category = _CATEGORY_COLUMNS.get(base)
+        if category and ctx.categories is not None and category not in ctx.categories:
+            strong.add(index)
         if base in RARE:
             weak.add(index)
     return frozenset(strong), frozenset(weak)

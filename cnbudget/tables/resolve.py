@@ -102,8 +102,9 @@ def resolve(choices: list[RowChoice], families: dict[int, list[int]]) -> None:
     if not ambiguous:
         return
     decided: set[int] = set()
-    for parent in sorted(families):
-        decided |= _solve_family(choices, parent, families[parent], parent in decided)
+    order = sorted(families)
+    for parent in [*order, *reversed(order), *order]:
+        decided |= _solve_family(choices, parent, families[parent], parent in decided, decided)
     # exhaustive inside small families
     for parent, kids in families.items():
         members = [m for m in (parent, *kids) if choices[m].ambiguous and m not in decided]
@@ -182,7 +183,11 @@ def _scale(choices: list[RowChoice], members: list[int]) -> int:
 
 
 def _solve_family(
-    choices: list[RowChoice], parent: int, kids: list[int], parent_fixed: bool = False
+    choices: list[RowChoice],
+    parent: int,
+    kids: list[int],
+    parent_fixed: bool = False,
+    settled: set[int] | None = None,
 ) -> set[int]:
     """Exact search: which options of the ambiguous children make Σ children = parent?
 
@@ -190,11 +195,14 @@ def _solve_family(
     solutions forward and backward, so that a child is decided only when every
     solution agrees on it. Returns the children decided this way.
     """
+    settled = settled or set()
     open_kids = sorted(
-        (k for k in kids if choices[k].ambiguous),
+        (k for k in kids if choices[k].ambiguous and k not in settled),
         key=lambda k: -max((abs(v) for v in choices[k].values), default=Decimal(0)),
     )
-    if not open_kids or (choices[parent].ambiguous and len(choices[parent].options) > 4):
+    if not open_kids and (parent_fixed or not choices[parent].ambiguous):
+        return set()
+    if choices[parent].ambiguous and len(choices[parent].options) > 6 and not parent_fixed:
         return set()
     digits = _scale(choices, [parent, *kids])
     factor = Decimal(10) ** digits
@@ -217,8 +225,8 @@ def _solve_family(
         target = as_ints(choices[parent].vectors[parent_option])
         base = [0] * len(columns)
         for k in kids:
-            if not choices[k].ambiguous and choices[k].vectors:
-                for i, v in enumerate(as_ints(choices[k].vectors[0])):
+            if k not in open_kids and choices[k].vectors:
+                for i, v in enumerate(as_ints(choices[k].vector)):
                     base[i] += v
         remaining = tuple(t - b for t, b in zip(target, base, strict=True))
         options = [[as_ints(v) for v in choices[k].vectors] for k in open_kids]
@@ -284,8 +292,11 @@ def _solve_family(
     if choices[parent].ambiguous:
         choices[parent].pick = chosen_parent
     decided: set[int] = set()
-    feasible_sets, optimal_sets = results[chosen_parent]
-    for k, can, best_set in zip(open_kids, feasible_sets, optimal_sets, strict=True):
+    _feasible_sets, optimal_sets = results[chosen_parent]
+    union = [
+        set().union(*(results[o][0][i] for o in feasible_parents)) for i in range(len(open_kids))
+    ]
+    for k, can, best_set in zip(open_kids, union, optimal_sets, strict=True):
         if not best_set:
             continue
         choices[k].pick = min(best_set)

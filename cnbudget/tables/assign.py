@@ -150,16 +150,52 @@ class Candidate:
     penalty: int
 
 
+# A value in the search: (2 × value in units of the row's finest digit, its rounding
+# half-interval in the same units). Doubling keeps half units whole.
+Scaled = tuple[int, int]
+
+
+def _scaled(values: Sequence[Decimal]) -> list[Scaled]:
+    digits = [-e if isinstance(e := v.as_tuple().exponent, int) and e < 0 else 0 for v in values]
+    scale = max(digits, default=0)
+    return [
+        (int(v.scaleb(scale)) * 2, 10 ** (scale - d)) for v, d in zip(values, digits, strict=True)
+    ]
+
+
+def _check(identity: Identity, row: dict[int, Scaled]) -> bool | None:
+    parent = row.get(identity.parent)
+    if identity.kind == "part":
+        kid = row.get(identity.children[0])
+        if parent is None:
+            return None if kid is None else False
+        if kid is None:
+            return None
+        return kid[0] <= parent[0] + parent[1] + kid[1]
+    total = 0
+    tolerance = 0
+    seen = False
+    for c in identity.children:
+        value = row.get(c)
+        if value is not None:
+            total += value[0]
+            tolerance += value[1]
+            seen = True
+    if parent is None:
+        return None if not seen else abs(total) <= tolerance
+    return abs(parent[0] - total) <= tolerance + parent[1]
+
+
 def _score(
     columns: tuple[int, ...],
-    values: Sequence[Decimal],
+    values: Sequence[Scaled],
     identities: Iterable[Identity],
     penalised: frozenset[int],
 ) -> Candidate:
     row = dict(zip(columns, values, strict=True))
     satisfied = violated = 0
     for identity in identities:
-        outcome = check(identity, row)
+        outcome = _check(identity, row)
         if outcome is True:
             satisfied += 1
         elif outcome is False:
@@ -178,10 +214,9 @@ def candidates(
     penalised: frozenset[int] = frozenset(),
     fixed: dict[int, int] | None = None,
 ) -> list[Candidate]:
-    """Best assignments of `values` (printed order) to `width` columns.
+    """All assignments violating the fewest identities, with their penalties.
 
-    Returns the assignments that violate the fewest identities, then carry the
-    smallest penalty; several when the row alone cannot tell them apart.
+    The caller ranks them (penalties first, then satisfied identities).
     `fixed` pins number i to column j (known from positions).
     """
     count = len(values)
@@ -189,46 +224,53 @@ def candidates(
         return [Candidate((), 0, 0, 0)]
     if count > width:
         return []
+    scaled = _scaled(values)
     if count == width:
-        return [_score(tuple(range(width)), values, identities, penalised)]
-    found = _search(values, width, identities, penalised, fixed or {})
+        return [_score(tuple(range(width)), scaled, identities, penalised)]
+    found = _search(scaled, width, identities, penalised, fixed or {})
     if not found:
         if comb(width, count) <= MAX_EXHAUSTIVE:
             found = [
-                _score(cols, values, identities, penalised)
+                _score(cols, scaled, identities, penalised)
                 for cols in combinations(range(width), count)
                 if all(cols[i] == j for i, j in (fixed or {}).items())
             ]
         else:
-            found = [_score(tuple(range(count)), values, identities, penalised)]
+            found = [_score(tuple(range(count)), scaled, identities, penalised)]
     best_violated = min(c.violated for c in found)
-    found = [c for c in found if c.violated == best_violated]
-    best_penalty = min(c.penalty for c in found)
-    found = [c for c in found if c.penalty == best_penalty]
-    best_satisfied = max(c.satisfied for c in found)
-    return [c for c in found if c.satisfied == best_satisfied]
+    return [c for c in found if c.violated == best_violated]
+
+
+def best(found: Sequence[Candidate]) -> list[Candidate]:
+    """The candidates with the least penalty, then the most identities satisfied."""
+    if not found:
+        return []
+    least = min(c.penalty for c in found)
+    kept = [c for c in found if c.penalty == least]
+    most = max(c.satisfied for c in kept)
+    return [c for c in kept if c.satisfied == most]
 
 
 def _search(
-    values: Sequence[Decimal],
+    values: Sequence[Scaled],
     width: int,
     identities: Sequence[Identity],
     penalised: frozenset[int],
     fixed: dict[int, int],
 ) -> list[Candidate]:
     """All assignments violating no identity (depth-first, pruned on violations)."""
-    by_last: dict[int, list[Identity]] = {}
+    by_last: list[list[Identity]] = [[] for _ in range(width)]
     for identity in identities:
-        by_last.setdefault(identity.last, []).append(identity)
+        by_last[identity.last].append(identity)
     count = len(values)
     results: list[Candidate] = []
-    row: dict[int, Decimal] = {}
+    row: dict[int, Scaled] = {}
     chosen: list[int] = []
 
     def frontier_ok(lo: int, hi: int) -> bool:
         for last in range(lo, hi + 1):
-            for identity in by_last.get(last, ()):
-                if check(identity, row) is False:
+            for identity in by_last[last]:
+                if _check(identity, row) is False:
                     return False
         return True
 

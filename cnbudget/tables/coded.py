@@ -36,6 +36,32 @@ FUNCTION_TABLES = frozenset(
 ECONOMIC_TABLES = frozenset({"general_basic", "basic", "economic_summary", "operating_costs"})
 SOURCE_SUBSETS = frozenset({"general_expenditure", "gov_fund_expenditure", "soe_expenditure"})
 BASIC_ONLY = frozenset({"general_basic", "basic", "operating_costs"})
+# names of budget units end like this; economic classification names do not
+ORGANISATION_ENDINGS = (
+    "局",
+    "中心",
+    "委员会",
+    "委",
+    "办公室",
+    "办",
+    "院",
+    "所",
+    "站",
+    "队",
+    "馆",
+    "处",
+    "厅",
+    "部",
+    "会",
+    "社",
+    "校",
+    "园",
+    "团",
+    "室",
+    "司",
+    "机关",
+    "本级",
+)
 CATEGORIES = ("其他运转类", "特定目标类", "人员类", "公用经费类", "运转类", "其他运转类项目")
 
 
@@ -240,7 +266,10 @@ def _economic_parts(
             p.kind, p.code = "total", "total"
         return
     dept = "".join(codes[0])
-    if len(codes) == 1 and (len(dept) == 6 or (len(dept) == 3 and not dept.startswith("3"))):
+    organisation = bool(names) and names[0].endswith(ORGANISATION_ENDINGS)
+    if len(codes) == 1 and (
+        len(dept) == 6 or (len(dept) == 3 and (organisation or not dept.startswith(("3", "5"))))
+    ):
         p.kind, p.code, p.name = "unit", f"unit:{dept}", "".join(names)
         return
     gov = "".join(codes[1]) if len(codes) > 1 else None

@@ -11,7 +11,7 @@ from cnbudget.layout.header import Header, parse_header, parse_tab_header
 from cnbudget.layout.sections import Block, is_note, is_prose
 from cnbudget.layout.tokens import is_amount, tokenize
 from cnbudget.model import Cell, Notice, SourceLine
-from cnbudget.tables.assign import Candidate, Identity, candidates, identities_for
+from cnbudget.tables.assign import Candidate, Identity, best, candidates, identities_for
 from cnbudget.tables.resolve import CONFIDENCE, RowChoice, resolve
 from cnbudget.vocabulary.columns import column_key
 from cnbudget.vocabulary.normalize import compact, normalize
@@ -162,9 +162,16 @@ EVIDENCE: dict[str, tuple[str, ...]] = {
     "carryover.general": ("income.carryover.general",),
     "carryover.gov_fund": ("income.carryover.gov_fund",),
     "carryover.soe": ("income.carryover.soe",),
-    "carryover.special_account": ("income.carryover",),
-    "carryover.unit_funds": ("income.carryover",),
+    "carryover.special_account": ("income.carryover.special_account",),
+    "carryover.unit_funds": ("income.carryover.unit_funds",),
     "carry_forward": ("expenditure.carry_forward",),
+    # 经营支出 is paid from 经营收入 (or unit funds / balances)
+    "operating_expenditure": (
+        "income.operating",
+        "income.unit_funds",
+        "income.non_fiscal_balance",
+        "expenditure.operating",
+    ),
     "subsidy_affiliated": ("expenditure.subsidy_affiliated",),
     "remit_superior": ("expenditure.remit_superior",),
 }
@@ -305,21 +312,21 @@ def _options(
         return [Candidate(cols, 0, 0, 0)], "exact"
     if len(row.values) == width:
         return [Candidate(tuple(range(width)), 0, 0, 0)], "exact"
-    # strong penalties count ten times a weak one
-    weights = strong
-    found = candidates(row.values, width, identities, weights, row.fixed)
+    found = candidates(row.values, width, identities, strong, row.fixed)
     if not found:
         return None
-    reason = "unique" if len(found) == 1 else "ambiguous"
-    all_found = candidates(row.values, width, identities, frozenset(), row.fixed)
-    if len(found) == 1 and len(all_found) > 1:
-        reason = "profile"
-    if len(found) > 1 and weak:
-        light = [c for c in found if not any(col in weak for col in c.columns)]
-        if light and len(light) < len(found):
-            found = light
-            reason = "prior" if len(found) == 1 else "ambiguous"
-    return found, reason
+    kept = best(found)
+    reason = "unique" if len(kept) == 1 else "ambiguous"
+    if len(kept) == 1 and len({c.columns for c in found}) > 1:
+        unpenalised = [Candidate(c.columns, c.satisfied, c.violated, 0) for c in found]
+        if len(best(unpenalised)) > 1:
+            reason = "profile"
+    if len(kept) > 1 and weak:
+        light = [c for c in kept if not any(col in weak for col in c.columns)]
+        if light and len(light) < len(kept):
+            kept = light
+            reason = "prior" if len(kept) == 1 else "ambiguous"
+    return kept, reason
 
 
 def sibling_exclusions(code: str, keys: Sequence[str], ctx: Context) -> frozenset[int]:

@@ -30,6 +30,23 @@ _THREE_PUBLIC_CODES = {
 _UNIT_FACTOR = {"万元": Decimal(1), "元": Decimal(10000), "千元": Decimal(10)}
 
 
+def clear_caches() -> None:
+    """Forget memoised line classifications (benchmarks measure cold documents)."""
+    from cnbudget.layout import sections, tokens
+    from cnbudget.vocabulary import normalize, titles
+
+    for function in (
+        sections.is_page_header,
+        sections.is_note,
+        sections.is_prose,
+        titles.title_kind,
+        tokens.tokenize,
+        normalize.compact,
+        normalize.normalize,
+    ):
+        function.cache_clear()
+
+
 def parse_file(path: str | Path) -> Document:
     """Parse a disclosure file."""
     return parse_source(read_path(path))

@@ -75,7 +75,7 @@ def assemble(
             notes.append(compact(text))
             current = None
             continue
-        tokens = tokenize(text)
+        tokens = list(tokenize(text))
         if not tokens:
             continue
         first = tokens[0]

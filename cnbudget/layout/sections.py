@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from cnbudget.layout.tokens import PAGE_NUMBER
 from cnbudget.model import SourceLine
@@ -61,6 +62,7 @@ class Layout:
     headers: list[PageHeader]
 
 
+@lru_cache(maxsize=8192)
 def is_page_header(text: str) -> bool:
     stripped = text.strip()
     if _UNIT.search(stripped) and len(compact(stripped)) <= 60:
@@ -70,10 +72,12 @@ def is_page_header(text: str) -> bool:
     return bool(re.match(r"^(?:部门[（(]单位[）)]|部门名称|单位名称)[：:]", compact(stripped)))
 
 
+@lru_cache(maxsize=8192)
 def is_note(text: str) -> bool:
     return bool(_NOTE.match(normalize(text)))
 
 
+@lru_cache(maxsize=8192)
 def is_prose(text: str) -> bool:
     """A sentence of running text (not a table row, not a note)."""
     flat = normalize(text)

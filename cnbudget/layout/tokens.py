@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Literal
@@ -53,14 +54,15 @@ def classify_word(word: str) -> Token:
     return Token("text", stripped, indent)
 
 
-def tokenize(line: str) -> list[Token]:
+@lru_cache(maxsize=8192)
+def tokenize(line: str) -> tuple[Token, ...]:
     """Tokens of a space-separated line (full-width spaces stay inside words)."""
     tokens = []
     for match in _WORD.finditer(line):
         token = classify_word(match.group(0))
         if token.text:
             tokens.append(token)
-    return tokens
+    return tuple(tokens)
 
 
 def is_amount(text: str) -> bool:

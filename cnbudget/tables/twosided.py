@@ -148,11 +148,10 @@ def _families(keys: list[str]) -> dict[int, list[int]]:
 
 
 def _space_line(text: str, numbered: bool) -> list[Segment]:
-    tokens = tokenize(text)
+    tokens = list(tokenize(text))
     if numbered and tokens and tokens[0].kind == "int":
         tokens = tokens[1:]
-    tokens = [t for t in tokens if t.kind != "int"]
-    return _segments(tokens)
+    return _segments([t for t in tokens if t.kind != "int"])
 
 
 def _tab_line(text: str, positions: dict[int, str], right_keys: list[str]) -> list[Segment]:

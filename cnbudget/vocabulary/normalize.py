@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _SPACES = re.compile(r"[\s\u3000\u00a0]+")
 _FULLWIDTH = str.maketrans({"(": "（", ")": "）", ":": "：", '"': "“", "[": "【", "]": "】"})
@@ -13,11 +14,13 @@ _NUMBERING = re.compile(
 CHINESE_DIGITS = "零一二三四五六七八九十"
 
 
+@lru_cache(maxsize=16384)
 def compact(text: str) -> str:
     """Remove every space (ASCII, full-width, no-break) and line break."""
     return _SPACES.sub("", text)
 
 
+@lru_cache(maxsize=16384)
 def normalize(text: str) -> str:
     """Compact text with ASCII brackets/colons folded to their full-width forms."""
     return compact(text).translate(_FULLWIDTH)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from cnbudget.vocabulary.normalize import normalize
 
@@ -38,6 +39,7 @@ _RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
 )
 
 
+@lru_cache(maxsize=8192)
 def title_kind(line: str) -> str | None:
     """The table kind a line names when the line is a table title, else None."""
     text = normalize(line)

@@ -213,8 +213,12 @@ def candidates(
     identities: Sequence[Identity],
     penalised: frozenset[int] = frozenset(),
     fixed: dict[int, int] | None = None,
+    avoid: frozenset[int] = frozenset(),
 ) -> list[Candidate]:
     """All assignments violating the fewest identities, with their penalties.
+
+    With `avoid`, only assignments leaving those columns empty are searched; an
+    empty list then means none of them violates no identity.
 
     The caller ranks them (penalties first, then satisfied identities).
     `fixed` pins number i to column j (known from positions).
@@ -227,7 +231,9 @@ def candidates(
     scaled = _scaled(values)
     if count == width:
         return [_score(tuple(range(width)), scaled, identities, penalised)]
-    found = _search(scaled, width, identities, penalised, fixed or {})
+    found = _search(scaled, width, identities, penalised, fixed or {}, avoid)
+    if not found and avoid:
+        return []
     if not found:
         if comb(width, count) <= MAX_EXHAUSTIVE:
             found = [
@@ -257,6 +263,7 @@ def _search(
     identities: Sequence[Identity],
     penalised: frozenset[int],
     fixed: dict[int, int],
+    avoid: frozenset[int] = frozenset(),
 ) -> list[Candidate]:
     """All assignments violating no identity (depth-first, pruned on violations)."""
     by_last: list[list[Identity]] = [[] for _ in range(width)]
@@ -288,6 +295,8 @@ def _search(
             if lo < 0:
                 return
         for j in range(lo, hi + 1):
+            if j in avoid and i not in fixed:
+                continue
             row[j] = values[i]
             chosen.append(j)
             # identities entirely left of j are decided (j itself is filled)

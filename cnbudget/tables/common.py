@@ -312,15 +312,17 @@ def _options(
         return [Candidate(cols, 0, 0, 0)], "exact"
     if len(row.values) == width:
         return [Candidate(tuple(range(width)), 0, 0, 0)], "exact"
-    found = candidates(row.values, width, identities, strong, row.fixed)
+    # first only among columns no evidence rules out; all columns if nothing fits
+    found = candidates(row.values, width, identities, strong, row.fixed, avoid=strong)
+    evidence_used = bool(found) and bool(strong)
+    if not found:
+        found = candidates(row.values, width, identities, strong, row.fixed)
     if not found:
         return None
     kept = best(found)
     reason = "unique" if len(kept) == 1 else "ambiguous"
-    if len(kept) == 1 and len({c.columns for c in found}) > 1:
-        unpenalised = [Candidate(c.columns, c.satisfied, c.violated, 0) for c in found]
-        if len(best(unpenalised)) > 1:
-            reason = "profile"
+    if len(kept) == 1 and evidence_used and len(row.values) < width:
+        reason = "profile"
     if len(kept) > 1 and weak:
         light = [c for c in kept if not any(col in weak for col in c.columns)]
         if light and len(light) < len(kept):

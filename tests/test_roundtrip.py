@@ -55,7 +55,7 @@ def test_recovers_facts_exactly(layout: str) -> None:
     assert extra / total <= 0.001, f"{layout}: {extra} wrong or extra facts"
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=30, deadline=None, derandomize=True)
 @given(seed=st.integers(min_value=0, max_value=2**31 - 1), layout=st.sampled_from(LAYOUTS))
 def test_never_invents_numbers(seed: int, layout: str) -> None:
     n, ok, _wrong, invented = compare(seed, layout)

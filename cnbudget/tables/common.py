@@ -191,9 +191,13 @@ def penalties(keys: Sequence[str], ctx: Context) -> tuple[frozenset[int], frozen
     weak: set[int] = set()
     present = ctx.present
     split_known = present is not None and any(k.startswith("income.carryover.") for k in present)
+    # with carry-over columns of its own, a table's fiscal.* columns are this year's money
+    own_carryover = any(k.startswith("carryover") for k in keys)
     for index, key in enumerate(keys):
         base, _, group = key.partition("@")
         evidence = EVIDENCE.get(base)
+        if own_carryover and base in ("fiscal.gov_fund", "fiscal.soe"):
+            evidence = (f"income.{base.split('.')[1]}",)
         if base.startswith("carryover.") and not split_known:
             evidence = ("income.carryover",)
         if evidence and ctx.present is not None:

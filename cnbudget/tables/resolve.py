@@ -221,7 +221,12 @@ def _solve_family(
         [choices[parent].pick] if parent_fixed else list(range(len(choices[parent].options)))
     )
     best_cost: dict[int, int] = {}
-    for parent_option in parent_options:
+    # exact sums first; a one-unit rounding gap only when nothing adds up exactly
+    slack = (0, 1) if digits >= 2 else (0,)
+    attempts = [(tolerance, option) for tolerance in slack for option in parent_options]
+    for tolerance, parent_option in attempts:
+        if tolerance and feasible_parents:
+            break
         target = as_ints(choices[parent].vectors[parent_option])
         base = [0] * len(columns)
         for k in kids:
@@ -231,7 +236,6 @@ def _solve_family(
         remaining = tuple(t - b for t, b in zip(target, base, strict=True))
         options = [[as_ints(v) for v in choices[k].vectors] for k in open_kids]
         nonnegative = all(x >= 0 for opts in options for vec in opts for x in vec)
-        tolerance = 1 if digits >= 2 else 0  # one unit of the last digit: a rounding gap
         # forward: state -> least cost (cost = how far right each option reaches)
         # the most the children from layer i on can still add, per column
         reach = [[0] * len(columns) for _ in range(len(options) + 1)]

@@ -215,7 +215,7 @@ def _solve_family(
             out[position[c]] = int(v * factor)
         return tuple(out)
 
-    feasible_parents = []
+    feasible_parents: list[int] = []
     results: dict[int, tuple[list[set[int]], list[set[int]]]] = {}
     parent_options = (
         [choices[parent].pick] if parent_fixed else list(range(len(choices[parent].options)))

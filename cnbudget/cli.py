@@ -89,6 +89,12 @@ def summary_text(document: Document) -> str:
         name = TABLE_NAMES.get(table.kind, table.kind)
         lines.append(f"  第{table.line}行 {name}：{count} 个事实{flag}{note}")
     for section in document.sections:
+        if section.kind == "prose":
+            lines.append(
+                f"  第{section.first_line}-{section.last_line}行 文字部分“{section.title}”："
+                "未转为事实（说明文字由文字解析模块处理）"
+            )
+            continue
         lines.append(
             f"  第{section.first_line}行 {TABLE_NAMES.get(section.kind, section.kind)}：已识别，"
             "不属于金额表（绩效目标由绩效模块解析）"

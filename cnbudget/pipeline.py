@@ -6,11 +6,12 @@ from decimal import Decimal
 from pathlib import Path
 
 from cnbudget.errors import InputError
-from cnbudget.layout.sections import split
+from cnbudget.layout.sections import PART_HEADING, Layout, split
 from cnbudget.metadata import extract
 from cnbudget.model import Document, Notice, Section, Table
 from cnbudget.readers.text import SourceText, read_bytes, read_path
 from cnbudget.tables import PARSERS, SECTION_KINDS, Context
+from cnbudget.vocabulary.normalize import compact
 
 # Tables that others rely on are parsed first: the summary tells which funding
 # sources exist; the basic-expenditure table tells which 三公 items are used.
@@ -112,10 +113,33 @@ def parse_source(source: SourceText) -> Document:
             document.sections.append(
                 Section(block.kind, block.title.strip(), block.title_line, block.last_line)
             )
+    document.sections.extend(_prose_sections(layout))
+    document.sections.sort(key=lambda section: section.first_line)
     document.notices.extend(ctx.notices)
     if not document.tables:
         document.notices.append(Notice("no-tables", "未解析出任何表格"))
     return document
+
+
+def _prose_sections(layout: Layout) -> list[Section]:
+    """Runs of prose between tables, each titled by its first line (parsed by later stages)."""
+    starts = sorted(block.title_line for block in layout.blocks)
+    sections: list[Section] = []
+    current: list[int] = []
+    title = ""
+
+    def flush() -> None:
+        if current:
+            sections.append(Section("prose", title, current[0], current[-1]))
+
+    for line in layout.prose:
+        crosses = bool(current) and any(current[-1] < s < line.number for s in starts)
+        if not current or crosses or PART_HEADING.match(compact(line.text)):
+            flush()
+            current, title = [], compact(line.text)[:40]
+        current.append(line.number)
+    flush()
+    return sections
 
 
 def _three_public_items(table: Table) -> set[str]:

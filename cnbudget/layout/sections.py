@@ -21,6 +21,7 @@ from cnbudget.vocabulary.titles import title_kind
 
 _MARKER = re.compile(r"^(?:公开表|预算|附表|部门预算公开表)\s*\d+\s*表?$|^表\s*\d+$")
 _PART = re.compile(r"^第[一二三四五六七八九十]+部分")
+PART_HEADING = _PART
 _UNIT = re.compile(r"(?:金额)?单位[：:]\s*(万元|千元|元)")
 _DEPARTMENT = re.compile(
     r"(?:部门[（(]单位[）)]|部门名称|单位名称|预算单位|编制单位|部门)[：:]\s*([^\s：:]+)"

@@ -29,7 +29,7 @@ def extract(lines: list[SourceLine], layout: Layout) -> Metadata:
     kinds: Counter[str] = Counter()
     for line in lines:
         text = line.text
-        for match in _YEAR.finditer(text):
+        for match in _YEAR.finditer(text) if "年" in text else ():
             years[int(match.group(1) or match.group(2))] += 1
         flat = compact(text)
         if len(flat) <= 40 and not re.search(r"[，。：；:,]", flat):

@@ -28,6 +28,9 @@ _LEXICON: list[tuple[str, str]] = sorted(
     + [(text, "DESC") for text in DESCRIPTORS],
     key=lambda item: -len(item[0]),
 )
+_BY_FIRST: dict[str, list[tuple[str, str]]] = {}
+for _variant, _label_id in _LEXICON:
+    _BY_FIRST.setdefault(_variant[0], []).append((_variant, _label_id))
 _TOTALS = frozenset({"SUBTOTAL", "TP_TOTAL"})
 _YEAR = re.compile(r"(\d{4})年度?(预算数|预算|决算数|决算|执行数)?")
 
@@ -54,7 +57,7 @@ def tokenize(text: str) -> tuple[list[Label], list[str]]:
             labels.append(Label("YEAR", year.group(0), int(year.group(1))))
             i = year.end()
             continue
-        for variant, label_id in _LEXICON:
+        for variant, label_id in _BY_FIRST.get(text[i], ()):
             if text.startswith(variant, i):
                 if run:
                     unknown.append(run)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from cnbudget.vocabulary.functions import class_code
@@ -63,6 +64,33 @@ _EXPENDITURE_PATTERNS: tuple[tuple[str, str], ...] = (
 )
 
 
+_SOURCE_RES = tuple((re.compile(p), s) for p, s in _SOURCE_PATTERNS)
+_INCOME_RES = tuple((re.compile(p), k) for p, k in _INCOME_PATTERNS)
+_EXPENDITURE_RES = tuple((re.compile(p), k) for p, k in _EXPENDITURE_PATTERNS)
+
+
+@lru_cache(maxsize=4096)
+def _static(plain: str) -> tuple[str, str] | None:
+    """Classification that does not depend on the rows above: (kind, key or source)."""
+    for pattern, source in _SOURCE_RES:
+        if pattern.match(plain):
+            return "source", source
+    for pattern, key in _INCOME_RES:
+        if pattern.match(plain):
+            return "income", key
+    for pattern, key in _EXPENDITURE_RES:
+        if pattern.match(plain):
+            return "expenditure", key
+    code = class_code(plain)
+    if code is not None:
+        return "expenditure", code
+    if plain.endswith("收入"):
+        return "income", f"other:{plain}"
+    if plain.endswith("支出") or plain.endswith("科目"):
+        return "expenditure", f"other:{plain}"
+    return None
+
+
 @dataclass(slots=True)
 class SummaryContext:
     """Running context while reading a summary table from top to bottom."""
@@ -98,25 +126,15 @@ def classify(name: str, context: SummaryContext) -> tuple[Side, str] | None:
     if plain == "上级提前下达":
         parent = "gov_fund" if context.income_parent == "gov_fund" else "general"
         return "income", f"income.{parent}.advance"
-    for pattern, source in _SOURCE_PATTERNS:
-        if re.match(pattern, plain):
-            if context.income_parent == "carryover":
-                return "income", f"income.carryover.{source}"
-            return "income", f"income.{source}"
-    for pattern, key in _INCOME_PATTERNS:
-        if re.match(pattern, plain):
-            return "income", key
-    for pattern, key in _EXPENDITURE_PATTERNS:
-        if re.match(pattern, plain):
-            return "expenditure", key
-    code = class_code(plain)
-    if code is not None:
-        return "expenditure", code
-    if plain.endswith("收入"):
-        return "income", f"other:{plain}"
-    if plain.endswith("支出") or plain.endswith("科目"):
-        return "expenditure", f"other:{plain}"
-    return None
+    found = _static(plain)
+    if found is None:
+        return None
+    kind, key = found
+    if kind == "source":
+        if context.income_parent == "carryover":
+            return "income", f"income.carryover.{key}"
+        return "income", f"income.{key}"
+    return ("income" if kind == "income" else "expenditure"), key
 
 
 def update_context(context: SummaryContext, side: Side, key: str) -> None:

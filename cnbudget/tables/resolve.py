@@ -103,7 +103,12 @@ def resolve(choices: list[RowChoice], families: dict[int, list[int]]) -> None:
         return
     decided: set[int] = set()
     order = sorted(families)
+    attempted: dict[int, frozenset[int]] = {}
     for parent in [*order, *reversed(order), *order]:
+        known = frozenset(m for m in (parent, *families[parent]) if m in decided)
+        if attempted.get(parent) == known:
+            continue  # nothing new is known about this family since the last try
+        attempted[parent] = known
         decided |= _solve_family(choices, parent, families[parent], parent in decided, decided)
     # exhaustive inside small families
     for parent, kids in families.items():

@@ -72,3 +72,24 @@ def test_code_level_repaired_by_arithmetic() -> None:
         "2089999",
     ]
     assert any(n.code == "code-level" for n in document.notices)
+
+
+def test_dash_cells_and_fullwidth_digits_fix_positions() -> None:
+    from pathlib import Path
+
+    from cnbudget.facts import facts
+
+    text = (
+        Path(__file__).parent / "corpus" / "shandong-jinan-licheng-medical-insurance-2025.txt"
+    ).read_text(encoding="utf-8")
+    block = text[text.index(" 公开表3") : text.index(" 公开表4")]
+    block = block.replace(
+        "208 社会保障和就业支出 91.64 91.64", "208 社会保障和就业支出 91.64 91.64 - -"
+    )
+    block = block.replace(
+        "02 　　事业单位医疗 264.00 264.00", "02 　　事业单位医疗 ２６４．００ — ２６４．００ —"
+    )
+    found = {(f.row_code, f.column): (str(f.value), f.confidence) for f in facts(parse_text(block))}
+    assert found[("208", "basic")] == ("91.64", 1.0)
+    assert found[("2101102", "project")] == ("264.00", 1.0)
+    assert ("2101102", "basic") not in found

@@ -138,6 +138,10 @@ def parts(row: RawRow) -> RowParts:
     trailing: list[str] = []
     previous = None
     for token in row.tokens:
+        if token.kind == "empty":
+            if names or amounts:
+                amounts.append("")  # an explicit empty cell keeps its place
+            continue
         if token.kind == "amount":
             amounts.append(token.text)
         elif amounts:

@@ -8,7 +8,12 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Literal
 
-TokenKind = Literal["amount", "int", "text"]
+TokenKind = Literal["amount", "int", "text", "empty"]
+
+# full-width digits and separators some PDFs use inside numbers
+_DIGITS = str.maketrans("０１２３４５６７８９．，－", "0123456789.,-")
+# a cell printed as a dash means "empty", and tells where the empty cell is
+EMPTY_MARKS = frozenset({"-", "—", "－", "–", "——", "/", "－－"})
 
 _AMOUNT = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$")
 _INT = re.compile(r"^\d+$")
@@ -47,6 +52,11 @@ def classify_word(word: str) -> Token:
     stripped = word.lstrip("\u3000")
     indent = len(word) - len(stripped)
     stripped = stripped.strip("\u3000\u00a0")
+    if stripped in EMPTY_MARKS:
+        return Token("empty", stripped)
+    folded = stripped.translate(_DIGITS)
+    if folded != stripped and (_AMOUNT.match(folded) or _INT.match(folded)):
+        stripped = folded
     if _AMOUNT.match(stripped):
         return Token("amount", stripped)
     if _INT.match(stripped):

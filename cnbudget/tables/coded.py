@@ -116,6 +116,8 @@ def parse_coded(block: Block, ctx: Context) -> Table:
     _name_duplicates(parsed)
     families = _families(parsed)
     subset = block.kind in SOURCE_SUBSETS
+    for p in parsed:
+        _place_empty_marks(p, len(keys))
     pending = [
         Pending(
             [amount_text(a) for a in p.amounts],
@@ -154,6 +156,18 @@ def parse_coded(block: Block, ctx: Context) -> Table:
             )
         ]
     return table
+
+
+def _place_empty_marks(p: Parsed, width: int) -> None:
+    """Cells printed as dashes: when they complete the row, every number's column is known."""
+    if "" not in p.amounts:
+        return
+    if len(p.amounts) == width and not p.fixed:
+        printed = [(column, text) for column, text in enumerate(p.amounts) if text]
+        p.amounts = [text for _, text in printed]
+        p.fixed = {i: column for i, (column, _) in enumerate(printed)}
+    else:
+        p.amounts = [text for text in p.amounts if text]
 
 
 def _is_empty_note(note: str) -> bool:

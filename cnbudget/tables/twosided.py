@@ -33,6 +33,8 @@ class Segment:
 def _segments(tokens: list[Token]) -> list[Segment]:
     segments: list[Segment] = []
     for token in tokens:
+        if token.kind == "empty":
+            continue
         if token.kind == "amount":
             if not segments:
                 segments.append(Segment([]))

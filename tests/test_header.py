@@ -77,3 +77,20 @@ CASES = [
 @pytest.mark.parametrize(("text", "keys"), CASES)
 def test_header_keys(text: str, keys: list[str]) -> None:
     assert parse_header(text).keys == keys
+
+
+def test_final_accounts_headers() -> None:
+    text = "项目 本年支出合计 基本支出 项目支出 上缴上级支出 经营支出 对附属单位补助支出"
+    assert parse_header(text).keys == [
+        "total",
+        "basic",
+        "project",
+        "remit_superior",
+        "operating_expenditure",
+        "subsidy_affiliated",
+    ]
+    assert parse_header("项目 年初预算数 全年预算数 决算数").keys == [
+        "budget_initial",
+        "budget_adjusted",
+        "final",
+    ]

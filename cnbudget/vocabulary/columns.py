@@ -6,7 +6,20 @@ from dataclasses import dataclass
 
 # label id -> printed variants (normalised: no spaces, full-width brackets and colons)
 LABELS: dict[str, tuple[str, ...]] = {
-    "SUBTOTAL": ("合计", "小计", "总计", "合计数"),
+    "SUBTOTAL": (
+        "合计",
+        "小计",
+        "总计",
+        "合计数",
+        "本年收入合计",
+        "本年支出合计",
+        "收入合计",
+        "支出合计",
+    ),
+    # phases of 决算 tables (not additive: no identities between them)
+    "PHASE_INITIAL": ("年初预算数", "年初预算"),
+    "PHASE_ADJUSTED": ("调整预算数", "全年预算数", "调整后预算数"),
+    "PHASE_FINAL": ("决算数", "本年决算数"),
     "CURRENT": ("本年收入", "本年收入小计"),
     "CARRYOVER": (
         "上年结转",
@@ -203,6 +216,9 @@ LEAF_KEYS: dict[str, str] = {
     "REMIT": "remit_superior",
     "SUBSIDY": "subsidy_affiliated",
     "FUNDING": "amount",
+    "PHASE_INITIAL": "budget_initial",
+    "PHASE_ADJUSTED": "budget_adjusted",
+    "PHASE_FINAL": "final",
     "TP_TOTAL": "total",
     "OVERSEAS": "overseas",
     "VEHICLES": "vehicles",

@@ -42,6 +42,8 @@ _RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
 @lru_cache(maxsize=8192)
 def title_kind(line: str) -> str | None:
     """The table kind a line names when the line is a table title, else None."""
+    if "表" not in line and "采购" not in line:
+        return None
     text = normalize(line)
     if not text or len(text) > 48 or re.search(r"[，。；,;]", text):
         return None

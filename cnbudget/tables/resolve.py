@@ -108,8 +108,9 @@ def resolve(choices: list[RowChoice], families: dict[int, list[int]]) -> None:
         known = frozenset(m for m in (parent, *families[parent]) if m in decided)
         if attempted.get(parent) == known:
             continue  # nothing new is known about this family since the last try
-        attempted[parent] = known
         decided |= _solve_family(choices, parent, families[parent], parent in decided, decided)
+        # what this family decided itself is no news to it
+        attempted[parent] = frozenset(m for m in (parent, *families[parent]) if m in decided)
     # exhaustive inside small families
     for parent, kids in families.items():
         members = [m for m in (parent, *kids) if choices[m].ambiguous and m not in decided]

@@ -93,3 +93,18 @@ def test_dash_cells_and_fullwidth_digits_fix_positions() -> None:
     assert found[("208", "basic")] == ("91.64", 1.0)
     assert found[("2101102", "project")] == ("264.00", 1.0)
     assert ("2101102", "basic") not in found
+
+
+def test_total_row_printed_last() -> None:
+    from pathlib import Path
+
+    from cnbudget.facts import facts
+
+    text = (
+        Path(__file__).parent / "corpus" / "shandong-yantai-medical-insurance-2025.txt"
+    ).read_text(encoding="utf-8")
+    block = text[text.index(" 公开表3") : text.index(" 公开表4")]
+    total = "合　计 5,314.29 570.89 4,743.40\n"
+    moved = block.replace(total, "") + total
+    original = {(f.row_code, f.column, f.value) for f in facts(parse_text(block))}
+    assert {(f.row_code, f.column, f.value) for f in facts(parse_text(moved))} == original

@@ -409,6 +409,7 @@ def _families(rows: list[Parsed]) -> dict[int, list[int]]:
     total: int | None = None
     stack: list[tuple[str, int]] = []  # (code key, index) of open ancestors
     units: list[tuple[str, int]] = []
+    orphans: list[int] = []
     for index, p in enumerate(rows):
         if p.kind == "total":
             total = index if total is None else total
@@ -436,4 +437,9 @@ def _families(rows: list[Parsed]) -> dict[int, list[int]]:
                 stack.append((key, index))
         if parent is not None:
             families.setdefault(parent, []).append(index)
+        elif p.kind != "total":
+            orphans.append(index)
+    if total is not None and orphans:
+        # a 合计 printed below the rows it totals
+        families.setdefault(total, []).extend(orphans)
     return families

@@ -31,6 +31,8 @@ def extract(lines: list[SourceLine], layout: Layout) -> Metadata:
         text = line.text
         for match in _YEAR.finditer(text) if "年" in text else ():
             years[int(match.group(1) or match.group(2))] += 1
+        if "算" not in text:
+            continue
         flat = compact(text)
         if len(flat) <= 40 and not re.search(r"[，。：；:,]", flat):
             scopes["单位"] += len(_SCOPE_UNIT.findall(flat))

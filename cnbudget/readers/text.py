@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from cnbudget.errors import InputError
 from cnbudget.model import SourceLine
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
-_CONTROL_OK = {"\t", "\n", "\r", "\f"}
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +80,7 @@ def read_bytes(data: bytes, source: str = "<bytes>") -> SourceText:
     if b"\x00" in data[:65536] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(source, "是二进制文件，不是文本（PDF/Excel 等格式需先用对应读取器）")
     text, encoding = _decode(data, source)
-    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in _CONTROL_OK)
+    controls = len(_CONTROLS.findall(text, 0, 65536))
     if controls > 16:
         raise InputError(source, "含大量控制字符，不像文本文件")
     text = text.replace("\r\n", "\n").replace("\r", "\n")

@@ -72,6 +72,91 @@ def parse(file: str, fmt: str, debug: bool) -> None:
         click.echo(summary_text(document))
 
 
+SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+@main.command()
+def rules() -> None:
+    """列出全部核查规则（编号、级别、类别、说明）。"""
+    from cnbudget.validate import all_rules
+
+    for item in all_rules():
+        severity = SEVERITY_NAMES[item.severity]
+        click.echo(f"{item.id}\t{severity}\t{item.category}\t{item.title}：{item.description}")
+
+
+@main.command(name="check")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option("--disable", multiple=True, help="停用某条规则（可重复）")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    default="never",
+    show_default=True,
+    help="发现该级别及以上问题时以非零状态退出",
+)
+def check_command(files: tuple[str, ...], fmt: str, disable: tuple[str, ...], fail_on: str) -> None:
+    """核查一个或多个公开文件，按严重程度列出发现的问题。"""
+    from cnbudget.validate import check
+
+    order = {"error": 3, "warning": 2, "info": 1, "never": 99}
+    worst = 0
+    payload = []
+    for file in files:
+        try:
+            document = parse_file(file)
+        except InputError as exc:
+            click.echo(f"错误：{exc.source}：{exc.reason}", err=True)
+            sys.exit(2)
+        report = check(document, disable)
+        worst = max([worst, *(order[f.severity] for f in report.findings)])
+        if fmt == "json":
+            payload.append(
+                {
+                    "document": document.id,
+                    "source": document.source,
+                    "ran": report.ran,
+                    "not_run": report.not_run,
+                    "findings": [
+                        {
+                            "rule": f.rule,
+                            "severity": f.severity,
+                            "message": f.message,
+                            "table": f.table,
+                            "row": f.row,
+                            "column": f.column,
+                            "line": f.line,
+                            "numbers": {k: str(v) for k, v in f.numbers.items()},
+                        }
+                        for f in report.findings
+                    ],
+                }
+            )
+            continue
+        click.echo(f"== {document.source}（{document.metadata.department or '未识别单位'}）")
+        for severity in ("error", "warning", "info"):
+            found = list(report.by_severity(severity))
+            if not found:
+                continue
+            click.echo(f"  {SEVERITY_NAMES[severity]}（{len(found)}）")
+            for f in found:
+                where = f"第{f.line}行 " if f.line else ""
+                table = TABLE_NAMES.get(f.table or "", f.table or "")
+                click.echo(f"    [{f.rule}] {where}{table}：{f.message}")
+        if not report.findings:
+            click.echo("  未发现问题")
+        click.echo(f"  已运行规则：{'、'.join(report.ran) or '无'}")
+        for rule_id, reason in report.not_run.items():
+            click.echo(f"  未运行：{rule_id}（{reason}）")
+    if fmt == "json":
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    if worst >= order[fail_on]:
+        sys.exit(1)
+
+
 def summary_text(document: Document) -> str:
     """A short Chinese overview of a parsed document."""
     meta = document.metadata

@@ -1,0 +1,182 @@
+"""Arithmetic inside a table: row identities and parent = Σ children (rounding-aware).
+
+A printed amount stands for an interval of ± half its last digit; a sum holds when
+the intervals overlap. A gap up to `CENT_GAP` per addend is a rounding difference
+(尾数差异, info); anything larger is an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from cnbudget.model import Document, Row, Table
+from cnbudget.tables.assign import check as identity_holds
+from cnbudget.tables.assign import half_ulp, identities_for
+from cnbudget.validate.labels import column
+from cnbudget.validate.registry import Finding, NotApplicable, rule
+
+CENT_GAP = Decimal("0.01")  # per addend: the largest gap still counted as rounding
+SKIP = frozenset({"summary", "fiscal_summary", "three_public", "assets"})
+
+
+def _fmt(value: Decimal) -> str:
+    return f"{value:,.2f}"
+
+
+def _gap(identity: object, present: dict[int, Decimal]) -> Decimal:
+    """parent − Σ children of a sum identity (0 for part identities)."""
+    from cnbudget.tables.assign import Identity
+
+    assert isinstance(identity, Identity)
+    if identity.kind != "sum":
+        return Decimal(0)
+    parent = present.get(identity.parent, Decimal(0))
+    return parent - sum((present.get(c, Decimal(0)) for c in identity.children), Decimal(0))
+
+
+def _severity(gap: Decimal, addends: int) -> tuple[str, str]:
+    if gap <= CENT_GAP * max(addends, 1):
+        return "info", "尾数差异"
+    return "error", "不相符"
+
+
+@rule(
+    "ROW-IDENTITY",
+    "error",
+    "表内勾稽",
+    "行内各列关系",
+    "每一行：合计 = 基本支出 + 项目支出（+ 结转下年…），基本支出 = 人员经费 + 公用经费，"
+    "合计 = 各资金来源之和，其中数不大于总数。",
+)
+def row_identity(document: Document) -> Iterator[Finding]:
+    tables = [t for t in document.tables if t.kind not in SKIP and t.columns]
+    if not tables:
+        raise NotApplicable("没有可检查的多列表格")
+    for table in tables:
+        identities = identities_for(table.columns)
+        for row in table.rows:
+            values = {
+                i: row.cells[key].value
+                for i, key in enumerate(table.columns)
+                if key in row.cells and row.cells[key].value is not None
+            }
+            present = {i: v for i, v in values.items() if v is not None}
+            for identity in identities:
+                outcome = identity_holds(identity, present)
+                if outcome is None or (outcome and not _gap(identity, present)):
+                    continue
+                parent_key = table.columns[identity.parent]
+                kids = [table.columns[c] for c in identity.children]
+                parent = present.get(identity.parent, Decimal(0))
+                total = sum((present.get(c, Decimal(0)) for c in identity.children), Decimal(0))
+                if identity.kind == "part":
+                    message = (
+                        f"「{row.name}」{column(kids[0])} {_fmt(total)} 大于 "
+                        f"{column(parent_key)} {_fmt(parent)}"
+                    )
+                    severity = "error"
+                else:
+                    severity, word = _severity(abs(parent - total), len(kids))
+                    terms = " + ".join(column(k) for k in kids)
+                    message = (
+                        f"「{row.name}」{column(parent_key)} {_fmt(parent)} 与 {terms} 之和 "
+                        f"{_fmt(total)} {word}，相差 {_fmt(parent - total)}"
+                    )
+                yield Finding(
+                    "ROW-IDENTITY",
+                    severity,  # type: ignore[arg-type]
+                    message,
+                    table.kind,
+                    row.code,
+                    parent_key,
+                    row.line,
+                    {parent_key: parent, "sum": total},
+                )
+
+
+def families(table: Table) -> dict[int, list[int]]:
+    """Parent row → child rows, from the codes: 类 ⊃ 款 ⊃ 项, 301 ⊃ 30101, units, 合计."""
+    result: dict[int, list[int]] = {}
+    index_of: dict[str, int] = {}
+    total: int | None = None
+    for i, row in enumerate(table.rows):
+        key = row.code.split("/")[0]
+        if row.code == "total":
+            total = i
+            continue
+        index_of.setdefault(key, i)
+    unit_index = {
+        row.code[5:]: i for i, row in enumerate(table.rows) if row.code.startswith("unit:")
+    }
+    for i, row in enumerate(table.rows):
+        if row.code == "total" or row.code.startswith("project:"):
+            continue
+        key = row.code.split("/")[0]
+        parent: int | None = None
+        if row.code.startswith("unit:"):
+            code = key[5:]
+            for length in range(len(code) - 1, 0, -1):
+                if code[:length] in unit_index:
+                    parent = unit_index[code[:length]]
+                    break
+        elif key.isdigit():
+            for length in (5, 3):
+                if len(key) > length and key[:length] in index_of:
+                    parent = index_of[key[:length]]
+                    break
+        if parent is None and total is not None:
+            top = (
+                (not key.isdigit())
+                or len(key) == 3
+                or not any(key[:n] in index_of for n in (3, 5) if n < len(key))
+            )
+            if (top and not unit_index) or (row.code.startswith("unit:") and parent is None):
+                parent = total
+        if parent is not None:
+            result.setdefault(parent, []).append(i)
+    return result
+
+
+@rule(
+    "SUM-CHILDREN",
+    "error",
+    "表内勾稽",
+    "上级 = 下级之和",
+    "每一列：类 = 其下各款之和，款 = 其下各项之和，经济分类类级 = 其下各款之和，"
+    "合计行 = 各类之和，单位 = 其下属单位之和。",
+)
+def sum_children(document: Document) -> Iterator[Finding]:
+    tables = [t for t in document.tables if t.kind not in SKIP and t.columns]
+    if not tables:
+        raise NotApplicable("没有可检查的分级表格")
+    for table in tables:
+        for parent_index, kids in families(table).items():
+            parent = table.rows[parent_index]
+            children: list[Row] = [table.rows[k] for k in kids]
+            for key in table.columns:
+                values = [c.cells[key].value for c in children if key in c.cells]
+                own = parent.cells[key].value if key in parent.cells else None
+                if own is None and not values:
+                    continue
+                addends = [v for v in values if v is not None]
+                total = sum(addends, Decimal(0))
+                value = own if own is not None else Decimal(0)
+                tolerance = sum((half_ulp(v) for v in addends), Decimal(0))
+                if own is not None:
+                    tolerance += half_ulp(own)
+                gap = value - total
+                if gap == 0:
+                    continue
+                severity, word = _severity(abs(gap), len(addends))
+                yield Finding(
+                    "SUM-CHILDREN",
+                    severity,  # type: ignore[arg-type]
+                    f"「{parent.name}」{column(key)} {_fmt(value)} 与其下 {len(children)} 行之和 "
+                    f"{_fmt(total)} {word}，相差 {_fmt(gap)}",
+                    table.kind,
+                    parent.code,
+                    key,
+                    parent.line,
+                    {"parent": value, "sum": total},
+                )

@@ -1,0 +1,95 @@
+"""The rule registry: rule metadata, findings, and the runner."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from cnbudget.model import Document, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One inconsistency: where it is, the numbers involved and a Chinese explanation."""
+
+    rule: str
+    severity: Severity
+    message: str
+    table: str | None = None
+    row: str | None = None
+    column: str | None = None
+    line: int | None = None
+    numbers: dict[str, Decimal] = field(default_factory=dict)
+
+
+class NotApplicable(Exception):
+    """Raised by a rule that cannot run on this document; the message says why."""
+
+
+Check = Callable[[Document], Iterable[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A registered rule."""
+
+    id: str
+    severity: Severity
+    category: str
+    title: str
+    description: str
+    function: Check
+
+
+_RULES: dict[str, Rule] = {}
+
+
+def rule(
+    id: str, severity: Severity, category: str, title: str, description: str
+) -> Callable[[Check], Check]:
+    """Register a check function under an id."""
+
+    def register(function: Check) -> Check:
+        if id in _RULES:
+            raise ValueError(f"duplicate rule id {id}")
+        _RULES[id] = Rule(id, severity, category, title, description, function)
+        return function
+
+    return register
+
+
+def all_rules() -> list[Rule]:
+    """Every registered rule, by id."""
+    from cnbudget.validate import arithmetic  # noqa: F401 - registers its rules
+
+    return [_RULES[key] for key in sorted(_RULES)]
+
+
+@dataclass(slots=True)
+class Report:
+    """What a validation run found, ran and could not run."""
+
+    findings: list[Finding] = field(default_factory=list)
+    ran: list[str] = field(default_factory=list)
+    not_run: dict[str, str] = field(default_factory=dict)
+
+    def by_severity(self, severity: Severity) -> Iterator[Finding]:
+        return (f for f in self.findings if f.severity == severity)
+
+
+def check(document: Document, disabled: Iterable[str] = ()) -> Report:
+    """Run every enabled rule over a parsed document."""
+    skip = set(disabled)
+    report = Report()
+    for item in all_rules():
+        if item.id in skip:
+            report.not_run[item.id] = "已停用"
+            continue
+        try:
+            report.findings.extend(item.function(document))
+        except NotApplicable as reason:
+            report.not_run[item.id] = str(reason)
+            continue
+        report.ran.append(item.id)
+    return report

@@ -1,0 +1,82 @@
+"""Validation rules on the real samples: real mistakes found, correct parts left alone."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from decimal import Decimal
+
+from cnbudget.pipeline import parse_file, parse_text
+from cnbudget.validate import all_rules, check
+
+from .conftest import CORPUS
+
+
+def findings(name: str) -> list[tuple[str, str, str | None, str | None, str | None]]:
+    report = check(parse_file(CORPUS / f"{name}.txt"))
+    return [(f.rule, f.severity, f.table, f.row, f.column) for f in report.findings]
+
+
+def test_rules_are_registered_once() -> None:
+    ids = [r.id for r in all_rules()]
+    assert ids == sorted(set(ids))
+    assert {"ROW-IDENTITY", "SUM-CHILDREN"} <= set(ids)
+
+
+def test_weihai_income_missing_housing_rows() -> None:
+    # the income table lists 208 and 210 but not 221 (8.41): its 合计 cannot add up
+    found = findings("shandong-weihai-huancui-medical-insurance-2025")
+    assert ("SUM-CHILDREN", "error", "income", "total", "total") in found
+    assert all(f[2] == "income" for f in found if f[1] == "error")
+
+
+def test_fengrun_rounding_difference_is_info() -> None:
+    found = findings("hebei-tangshan-fengrun-medical-insurance-2025")
+    assert ("ROW-IDENTITY", "info", "general_basic", "total", "total") in found
+    assert not [f for f in found if f[1] == "error"]
+
+
+def test_consistent_samples_have_no_errors() -> None:
+    for name in (
+        "shandong-jinan-licheng-medical-insurance-2025",
+        "henan-jiyuan-medical-insurance-2025",
+        "shandong-yantai-medical-insurance-2025",
+    ):
+        assert not [f for f in findings(name) if f[1] == "error"], name
+
+
+def test_changed_number_is_found_at_its_row() -> None:
+    text = (CORPUS / "shandong-yantai-medical-insurance-2025.txt").read_text(encoding="utf-8")
+    block = text[text.index(" 公开表3") : text.index(" 公开表4")]
+    broken = block.replace("01 　　行政运行 425.41 425.41", "01 　　行政运行 425.41 452.41")
+    report = check(parse_text(broken))
+    rows = {(f.rule, f.row) for f in report.findings if f.severity == "error"}
+    assert ("ROW-IDENTITY", "2101501") in rows
+    numbers = next(f.numbers for f in report.findings if f.row == "2101501")
+    assert numbers["total"] == Decimal("425.41")
+
+
+def test_disabled_rule_is_reported_not_run() -> None:
+    report = check(
+        parse_file(CORPUS / "shandong-yantai-medical-insurance-2025.txt"), ["SUM-CHILDREN"]
+    )
+    assert report.not_run == {"SUM-CHILDREN": "已停用"}
+    assert "ROW-IDENTITY" in report.ran
+
+
+def test_check_cli_exit_code() -> None:
+    weihai = str(CORPUS / "shandong-weihai-huancui-medical-insurance-2025.txt")
+    result = subprocess.run(
+        [sys.executable, "-m", "cnbudget.cli", "check", weihai, "--fail-on", "error"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1 and "不相符" in result.stdout
+    result = subprocess.run(
+        [sys.executable, "-m", "cnbudget.cli", "check", weihai, "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0 and '"SUM-CHILDREN"' in result.stdout

@@ -80,3 +80,26 @@ def test_check_cli_exit_code() -> None:
         timeout=120,
     )
     assert result.returncode == 0 and '"SUM-CHILDREN"' in result.stdout
+
+
+def test_rows_missing_from_income_table() -> None:
+    report = check(parse_file(CORPUS / "shandong-weihai-huancui-medical-insurance-2025.txt"))
+    missing = {f.row for f in report.findings if f.rule == "CROSS-FUNCTION-TOTALS"}
+    assert missing == {"221", "22102", "2210201"}
+    for name in (
+        "shandong-jinan-licheng-medical-insurance-2025",
+        "shandong-yantai-medical-insurance-2025",
+        "henan-jiyuan-medical-insurance-2025",
+        "hebei-tangshan-fengrun-medical-insurance-2025",
+    ):
+        report = check(parse_file(CORPUS / f"{name}.txt"))
+        assert not [f for f in report.findings if f.rule == "CROSS-FUNCTION-TOTALS"], name
+
+
+def test_amount_disagreeing_between_tables() -> None:
+    text = (CORPUS / "shandong-yantai-medical-insurance-2025.txt").read_text(encoding="utf-8")
+    changed = text.replace("十七、住房保障支出 42.50", "十七、住房保障支出 24.50", 1)
+    report = check(parse_text(changed))
+    found = [f for f in report.findings if f.rule == "CROSS-FUNCTION-TOTALS"]
+    assert [f.row for f in found] == ["221"]
+    assert found[0].numbers["summary"] == Decimal("24.50")

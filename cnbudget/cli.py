@@ -76,9 +76,15 @@ SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 @main.command()
-def rules() -> None:
+@click.option("--markdown", is_flag=True, help="输出 Markdown 规则目录（docs/rules.md）")
+def rules(markdown: bool) -> None:
     """列出全部核查规则（编号、级别、类别、说明）。"""
     from cnbudget.validate import all_rules
+    from cnbudget.validate.registry import catalogue
+
+    if markdown:
+        click.echo(catalogue(), nl=False)
+        return
 
     for item in all_rules():
         severity = SEVERITY_NAMES[item.severity]

@@ -103,3 +103,12 @@ def test_amount_disagreeing_between_tables() -> None:
     found = [f for f in report.findings if f.rule == "CROSS-FUNCTION-TOTALS"]
     assert [f.row for f in found] == ["221"]
     assert found[0].numbers["summary"] == Decimal("24.50")
+
+
+def test_rule_catalogue_is_current() -> None:
+    from pathlib import Path
+
+    from cnbudget.validate.registry import catalogue
+
+    docs = Path(__file__).parent.parent / "docs" / "rules.md"
+    assert docs.read_text(encoding="utf-8") == catalogue(), "regenerate: cnbudget rules --markdown"

@@ -66,6 +66,25 @@ def all_rules() -> list[Rule]:
     return [_RULES[key] for key in sorted(_RULES)]
 
 
+def catalogue() -> str:
+    """The rule catalogue as Markdown (docs/rules.md is generated from it)."""
+    names = {"error": "错误", "warning": "警告", "info": "提示"}
+    lines = [
+        "# 核查规则目录",
+        "",
+        "本文件由 `cnbudget rules --markdown` 根据规则注册表生成，请勿手工修改。",
+        "",
+        "| 编号 | 级别 | 类别 | 名称 | 检查内容 |",
+        "|---|---|---|---|---|",
+    ]
+    for item in all_rules():
+        lines.append(
+            f"| `{item.id}` | {names[item.severity]} | {item.category} | {item.title} "
+            f"| {item.description} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
 @dataclass(slots=True)
 class Report:
     """What a validation run found, ran and could not run."""

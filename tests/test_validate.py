@@ -112,3 +112,17 @@ def test_rule_catalogue_is_current() -> None:
 
     docs = Path(__file__).parent.parent / "docs" / "rules.md"
     assert docs.read_text(encoding="utf-8") == catalogue(), "regenerate: cnbudget rules --markdown"
+
+
+def test_table_totals_agree_on_samples_and_catch_a_change() -> None:
+    for path in sorted(CORPUS.glob("*.txt")):
+        report = check(parse_file(path))
+        assert "CROSS-TABLE-TOTALS" in report.ran, path.name
+        assert not [f for f in report.findings if f.rule == "CROSS-TABLE-TOTALS"], path.name
+    text = (CORPUS / "shandong-jinan-licheng-medical-insurance-2025.txt").read_text(
+        encoding="utf-8"
+    )
+    changed = text.replace(" 18,747.37  18,747.37  18,747.37", " 18,748.37  18,748.37  18,748.37")
+    report = check(parse_text(changed))
+    found = [f for f in report.findings if f.rule == "CROSS-TABLE-TOTALS"]
+    assert [f.table for f in found] == ["projects"]

@@ -76,3 +76,76 @@ def cross_function_totals(document: Document) -> Iterator[Finding]:
                 line,
                 {kind: value},
             )
+
+
+# (table, row, column) pairs that print the same total in two tables
+TOTAL_PAIRS: tuple[tuple[tuple[str, str, str], tuple[str, str, str], str], ...] = (
+    (
+        ("general_basic", "total", "total"),
+        ("general_expenditure", "total", "basic"),
+        "一般公共预算基本支出表合计 = 一般公共预算支出表基本支出",
+    ),
+    (
+        ("projects", "total", "total"),
+        ("expenditure", "total", "project"),
+        "项目支出表合计 = 支出总表项目支出",
+    ),
+    (
+        ("basic", "total", "total"),
+        ("expenditure", "total", "basic"),
+        "基本支出表合计 = 支出总表基本支出",
+    ),
+    (
+        ("income", "total", "total"),
+        ("summary", "income.grand_total", "amount"),
+        "收入总表合计 = 收支总表收入总计",
+    ),
+    (
+        ("general_expenditure", "total", "total"),
+        ("fiscal_summary", "expenditure.current_total", "fiscal.general"),
+        "一般公共预算支出表合计 = 财政拨款收支总表一般公共预算支出",
+    ),
+)
+
+
+def _cell(document: Document, where: tuple[str, str, str]) -> tuple[Decimal, int] | None:
+    table = document.table(where[0])
+    if table is None:
+        return None
+    for row in table.rows:
+        if row.code == where[1] and where[2] in row.cells:
+            value = row.cells[where[2]].value
+            return (value, row.line) if value is not None else None
+    return None
+
+
+@rule(
+    "CROSS-TABLE-TOTALS",
+    "error",
+    "表间勾稽",
+    "各表合计互相一致",
+    "一般公共预算基本支出表合计 = 一般公共预算支出表基本支出；项目支出表合计 = 支出总表项目支出；"
+    "基本支出表合计 = 支出总表基本支出；收入总表合计（含上年结转）= 收支总表收入总计；"
+    "一般公共预算支出表合计 = 财政拨款收支总表一般公共预算支出。",
+)
+def cross_table_totals(document: Document) -> Iterator[Finding]:
+    compared = 0
+    for left, right, description in TOTAL_PAIRS:
+        a = _cell(document, left)
+        b = _cell(document, right)
+        if a is None or b is None:
+            continue
+        compared += 1
+        if a[0] != b[0]:
+            yield Finding(
+                "CROSS-TABLE-TOTALS",
+                "error",
+                f"{description} 不成立：{_fmt(a[0])} ≠ {_fmt(b[0])}，相差 {_fmt(a[0] - b[0])}",
+                left[0],
+                left[1],
+                left[2],
+                a[1],
+                {left[0]: a[0], right[0]: b[0]},
+            )
+    if not compared:
+        raise NotApplicable("没有可以相互对照的合计")

@@ -9,8 +9,18 @@ from cnbudget.model import Document
 from cnbudget.validate.registry import Finding, NotApplicable, rule
 
 # tables covering all funding sources, and the column holding each row's total
-ALL_SOURCES = (("summary", "amount"), ("income", "total"), ("expenditure", "total"))
-NAMES = {"summary": "收支总表", "income": "收入总表", "expenditure": "支出总表"}
+ALL_SOURCES = (
+    ("summary", "amount"),
+    ("income", "total"),
+    ("expenditure", "total"),
+    ("fiscal_summary", "total"),
+)
+NAMES = {
+    "summary": "收支总表",
+    "income": "收入总表",
+    "expenditure": "支出总表",
+    "fiscal_summary": "财政拨款收支总表",
+}
 
 
 def _fmt(value: Decimal) -> str:
@@ -38,7 +48,7 @@ def cross_function_totals(document: Document) -> Iterator[Finding]:
             cell = row.cells.get(column)
             if not row.code.isdigit() or cell is None or cell.value is None:
                 continue
-            if kind == "summary" and len(row.code) != 3:
+            if kind in ("summary", "fiscal_summary") and len(row.code) != 3:
                 continue
             levels.setdefault(kind, set()).add(len(row.code))
             amounts.setdefault(row.code, {})[kind] = (cell.value, row.line, row.name)

@@ -61,7 +61,7 @@ def rule(
 
 def all_rules() -> list[Rule]:
     """Every registered rule, by id."""
-    from cnbudget.validate import arithmetic, crosstable  # noqa: F401 - register their rules
+    from cnbudget.validate import arithmetic, crosstable, summary  # noqa: F401 - register rules
 
     return [_RULES[key] for key in sorted(_RULES)]
 

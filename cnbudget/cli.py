@@ -72,6 +72,12 @@ def parse(file: str, fmt: str, debug: bool) -> None:
         click.echo(summary_text(document))
 
 
+def column_name(key: str) -> str:
+    from cnbudget.validate.labels import column
+
+    return column(key)
+
+
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
@@ -136,6 +142,7 @@ def check_command(files: tuple[str, ...], fmt: str, disable: tuple[str, ...], fa
                             "column": f.column,
                             "line": f.line,
                             "numbers": {k: str(v) for k, v in f.numbers.items()},
+                            "suspect": list(f.suspect) if f.suspect else None,
                         }
                         for f in report.findings
                     ],
@@ -152,6 +159,9 @@ def check_command(files: tuple[str, ...], fmt: str, disable: tuple[str, ...], fa
                 where = f"第{f.line}行 " if f.line else ""
                 table = TABLE_NAMES.get(f.table or "", f.table or "")
                 click.echo(f"    [{f.rule}] {where}{table}：{f.message}")
+                if f.suspect:
+                    name = column_name(f.suspect[2])
+                    click.echo(f"        最可能有误的单元格：{f.suspect[1]} 行的“{name}”列")
         if not report.findings:
             click.echo("  未发现问题")
         click.echo(f"  已运行规则：{'、'.join(report.ran) or '无'}")

@@ -126,3 +126,13 @@ def test_table_totals_agree_on_samples_and_catch_a_change() -> None:
     report = check(parse_text(changed))
     found = [f for f in report.findings if f.rule == "CROSS-TABLE-TOTALS"]
     assert [f.table for f in found] == ["projects"]
+
+
+def test_suspect_cell_is_the_changed_one() -> None:
+    text = (CORPUS / "shandong-yantai-medical-insurance-2025.txt").read_text(encoding="utf-8")
+    block = text[text.index(" 公开表3") : text.index(" 公开表4")]
+    broken = block.replace("01 　　行政运行 425.41 425.41", "01 　　行政运行 425.41 452.41")
+    report = check(parse_text(broken))
+    errors = [f for f in report.findings if f.severity == "error"]
+    assert errors
+    assert {f.suspect for f in errors} == {("expenditure", "2101501", "basic")}

@@ -92,6 +92,7 @@ def row_identity(document: Document) -> Iterator[Finding]:
                     parent_key,
                     row.line,
                     {parent_key: parent, "sum": total},
+                    tuple((table.kind, row.code, key) for key in [parent_key, *kids]),
                 )
 
 
@@ -179,4 +180,5 @@ def sum_children(document: Document) -> Iterator[Finding]:
                     key,
                     parent.line,
                     {"parent": value, "sum": total},
+                    tuple((table.kind, r.code, key) for r in [parent, *children]),
                 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from cnbudget.model import Document, Severity
@@ -21,6 +21,9 @@ class Finding:
     column: str | None = None
     line: int | None = None
     numbers: dict[str, Decimal] = field(default_factory=dict)
+    # cells involved: (table, row code, column); `suspect` is the one most likely wrong
+    cells: tuple[tuple[str, str, str], ...] = ()
+    suspect: tuple[str, str, str] | None = None
 
 
 class NotApplicable(Exception):
@@ -111,4 +114,30 @@ def check(document: Document, disabled: Iterable[str] = ()) -> Report:
             report.not_run[item.id] = str(reason)
             continue
         report.ran.append(item.id)
+    report.findings = blame(report.findings)
     return report
+
+
+def blame(findings: list[Finding]) -> list[Finding]:
+    """Point each error at the cell most likely wrong.
+
+    A wrong number breaks every identity it is part of (its row and its column), so
+    the cell shared by the most violated identities is the suspect, when it is the
+    only one with that count and takes part in at least two.
+    """
+    counts: dict[tuple[str, str, str], int] = {}
+    for finding in findings:
+        if finding.severity == "error":
+            for cell in finding.cells:
+                counts[cell] = counts.get(cell, 0) + 1
+    result = []
+    for finding in findings:
+        if finding.severity != "error" or not finding.cells:
+            result.append(finding)
+            continue
+        best = max(counts.get(c, 0) for c in finding.cells)
+        top = [c for c in finding.cells if counts.get(c, 0) == best]
+        if best >= 2 and len(top) == 1:
+            finding = replace(finding, suspect=top[0])
+        result.append(finding)
+    return result

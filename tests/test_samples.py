@@ -81,3 +81,17 @@ def test_metadata() -> None:
         assert meta.kind == "预算"
         assert meta.scope == scope, name
         assert meta.unit == "万元"
+
+
+def test_weihai_transcription_reproduces_expected() -> None:
+    import subprocess
+    import sys
+
+    script = EXPECTED / "weihai_transcription.py"
+    produced = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=60, check=True
+    ).stdout
+    expected = (EXPECTED / "shandong-weihai-huancui-medical-insurance-2025.facts.csv").read_text(
+        encoding="utf-8"
+    )
+    assert produced == expected

@@ -241,14 +241,25 @@ def _solve_family(
                     base[i] += v
         remaining = tuple(t - b for t, b in zip(target, base, strict=True))
         options = [[as_ints(v) for v in choices[k].vectors] for k in open_kids]
+        # columns no child's choice changes (e.g. 合计) are checked once, outside the search
+        width = len(columns)
+        varying = [
+            c for c in range(width) if any(len({vec[c] for vec in opts}) > 1 for opts in options)
+        ]
+        steady = [c for c in range(width) if c not in varying]
+        if any(abs(sum(opts[0][c] for opts in options) - remaining[c]) > tolerance for c in steady):
+            continue
+        options = [[tuple(vec[c] for c in varying) for vec in opts] for opts in options]
+        remaining = tuple(remaining[c] for c in varying)
+        columns_in_state = len(varying)
         nonnegative = all(x >= 0 for opts in options for vec in opts for x in vec)
         # forward: state -> least cost (cost = how far right each option reaches)
         # the most the children from layer i on can still add, per column
-        reach = [[0] * len(columns) for _ in range(len(options) + 1)]
+        reach = [[0] * columns_in_state for _ in range(len(options) + 1)]
         for i in range(len(options) - 1, -1, -1):
-            for c in range(len(columns)):
+            for c in range(columns_in_state):
                 reach[i][c] = reach[i + 1][c] + max(vec[c] for vec in options[i])
-        layers: list[dict[tuple[int, ...], int]] = [{tuple([0] * len(columns)): 0}]
+        layers: list[dict[tuple[int, ...], int]] = [{tuple([0] * columns_in_state): 0}]
         overflow = False
         for layer, opts in enumerate(options):
             ahead = reach[layer + 1]

@@ -243,6 +243,8 @@ def candidates(
             ]
         else:
             found = [_score(tuple(range(count)), scaled, identities, penalised)]
+    if not found:
+        return []  # the pinned positions cannot all hold
     best_violated = min(c.violated for c in found)
     return [c for c in found if c.violated == best_violated]
 

@@ -191,7 +191,7 @@ def _tab_rows(split: Split, positions: dict[int, str], keys: list[str], kind: st
         amounts: list[str] = []
         fixed: dict[int, int] = {}
         for j in amount_positions:
-            if j < len(cells) and is_amount(cells[j]):
+            if j < len(cells) and is_amount(cells[j]) and positions[j] in index_of:
                 fixed[len(amounts)] = index_of[positions[j]]
                 amounts.append(cells[j].strip())
         digits = [(j, compact(c)) for j, c in texts if compact(c).isdigit()]

@@ -105,3 +105,15 @@ def test_unit_yuan_converted_exactly(tmp_path: Path) -> None:
     assert table is not None and table.unit == "元"
     total = next(f for f in facts(document) if f.row_code == "total" and f.column == "total")
     assert str(total.value) == "19401.26"
+
+
+def test_extra_numbers_in_a_summary_are_reported_not_dropped_silently() -> None:
+    text = LICHENG.read_text(encoding="utf-8").replace(
+        "一、财政拨款 19,401.26 一、一般公共服务支出",
+        "一、财政拨款 19,401.26 18,249.59 一、一般公共服务支出",
+    )
+    from cnbudget.pipeline import parse_text
+
+    document = parse_text(text)
+    notices = [n for n in document.notices if n.code == "extra-numbers"]
+    assert len(notices) == 1 and "18,249.59" in notices[0].message

@@ -106,6 +106,20 @@ def parse_two_sided(block: Block, ctx: Context) -> Table:
                     continue
                 seen.add(key)
                 target.append((key, part.name, line.number, part))
+    single = [*income, *(expenditure if right_keys == ["amount"] else [])]
+    for _key, name, number, segment in single:
+        if len(segment.amounts) > 1:
+            extra = "、".join(segment.amounts[1:])
+            ctx.notices.append(
+                Notice(
+                    "extra-numbers",
+                    f"「{name}」印有 {len(segment.amounts)} 个数字，本表此栏只有一列，"
+                    f"只取第一个，其余（{extra}）未解析",
+                    number,
+                    block.kind,
+                    "warning",
+                )
+            )
     for key, name, number, segment in income:
         row = Row(key, name, number)
         if segment.amounts:

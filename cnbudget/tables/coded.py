@@ -101,16 +101,16 @@ def parse_coded(block: Block, ctx: Context) -> Table:
                 block.kind,
             )
         )
+    unit_column = any(
+        word in compact(" ".join(line.text for line in split.header))
+        for word in ("单位代码", "部门代码", "单位编码")
+    )
     if ctx.tabbed:
-        parsed = _tab_rows(split, positions, keys, block.kind)
+        parsed = _tab_rows(split, positions, keys, block.kind, unit_column)
     else:
         numbered = "序号" in compact(" ".join(line.text for line in split.header))
         second = block.kind in ECONOMIC_TABLES
         raw, _notes = assemble(split.body, numbered=numbered, second_code=second)
-        unit_column = any(
-            word in compact(" ".join(line.text for line in split.header))
-            for word in ("单位代码", "部门代码", "单位编码")
-        )
         parsed = [p for p in (_space_row(r, block.kind, unit_column) for r in raw) if p]
     _place_codes(parsed, ctx, block.kind)
     _name_duplicates(parsed)
@@ -176,7 +176,9 @@ def _is_empty_note(note: str) -> bool:
     )
 
 
-def _tab_rows(split: Split, positions: dict[int, str], keys: list[str], kind: str) -> list[Parsed]:
+def _tab_rows(
+    split: Split, positions: dict[int, str], keys: list[str], kind: str, unit_column: bool
+) -> list[Parsed]:
     index_of = {key: i for i, key in enumerate(keys)}
     amount_positions = sorted(positions)
     first_amount = amount_positions[0] if amount_positions else 10**6
@@ -200,9 +202,9 @@ def _tab_rows(split: Split, positions: dict[int, str], keys: list[str], kind: st
         if kind == "projects":
             _project_parts(p, [w for _, w in words], [d for _, d in digits])
         elif kind in ECONOMIC_TABLES:
-            _economic_parts(p, _tab_code_groups(digits), [w for _, w in words])
+            _economic_parts(p, _tab_code_groups(digits), [w for _, w in words], unit_column)
         else:
-            _function_parts_tab(p, digits, [w for _, w in words])
+            _function_parts_tab(p, digits, [w for _, w in words], unit_column)
         rows.append(p)
     return rows
 
@@ -219,7 +221,9 @@ def _tab_code_groups(digits: list[tuple[int, str]]) -> list[list[str]]:
     return groups
 
 
-def _function_parts_tab(p: Parsed, digits: list[tuple[int, str]], words: list[str]) -> None:
+def _function_parts_tab(
+    p: Parsed, digits: list[tuple[int, str]], words: list[str], unit_column: bool
+) -> None:
     p.name = "".join(words)
     if not digits:
         p.kind = "total" if is_total_name(p.name) or not p.name else "unknown"
@@ -228,6 +232,8 @@ def _function_parts_tab(p: Parsed, digits: list[tuple[int, str]], words: list[st
     joined = "".join(code for _, code in digits)
     if len(digits) == 1 and len(joined) == 2:
         p.kind, p.suffix, p.level_hint = "function", joined, min(digits[0][0] + 1, 3)
+    elif _is_unit(joined, p.name, unit_column):
+        p.kind, p.code = "unit", f"unit:{joined}"
     else:
         p.kind, p.code = "function", joined
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from cnbudget.layout.rows import RawRow, assemble, parts
-from cnbudget.layout.sections import Block
+from cnbudget.layout.sections import Block, is_note, is_prose
 from cnbudget.layout.tokens import amount_text, is_amount, parse_amount
-from cnbudget.model import Cell, Notice, Row, Table
+from cnbudget.model import Cell, Notice, Row, SourceLine, Table
 from cnbudget.tables.common import (
     Context,
     Pending,
@@ -183,8 +183,7 @@ def _tab_rows(
     amount_positions = sorted(positions)
     first_amount = amount_positions[0] if amount_positions else 10**6
     rows: list[Parsed] = []
-    for line in split.body:
-        cells = [c.strip() for c in line.text.split("\t")]
+    for line, cells in _join_continued(split.body, first_amount):
         flat = [compact(c) for c in cells]
         if not any(flat):
             continue
@@ -207,6 +206,35 @@ def _tab_rows(
             _function_parts_tab(p, digits, [w for _, w in words], unit_column)
         rows.append(p)
     return rows
+
+
+def _join_continued(
+    body: list[SourceLine], first_amount: int
+) -> list[tuple[SourceLine, list[str]]]:
+    """Lines with cells; a line that only continues the names of the line above joins it.
+
+    A cell's text may run on to a line of its own (a row split over a page break, or
+    wrapped text printed line by line): no code, no amount, and text only in columns
+    where the line above has text.
+    """
+    result: list[tuple[SourceLine, list[str]]] = []
+    for line in body:
+        cells = [c.strip() for c in line.text.split("\t")]
+        if result and not is_note(line.text) and not is_prose(line.text):
+            previous = result[-1][1]
+            texts = [j for j, c in enumerate(cells) if compact(c)]
+            continues = (
+                texts
+                and all(j < first_amount and j < len(previous) and previous[j] for j in texts)
+                and not any(is_amount(c) or compact(c).isdigit() for c in cells)
+                and not is_total_name("".join(cells))
+            )
+            if continues:
+                for j in texts:
+                    previous[j] += cells[j]
+                continue
+        result.append((line, cells))
+    return result
 
 
 def _tab_code_groups(digits: list[tuple[int, str]]) -> list[list[str]]:

@@ -12,7 +12,8 @@ from cnbudget.readers.text import MAX_TEXT_BYTES, SourceText, read_bytes, read_p
 _UNSUPPORTED: dict[str, str] = {
     "doc": "是旧版 Word（.doc）文件，暂不支持，请另存为 DOCX 或 PDF 后再读取",
     "zip": "是压缩包，不是 DOCX/XLSX 文件，请解压后逐个读取",
-    "ole": "是无法识别的 Office 旧格式文件",
+    "broken-zip": "文件已损坏或不完整（无法解压）",
+    "ole": "是无法识别的 Office 旧格式文件，或是加密的 Office 文件（需要密码）",
     "image": (
         "是图片文件（二进制，可能是扫描件），目前不支持文字识别（OCR），请提供带文字层的 PDF 或文本"
     ),

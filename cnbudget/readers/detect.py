@@ -7,7 +7,9 @@ import re
 import zipfile
 from typing import Literal
 
-Format = Literal["pdf", "xlsx", "xls", "docx", "html", "text", "doc", "zip", "ole", "image"]
+Format = Literal[
+    "pdf", "xlsx", "xls", "docx", "html", "text", "doc", "zip", "broken-zip", "ole", "image"
+]
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HTML = re.compile(
@@ -45,7 +47,7 @@ def _zip_kind(data: bytes) -> Format:
             return "docx"
         if b"xl/" in data[:65536]:
             return "xlsx"
-        return "zip"
+        return "broken-zip"
     if any(name.startswith("word/") for name in names):
         return "docx"
     if any(name.startswith("xl/") for name in names):

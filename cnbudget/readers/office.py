@@ -21,9 +21,7 @@ def check_package(data: bytes, source: str, limits: Limits) -> None:
         total += member.file_size
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > 1024 * 1024 and ratio > limits.max_compression_ratio:
-            raise InputError(
-                source, f"文件内容压缩比异常（{ratio:.0f} 倍，疑似压缩炸弹），未读取"
-            )
+            raise InputError(source, f"文件内容压缩比异常（{ratio:.0f} 倍，疑似压缩炸弹），未读取")
     if total > limits.max_unpacked_bytes:
         raise InputError(
             source,

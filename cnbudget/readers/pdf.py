@@ -222,7 +222,7 @@ def _matrix(obj: pdfium.PdfObject) -> tuple[float, ...]:
 
 def _compose(inner: tuple[float, ...], outer: tuple[float, ...]) -> tuple[float, ...]:
     a, b, c, d, e, f = inner
-    A, B, C, D, E, F = outer  # noqa: N806 - matrix entries
+    A, B, C, D, E, F = outer
     return (
         a * A + b * C,
         a * B + b * D,

@@ -58,11 +58,16 @@ def _cell_text(value: Any, number_format: str) -> str:
     return str(value)
 
 
+def _text_at(row: list[tuple[str, int] | None], j: int) -> str:
+    cell = row[j] if j < len(row) else None
+    return cell[0] if cell else ""
+
+
 def _items(sheets: Iterator[Sheet]) -> list[Item]:
     items: list[Item] = []
     for page, sheet in enumerate(sheets, start=1):
         width = max((len(row) for row in sheet), default=0)
-        used = [j for j in range(width) if any(j < len(r) and r[j] and r[j][0] for r in sheet)]
+        used = [j for j in range(width) if any(_text_at(r, j) for r in sheet)]
         rows = [[row[j] if j < len(row) else None for j in used] for row in sheet]
         filled = [sum(1 for cell in row if cell and cell[0].strip()) for row in rows]
         table_rows = [i for i, count in enumerate(filled) if count >= 2]

@@ -350,7 +350,8 @@ def as_items(document: PrintedDocument) -> list[Item]:
             Paragraph(department_line(entry)),
             Paragraph(unit_line(entry)),
         ]
-        items.append(Grid([GridRow(cells) for cells in grid_rows(entry)]))
+        if entry.width:
+            items.append(Grid([GridRow(cells) for cells in grid_rows(entry)]))
         if entry.note:
             items.append(Paragraph(entry.note))
     return items

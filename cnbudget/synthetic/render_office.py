@@ -35,6 +35,9 @@ def render_html(document: PrintedDocument, path: str | Path) -> None:
         out.append(f"<h2>{html.escape(item.title)}</h2>")
         out.append(f"<p>{html.escape(department_line(item))}</p>")
         out.append(f'<p style="text-align:right">{html.escape(unit_line(item))}</p>')
+        if not item.width:
+            out.append(f"<p>{html.escape(item.note or '')}</p>")
+            continue
         out.append('<table border="1" cellspacing="0"><thead>')
         for row in item.header:
             cells = "".join(
@@ -86,6 +89,10 @@ def _docx_table(doc: object, item: PrintedTable) -> None:
     doc.add_paragraph(item.title)  # type: ignore[attr-defined]
     doc.add_paragraph(department_line(item))  # type: ignore[attr-defined]
     doc.add_paragraph(unit_line(item))  # type: ignore[attr-defined]
+    if not item.width:
+        if item.note:
+            doc.add_paragraph(item.note)  # type: ignore[attr-defined]
+        return
     grid = item.header_grid()
     height = len(grid) + len(item.body)
     table = doc.add_table(rows=height, cols=item.width)  # type: ignore[attr-defined]
@@ -104,9 +111,9 @@ def _docx_table(doc: object, item: PrintedTable) -> None:
         for c, text in enumerate(body_row):
             if text:
                 rows[r][c].text = text
-    for row in table.rows:
-        for cell in row.cells:
-            for paragraph in cell.paragraphs:
+    for table_row in table.rows:
+        for table_cell in table_row.cells:
+            for paragraph in table_cell.paragraphs:
                 for run in paragraph.runs:
                     run.font.size = Pt(7)
     if item.note:
@@ -131,10 +138,10 @@ def render_xlsx(document: PrintedDocument, path: str | Path) -> None:
         if isinstance(item, str):
             continue
         sheet = book.create_sheet(f"表{number}")
-        width = item.width
+        width = max(item.width, 1)
         sheet.append([item.title])
         sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
-        sheet.append([department_line(item)] + [None] * (width - 2) + [unit_line(item)])
+        sheet.append([department_line(item), *[None] * (width - 2), unit_line(item)])
         top = 3
         grid = item.header_grid()
         for r, row in enumerate(grid):
@@ -169,9 +176,9 @@ def render_xlsx(document: PrintedDocument, path: str | Path) -> None:
                     target.value = text
                     target.number_format = "@"
         if item.note:
-            row = first_body + len(item.body)
-            sheet.cell(row=row, column=1, value=item.note)
-            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+            last = first_body + len(item.body)
+            sheet.cell(row=last, column=1, value=item.note)
+            sheet.merge_cells(start_row=last, start_column=1, end_row=last, end_column=width)
     book.save(str(path))
 
 

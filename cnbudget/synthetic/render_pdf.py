@@ -124,6 +124,9 @@ def _table(pdf: FPDF, table: PrintedTable, size: float) -> None:
     pdf.cell(0, 5, department_line(table), new_x="LMARGIN", new_y="NEXT")
     pdf.cell(0, 5, unit_line(table), align="R", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("cjk", size=size)
+    if not table.width:
+        table_note(pdf, table)
+        return
     widths = _widths(pdf, table, pdf.w - 2 * _MARGIN)
     _header(pdf, table, widths, line_h)
     bottom = pdf.h - 16
@@ -141,6 +144,10 @@ def _table(pdf: FPDF, table: PrintedTable, size: float) -> None:
             _draw_cell(pdf, x, y, width, height, text, "R" if table.numeric[j] else "L", line_h)
             x += width
         pdf.set_xy(pdf.l_margin, y + height)
+    table_note(pdf, table)
+
+
+def table_note(pdf: FPDF, table: PrintedTable) -> None:
     if table.note:
         pdf.set_font("cjk", size=9)
         pdf.multi_cell(0, 5, table.note, new_x="LMARGIN", new_y="NEXT")

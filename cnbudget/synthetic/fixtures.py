@@ -1,0 +1,78 @@
+"""Build (and cache) the format fixtures of a text disclosure: PDF, HTML, DOCX, XLSX, and
+LibreOffice conversions (DOCX → PDF, XLSX → XLS). Used by the tests and the benchmark."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from cnbudget.model import Document
+from cnbudget.pipeline import parse_source
+from cnbudget.readers.text import SourceText
+from cnbudget.synthetic.printed import PrintedDocument, printed_document
+
+RENDER_VERSION = "3"
+DIRECT = ("pdf", "html", "docx", "xlsx")
+# converted formats: (source format, LibreOffice target, extension written)
+CONVERTED: dict[str, tuple[str, str]] = {"lo.pdf": ("docx", "pdf"), "xls": ("xlsx", "xls")}
+FORMATS = (*DIRECT, *CONVERTED)
+DEFAULT_CACHE = Path(__file__).resolve().parents[2] / ".cache" / "fixtures"
+
+
+def _renderers() -> dict[str, Callable[[PrintedDocument, Path], None]]:
+    from cnbudget.synthetic.render_office import render_docx, render_html, render_xlsx
+    from cnbudget.synthetic.render_pdf import render_pdf
+
+    return {"pdf": render_pdf, "html": render_html, "docx": render_docx, "xlsx": render_xlsx}
+
+
+def stem(source: SourceText) -> str:
+    """Cache name of a source's fixtures: its content and the renderer version."""
+    digest = hashlib.sha256(RENDER_VERSION.encode())
+    for line in source.lines:
+        digest.update(line.text.encode("utf-8") + b"\n")
+    return digest.hexdigest()[:16]
+
+
+def build(
+    sources: Iterable[SourceText],
+    formats: Iterable[str] = FORMATS,
+    cache: Path = DEFAULT_CACHE,
+) -> list[tuple[SourceText, Document, dict[str, Path]]]:
+    """Fixtures of every source in the given formats, rendered only when not cached."""
+    wanted = list(formats)
+    renderers = _renderers()
+    cache.mkdir(parents=True, exist_ok=True)
+    result: list[tuple[SourceText, Document, dict[str, Path]]] = []
+    pending: dict[str, list[Path]] = {}
+    for source in sources:
+        document = parse_source(source)
+        name = stem(source)
+        paths: dict[str, Path] = {}
+        needed = set(wanted) | {CONVERTED[f][0] for f in wanted if f in CONVERTED}
+        printed: PrintedDocument | None = None
+        for fmt in DIRECT:
+            if fmt not in needed:
+                continue
+            path = cache / f"{name}.{fmt}"
+            if not path.exists():
+                printed = printed or printed_document(document, source)
+                partial = path.with_suffix(".part")
+                renderers[fmt](printed, partial)
+                partial.rename(path)
+            paths[fmt] = path
+        for fmt in wanted:
+            if fmt in CONVERTED:
+                origin, target = CONVERTED[fmt]
+                path = cache / fmt / f"{name}.{target}"
+                if not path.exists():
+                    pending.setdefault(fmt, []).append(paths[origin])
+                paths[fmt] = path
+        result.append((source, document, {f: paths[f] for f in wanted}))
+    if pending:
+        from cnbudget.synthetic.render_office import convert
+
+        for fmt, origins in pending.items():
+            convert(origins, CONVERTED[fmt][1], cache / fmt)
+    return result

@@ -304,10 +304,35 @@ def _clusters(values: list[float]) -> list[float]:
     return [sum(group) / len(group) for group in result]
 
 
+def _merge(rules: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
+    """Collinear rules (same position within _SNAP) that touch or overlap become one."""
+    merged: list[tuple[float, float, float]] = []
+    group: list[tuple[float, float, float]] = []
+
+    def flush() -> None:
+        position = sum(rule[0] for rule in group) / len(group)
+        spans: list[list[float]] = []
+        for _p, lo, hi in sorted(group, key=lambda rule: rule[1]):
+            if spans and lo <= spans[-1][1] + _SNAP:
+                spans[-1][1] = max(spans[-1][1], hi)
+            else:
+                spans.append([lo, hi])
+        merged.extend((position, lo, hi) for lo, hi in spans)
+
+    for rule in sorted(rules):
+        if group and rule[0] - group[-1][0] > _SNAP:
+            flush()
+            group = []
+        group.append(rule)
+    if group:
+        flush()
+    return merged
+
+
 def _tables(rules: Rules) -> list[Table]:
     """Connected groups of crossing rules, each with its base grid and merged cells."""
-    horizontal = sorted(set(rules.horizontal))
-    vertical = sorted(set(rules.vertical))
+    horizontal = _merge(rules.horizontal)
+    vertical = _merge(rules.vertical)
     if not horizontal or not vertical:
         return []
     parent = list(range(len(horizontal) + len(vertical)))
@@ -337,14 +362,19 @@ def _tables(rules: Rules) -> list[Table]:
     return tables
 
 
-def _covers(
-    rules: list[tuple[float, float, float]], position: float, at: float, span: tuple[float, float]
-) -> bool:
-    """A rule at `position` (±snap) runs over the middle of `span` ... `at` is that middle."""
-    del span
-    return any(
-        abs(p - position) <= _SNAP and lo - _SNAP / 2 <= at <= hi + _SNAP / 2 for p, lo, hi in rules
-    )
+def _by_line(
+    rules: list[tuple[float, float, float]], lines: list[float]
+) -> list[list[tuple[float, float]]]:
+    """The spans of the rules lying on each grid line."""
+    spans: list[list[tuple[float, float]]] = [[] for _ in lines]
+    for position, lo, hi in rules:
+        k = min(range(len(lines)), key=lambda i: abs(lines[i] - position))
+        spans[k].append((lo, hi))
+    return spans
+
+
+def _covers(spans: list[tuple[float, float]], at: float) -> bool:
+    return any(lo - _SNAP / 2 <= at <= hi + _SNAP / 2 for lo, hi in spans)
 
 
 def _table(
@@ -355,6 +385,8 @@ def _table(
     if len(ys) < 2 or len(xs) < 3:
         return None  # a frame around text, not a table of columns
     rows, cols = len(ys) - 1, len(xs) - 1
+    on_x = _by_line(vs, xs)
+    on_y = _by_line(hs, ys)
     parent = list(range(rows * cols))
 
     def find(i: int) -> int:
@@ -367,9 +399,9 @@ def _table(
         middle_y = (ys[r] + ys[r + 1]) / 2
         for c in range(cols):
             middle_x = (xs[c] + xs[c + 1]) / 2
-            if c + 1 < cols and not _covers(vs, xs[c + 1], middle_y, (ys[r], ys[r + 1])):
+            if c + 1 < cols and not _covers(on_x[c + 1], middle_y):
                 parent[find(r * cols + c + 1)] = find(r * cols + c)
-            if r + 1 < rows and not _covers(hs, ys[r + 1], middle_x, (xs[c], xs[c + 1])):
+            if r + 1 < rows and not _covers(on_y[r + 1], middle_x):
                 parent[find((r + 1) * cols + c)] = find(r * cols + c)
     spans: dict[int, list[int]] = {}
     for r in range(rows):

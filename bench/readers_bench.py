@@ -33,7 +33,7 @@ from cnbudget.model import Document  # noqa: E402
 from cnbudget.pipeline import parse_file  # noqa: E402
 from cnbudget.readers.text import SourceText, read_bytes, read_path  # noqa: E402
 from cnbudget.synthetic import LAYOUTS, generate  # noqa: E402
-from cnbudget.synthetic.fixtures import CONVERTED, DIRECT, build  # noqa: E402
+from cnbudget.synthetic.fixtures import CONVERTED, DIRECT, UNRULED, build  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 
@@ -81,7 +81,7 @@ def accuracy(docs: int, lo: int) -> dict[str, dict[str, int]]:
     converted_sources = sources[:5] + [
         s for s in sources[5:] if int(s.source.rsplit("-", 1)[1]) < lo
     ]
-    converted = _fixtures(converted_sources, tuple(CONVERTED))
+    converted = _fixtures(converted_sources, (*CONVERTED, UNRULED))
     print(f"fixtures ready in {time.monotonic() - started:.0f} s")
     expected = {s.source: fact_set(parse_file_source(s)) for s in sources}
     table: dict[str, dict[str, int]] = {}
@@ -98,11 +98,15 @@ def accuracy(docs: int, lo: int) -> dict[str, dict[str, int]]:
                 row["facts"] += sum(want.values())
                 row["missing"] += sum((want - have).values())
                 row["extra"] += sum((have - want).values())
-    print(f"\n{'format':8} {'documents':>9} {'exact':>6} {'facts':>8} {'missing':>8} {'extra':>6}")
+    print(
+        f"\n{'format':12} {'documents':>9} {'exact':>6} {'facts':>8} {'missing':>8}"
+        f" {'extra':>6} {'recovered':>9}"
+    )
     for fmt, row in table.items():
+        recovered = 1 - row["missing"] / max(row["facts"], 1)
         print(
-            f"{fmt:8} {row['documents']:9d} {row['exact']:6d} {row['facts']:8d}"
-            f" {row['missing']:8d} {row['extra']:6d}"
+            f"{fmt:12} {row['documents']:9d} {row['exact']:6d} {row['facts']:8d}"
+            f" {row['missing']:8d} {row['extra']:6d} {recovered:9.2%}"
         )
     return table
 

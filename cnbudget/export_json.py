@@ -7,6 +7,14 @@ from typing import Any
 from cnbudget.model import Document, format_decimal
 
 
+def _position(document: Document, line: int) -> dict[str, Any]:
+    """Page and box (points, top-left origin) of a source line read from a PDF."""
+    if line not in document.positions:
+        return {}
+    page, box = document.positions[line]
+    return {"page": page, "box": [round(v, 1) for v in box] if box else None}
+
+
 def document_dict(document: Document) -> dict[str, Any]:
     """Plain dict of a parsed document; amounts as strings to keep them exact."""
     meta = document.metadata
@@ -14,6 +22,7 @@ def document_dict(document: Document) -> dict[str, Any]:
         "id": document.id,
         "source": document.source,
         "encoding": document.encoding,
+        "format": document.format,
         "metadata": {
             "department": meta.department,
             "year": meta.year,
@@ -34,6 +43,7 @@ def document_dict(document: Document) -> dict[str, Any]:
                         "code": row.code,
                         "name": row.name,
                         "line": row.line,
+                        **_position(document, row.line),
                         "cells": {
                             column: {
                                 "text": cell.text,

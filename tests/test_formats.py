@@ -130,3 +130,29 @@ def test_pdf_lines_carry_pages_and_boxes(
         assert 0 <= x0 < x1 and 0 <= top < bottom
     document = parse_source(source)
     assert document.format == "pdf" and document.positions
+
+
+def test_rotated_pages_read_upright(
+    sample_fixtures: list[tuple[SourceText, Document, dict[str, Path]]], tmp_path: Path
+) -> None:
+    """Landscape tables stored as portrait pages with /Rotate 90 (as Word prints them)."""
+    import pypdfium2 as pdfium
+
+    _source, document, paths = sample_fixtures[1]
+    pdf = pdfium.PdfDocument(paths["pdf"])
+    for index in range(len(pdf)):
+        page = pdf[index]
+        width, height = page.get_size()
+        turn = pdfium.PdfMatrix(0, 1, -1, 0, height, 0)  # content turned a quarter left
+        for obj in list(page.get_objects(max_depth=1)):
+            obj.transform(turn)
+        page.set_mediabox(0, 0, height, width)
+        page.set_cropbox(0, 0, height, width)
+        page.set_rotation(90)
+        page.gen_content()
+    rotated = tmp_path / "rotated.pdf"
+    pdf.save(rotated)
+    check = pdfium.PdfDocument(rotated)
+    _left, _bottom, right, top = check[0].get_mediabox()
+    assert check[0].get_rotation() == 90 and right < top  # portrait page shown landscape
+    assert_same(document, rotated)

@@ -14,6 +14,7 @@ from cnbudget.synthetic.printed import PrintedDocument, printed_document
 
 RENDER_VERSION = "3"
 DIRECT = ("pdf", "html", "docx", "xlsx")
+UNRULED = "unruled.pdf"  # tables as text placed by position, without any rule
 # converted formats: (source format, LibreOffice target, extension written)
 CONVERTED: dict[str, tuple[str, str]] = {"lo.pdf": ("docx", "pdf"), "xls": ("xlsx", "xls")}
 FORMATS = (*DIRECT, *CONVERTED)
@@ -24,7 +25,16 @@ def _renderers() -> dict[str, Callable[[PrintedDocument, Path], None]]:
     from cnbudget.synthetic.render_office import render_docx, render_html, render_xlsx
     from cnbudget.synthetic.render_pdf import render_pdf
 
-    return {"pdf": render_pdf, "html": render_html, "docx": render_docx, "xlsx": render_xlsx}
+    def unruled(document: PrintedDocument, path: Path) -> None:
+        render_pdf(document, path, ruled=False)
+
+    return {
+        "pdf": render_pdf,
+        "html": render_html,
+        "docx": render_docx,
+        "xlsx": render_xlsx,
+        UNRULED: unruled,
+    }
 
 
 def stem(source: SourceText) -> str:
@@ -52,13 +62,13 @@ def build(
         paths: dict[str, Path] = {}
         needed = set(wanted) | {CONVERTED[f][0] for f in wanted if f in CONVERTED}
         printed: PrintedDocument | None = None
-        for fmt in DIRECT:
+        for fmt in (*DIRECT, UNRULED):
             if fmt not in needed:
                 continue
             path = cache / f"{name}.{fmt}"
             if not path.exists():
                 printed = printed or printed_document(document, source)
-                partial = path.with_suffix(".part")
+                partial = cache / f"{name}.{fmt}.part"
                 renderers[fmt](printed, partial)
                 partial.rename(path)
             paths[fmt] = path

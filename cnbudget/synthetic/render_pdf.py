@@ -35,6 +35,8 @@ def cjk_font() -> str:
 
 
 class _Pdf(FPDF):
+    ruled = True
+
     def footer(self) -> None:
         self.set_y(-10)
         self.set_font("cjk", size=9)
@@ -72,7 +74,8 @@ def _widths(pdf: FPDF, table: PrintedTable, total: float) -> list[float]:
 def _draw_cell(
     pdf: FPDF, x: float, y: float, w: float, h: float, text: str, align: str, line_h: float
 ) -> None:
-    pdf.rect(x, y, w, h)
+    if getattr(pdf, "ruled", True):
+        pdf.rect(x, y, w, h)
     lines = _wrap(pdf, text, w - 2 * _PAD)
     top = y + (h - len(lines) * line_h) / 2
     for k, line in enumerate(lines):
@@ -154,9 +157,13 @@ def table_note(pdf: FPDF, table: PrintedTable) -> None:
     pdf.ln(4)
 
 
-def render_pdf(document: PrintedDocument, path: str | Path) -> None:
-    """Write the document as a PDF: prose paragraphs, ruled tables, page numbers."""
+def render_pdf(document: PrintedDocument, path: str | Path, ruled: bool = True) -> None:
+    """Write the document as a PDF: prose paragraphs, ruled tables, page numbers.
+
+    With `ruled=False` no line is drawn: tables are text placed by position only.
+    """
     pdf = _Pdf(orientation="landscape", unit="mm", format="A4")
+    pdf.ruled = ruled
     pdf.set_margins(_MARGIN, _MARGIN, _MARGIN)
     pdf.set_auto_page_break(True, margin=16)
     pdf.add_font("cjk", fname=cjk_font(), collection_font_number=2)

@@ -156,3 +156,16 @@ def test_rotated_pages_read_upright(
     _left, _bottom, right, top = check[0].get_mediabox()
     assert check[0].get_rotation() == 90 and right < top  # portrait page shown landscape
     assert_same(document, rotated)
+
+
+def test_tab_separated_documents_printed_as_they_are() -> None:
+    """Tab-separated disclosures rendered with their own headers (类/款/项 code columns,
+    template labels, repeated titles and page headers) read back to the same facts."""
+    _tools(("lo.pdf",))
+    weihai = CORPUS / "shandong-weihai-huancui-medical-insurance-2025.txt"
+    sources = [read_path(weihai)] + [
+        read_bytes(generate(seed, "weihai").text.encode("utf-8")) for seed in range(3)
+    ]
+    for _source, document, paths in build(sources, (*DIRECT, "lo.pdf"), layout="source"):
+        for path in paths.values():
+            assert_same(document, path)

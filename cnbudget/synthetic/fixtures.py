@@ -10,7 +10,7 @@ from pathlib import Path
 from cnbudget.model import Document
 from cnbudget.pipeline import parse_source
 from cnbudget.readers.text import SourceText
-from cnbudget.synthetic.printed import PrintedDocument, printed_document
+from cnbudget.synthetic.printed import PrintedDocument, printed_document, printed_source
 
 RENDER_VERSION = "3"
 DIRECT = ("pdf", "html", "docx", "xlsx")
@@ -37,9 +37,11 @@ def _renderers() -> dict[str, Callable[[PrintedDocument, Path], None]]:
     }
 
 
-def stem(source: SourceText) -> str:
-    """Cache name of a source's fixtures: its content and the renderer version."""
-    digest = hashlib.sha256(RENDER_VERSION.encode())
+def stem(source: SourceText, layout: str = "canonical") -> str:
+    """Cache name of a source's fixtures: its content, the layout and the renderer version."""
+    digest = hashlib.sha256(
+        f"{RENDER_VERSION}:{layout}".encode() if layout != "canonical" else RENDER_VERSION.encode()
+    )
     for line in source.lines:
         digest.update(line.text.encode("utf-8") + b"\n")
     return digest.hexdigest()[:16]
@@ -49,8 +51,13 @@ def build(
     sources: Iterable[SourceText],
     formats: Iterable[str] = FORMATS,
     cache: Path = DEFAULT_CACHE,
+    layout: str = "canonical",
 ) -> list[tuple[SourceText, Document, dict[str, Path]]]:
-    """Fixtures of every source in the given formats, rendered only when not cached."""
+    """Fixtures of every source in the given formats, rendered only when not cached.
+
+    `layout` "canonical" prints the parsed canonical tables (`printed_document`);
+    "source" prints a tab-separated text as it is, with its own headers (`printed_source`).
+    """
     wanted = list(formats)
     renderers = _renderers()
     cache.mkdir(parents=True, exist_ok=True)
@@ -58,7 +65,7 @@ def build(
     pending: dict[str, list[Path]] = {}
     for source in sources:
         document = parse_source(source)
-        name = stem(source)
+        name = stem(source, layout)
         paths: dict[str, Path] = {}
         needed = set(wanted) | {CONVERTED[f][0] for f in wanted if f in CONVERTED}
         printed: PrintedDocument | None = None
@@ -67,7 +74,12 @@ def build(
                 continue
             path = cache / f"{name}.{fmt}"
             if not path.exists():
-                printed = printed or printed_document(document, source)
+                if printed is None:
+                    printed = (
+                        printed_source(source)
+                        if layout == "source"
+                        else printed_document(document, source)
+                    )
                 partial = cache / f"{name}.{fmt}.part"
                 renderers[fmt](printed, partial)
                 partial.rename(path)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from itertools import zip_longest
 
 from cnbudget.layout.sections import split
+from cnbudget.layout.tokens import is_amount
 from cnbudget.model import Document, Row, Table
 from cnbudget.readers.grid import Grid, GridRow, Item, Paragraph
 from cnbudget.readers.text import SourceText
@@ -71,6 +72,7 @@ class PrintedTable:
     body: list[list[str]]
     numeric: list[bool]  # per column: amounts (right-aligned)
     note: str | None = None
+    furniture: bool = True  # print the title, department and unit lines above the table
 
     @property
     def width(self) -> int:
@@ -345,13 +347,103 @@ def as_items(document: PrintedDocument) -> list[Item]:
         if isinstance(entry, str):
             items.append(Paragraph(entry))
             continue
-        items += [
-            Paragraph(entry.title),
-            Paragraph(department_line(entry)),
-            Paragraph(unit_line(entry)),
-        ]
+        if entry.furniture:
+            items += [
+                Paragraph(entry.title),
+                Paragraph(department_line(entry)),
+                Paragraph(unit_line(entry)),
+            ]
         if entry.width:
             items.append(Grid([GridRow(cells) for cells in grid_rows(entry)]))
         if entry.note:
             items.append(Paragraph(entry.note))
     return items
+
+
+def _header_cells(rows: list[list[str]]) -> list[list[HeaderCell]]:
+    """Spans of a header printed as tab-separated rows (the inverse of the tab header reading).
+
+    A label followed by empty cells spans them while a deeper row has labels there (a
+    group over its children); a label with nothing below it spans down to the last row.
+    """
+    height = len(rows)
+    width = max((len(row) for row in rows), default=0)
+    grid = [row + [""] * (width - len(row)) for row in rows]
+    covered = [[False] * width for _ in range(height)]
+    result: list[list[HeaderCell]] = []
+    for r in range(height):
+        line: list[HeaderCell] = []
+        c = 0
+        while c < width:
+            if covered[r][c]:
+                c += 1
+                continue
+            text = grid[r][c]
+            colspan = 1
+            if text:
+                while (
+                    c + colspan < width
+                    and not grid[r][c + colspan]
+                    and not covered[r][c + colspan]
+                    and any(grid[d][c + colspan] for d in range(r + 1, height))
+                ):
+                    colspan += 1
+            below = any(grid[d][k] for d in range(r + 1, height) for k in range(c, c + colspan))
+            rowspan = height - r if text and not below else 1
+            for d in range(r, r + rowspan):
+                for k in range(c, c + colspan):
+                    covered[d][k] = True
+            line.append(HeaderCell(text, colspan, rowspan))
+            c += colspan
+        result.append(line)
+    return result
+
+
+def printed_source(source: SourceText) -> PrintedDocument:
+    """A tab-separated text printed as it is: its own header labels, code columns, page
+    furniture and prose, each run of table lines a ruled grid (header spans inferred)."""
+    from cnbudget.tables.common import split_block
+
+    layout = split(source.lines)
+    role: dict[int, tuple[int, bool]] = {}  # line number -> (block, is a header line)
+    for index, block in enumerate(layout.blocks):
+        parts = split_block(block, tabbed=True)
+        header_texts = {line.text for line in parts.header}
+        for line in block.lines:
+            role[line.number] = (index, line.text in header_texts)
+    document = PrintedDocument("")
+    run: list[tuple[list[str], bool]] = []
+    current: int | None = None
+
+    def flush() -> None:
+        if not run:
+            return
+        width = max(len(cells) for cells, _ in run)
+        header = [cells + [""] * (width - len(cells)) for cells, is_header in run if is_header]
+        body = [cells + [""] * (width - len(cells)) for cells, is_header in run if not is_header]
+        numeric = [any(is_amount(row[j]) for row in body) for j in range(width)]
+        document.items.append(
+            PrintedTable("", None, "", _header_cells(header), body, numeric, None, False)
+        )
+        run.clear()
+
+    for line in source.lines:
+        if not line.text.strip():
+            continue
+        placed = role.get(line.number)
+        if placed is None or "\t" not in line.text:
+            flush()
+            current = None
+            document.items.append(line.text.strip())
+            continue
+        owner, is_header = placed
+        if current is not None and (owner != current or (is_header and run and not run[-1][1])):
+            flush()
+        current = owner
+        run.append(([cell.strip() for cell in line.text.split("\t")], is_header))
+    flush()
+    first = document.items[0] if document.items else None
+    if isinstance(first, str):
+        document.title = first
+        document.items.pop(0)
+    return document

@@ -32,9 +32,10 @@ def render_html(document: PrintedDocument, path: str | Path) -> None:
         if isinstance(item, str):
             out.append(f"<p>{html.escape(item)}</p>")
             continue
-        out.append(f"<h2>{html.escape(item.title)}</h2>")
-        out.append(f"<p>{html.escape(department_line(item))}</p>")
-        out.append(f'<p style="text-align:right">{html.escape(unit_line(item))}</p>')
+        if item.furniture:
+            out.append(f"<h2>{html.escape(item.title)}</h2>")
+            out.append(f"<p>{html.escape(department_line(item))}</p>")
+            out.append(f'<p style="text-align:right">{html.escape(unit_line(item))}</p>')
         if not item.width:
             out.append(f"<p>{html.escape(item.note or '')}</p>")
             continue
@@ -84,11 +85,13 @@ def render_docx(document: PrintedDocument, path: str | Path) -> None:
 
 
 def _docx_table(doc: object, item: PrintedTable) -> None:
+    from docx.oxml import OxmlElement
     from docx.shared import Pt
 
-    doc.add_paragraph(item.title)  # type: ignore[attr-defined]
-    doc.add_paragraph(department_line(item))  # type: ignore[attr-defined]
-    doc.add_paragraph(unit_line(item))  # type: ignore[attr-defined]
+    if item.furniture:
+        doc.add_paragraph(item.title)  # type: ignore[attr-defined]
+        doc.add_paragraph(department_line(item))  # type: ignore[attr-defined]
+        doc.add_paragraph(unit_line(item))  # type: ignore[attr-defined]
     if not item.width:
         if item.note:
             doc.add_paragraph(item.note)  # type: ignore[attr-defined]
@@ -98,6 +101,9 @@ def _docx_table(doc: object, item: PrintedTable) -> None:
     table = doc.add_table(rows=height, cols=item.width)  # type: ignore[attr-defined]
     table.style = "Table Grid"
     rows = [row.cells for row in table.rows]
+    for header_row in list(table.rows)[: len(grid)]:
+        # header rows repeat on every page and never break across pages, as templates set
+        header_row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
     for r, row in enumerate(grid):
         for c, cell in enumerate(row):
             if cell is None:
@@ -126,23 +132,29 @@ def render_xlsx(document: PrintedDocument, path: str | Path) -> None:
     from openpyxl.styles import Alignment, Border, Side
 
     book = openpyxl.Workbook()
-    intro = book.active
-    intro.title = "说明"
-    intro.append([document.title])
-    for item in document.items:
-        if isinstance(item, str):
-            intro.append([item])
+    sheet = book.active
+    sheet.title = "封面"
+    sheet.append([document.title])
     thin = Side(style="thin")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    for number, item in enumerate(document.items):
+    pending: list[str] = []  # text printed above the next table, on its sheet
+    number = 0
+    for item in document.items:
         if isinstance(item, str):
+            pending.append(item)
             continue
+        number += 1
         sheet = book.create_sheet(f"表{number}")
         width = max(item.width, 1)
-        sheet.append([item.title])
-        sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
-        sheet.append([department_line(item), *[None] * (width - 2), unit_line(item)])
-        top = 3
+        for text in pending:
+            sheet.append([text])
+        pending = []
+        if item.furniture:
+            sheet.append([item.title])
+            at = sheet.max_row
+            sheet.merge_cells(start_row=at, start_column=1, end_row=at, end_column=width)
+            sheet.append([department_line(item), *[None] * (width - 2), unit_line(item)])
+        top = sheet.max_row + 1
         grid = item.header_grid()
         for r, row in enumerate(grid):
             for c, cell in enumerate(row):
@@ -179,6 +191,8 @@ def render_xlsx(document: PrintedDocument, path: str | Path) -> None:
             last = first_body + len(item.body)
             sheet.cell(row=last, column=1, value=item.note)
             sheet.merge_cells(start_row=last, start_column=1, end_row=last, end_column=width)
+    for text in pending:
+        sheet.append([text])
     book.save(str(path))
 
 

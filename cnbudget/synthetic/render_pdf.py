@@ -122,16 +122,18 @@ def _table(pdf: FPDF, table: PrintedTable, size: float) -> None:
     if pdf.get_y() > pdf.h - 60:
         pdf.add_page()
     pdf.set_x(pdf.l_margin)
-    pdf.cell(0, 9, table.title, align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("cjk", size=9)
-    pdf.cell(0, 5, department_line(table), new_x="LMARGIN", new_y="NEXT")
-    pdf.cell(0, 5, unit_line(table), align="R", new_x="LMARGIN", new_y="NEXT")
+    if table.furniture:
+        pdf.cell(0, 9, table.title, align="C", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("cjk", size=9)
+        pdf.cell(0, 5, department_line(table), new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 5, unit_line(table), align="R", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("cjk", size=size)
     if not table.width:
         table_note(pdf, table)
         return
     widths = _widths(pdf, table, pdf.w - 2 * _MARGIN)
-    _header(pdf, table, widths, line_h)
+    if table.header:
+        _header(pdf, table, widths, line_h)
     bottom = pdf.h - 16
     for row in table.body:
         wrapped = [
@@ -140,7 +142,8 @@ def _table(pdf: FPDF, table: PrintedTable, size: float) -> None:
         height = max(len(lines) for lines in wrapped) * line_h + 2 * _PAD
         if pdf.get_y() + height > bottom:
             pdf.add_page()
-            _header(pdf, table, widths, line_h)
+            if table.header:
+                _header(pdf, table, widths, line_h)
         y = pdf.get_y()
         x = pdf.l_margin
         for j, (text, width) in enumerate(zip(row, widths, strict=False)):

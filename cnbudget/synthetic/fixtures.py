@@ -4,6 +4,7 @@ LibreOffice conversions (DOCX → PDF, XLSX → XLS). Used by the tests and the 
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from cnbudget.pipeline import parse_source
 from cnbudget.readers.text import SourceText
 from cnbudget.synthetic.printed import PrintedDocument, printed_document, printed_source
 
-RENDER_VERSION = "3"
+RENDER_VERSION = "4"
 DIRECT = ("pdf", "html", "docx", "xlsx")
 UNRULED = "unruled.pdf"  # tables as text placed by position, without any rule
 # converted formats: (source format, LibreOffice target, extension written)
@@ -80,7 +81,7 @@ def build(
                         if layout == "source"
                         else printed_document(document, source)
                     )
-                partial = cache / f"{name}.{fmt}.part"
+                partial = cache / f"{name}.{fmt}.{os.getpid()}.part"
                 renderers[fmt](printed, partial)
                 partial.rename(path)
             paths[fmt] = path

@@ -137,7 +137,12 @@ def _read_page(page: pdfium.PdfPage, number: int) -> tuple[list[Item], int, int]
         if grid.rows:
             blocks.append((table.ys[0], grid))
     for line in _paragraphs(_lines(free)):
-        box = (line[0].x0, min(c.top for c in line), line[-1].x1, max(c.bottom for c in line))
+        box = (
+            min(c.x0 for c in line),
+            min(c.top for c in line),
+            max(c.x1 for c in line),
+            max(c.bottom for c in line),
+        )
         blocks.append((box[1], Paragraph(_line_text(line), number, box)))
     blocks.sort(key=lambda block: block[0])
     return [item for _, item in blocks], len(chars), images

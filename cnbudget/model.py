@@ -37,6 +37,7 @@ class Cell:
     text: str
     value: Decimal | None = None
     confidence: float = 1.0
+    line: int | None = None  # the cell's own source line, where it differs from its row's
 
     @property
     def is_text(self) -> bool:
@@ -134,6 +135,7 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     line_count: int = 0
+    prose: list[SourceLine] = field(default_factory=list)  # lines outside every table
 
     def table(self, kind: str) -> Table | None:
         """The first table of a kind, or None."""

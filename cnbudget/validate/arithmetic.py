@@ -1,8 +1,8 @@
 """Arithmetic inside a table: row identities and parent = Σ children (rounding-aware).
 
 A printed amount stands for an interval of ± half its last digit; a sum holds when
-the intervals overlap. A gap up to `CENT_GAP` per addend is a rounding difference
-(尾数差异, info); anything larger is an error.
+the intervals overlap. How large a gap is still a rounding difference (尾数差异, info)
+or only a warning is a setting (`cnbudget.validate.settings`).
 """
 
 from __future__ import annotations
@@ -12,16 +12,13 @@ from decimal import Decimal
 
 from cnbudget.model import Document, Row, Table
 from cnbudget.tables.assign import check as identity_holds
-from cnbudget.tables.assign import half_ulp, identities_for
+from cnbudget.tables.assign import identities_for
+from cnbudget.validate.common import fmt as _fmt
+from cnbudget.validate.common import judge
 from cnbudget.validate.labels import column
 from cnbudget.validate.registry import Finding, NotApplicable, rule
 
-CENT_GAP = Decimal("0.01")  # per addend: the largest gap still counted as rounding
 SKIP = frozenset({"summary", "fiscal_summary", "three_public", "assets"})
-
-
-def _fmt(value: Decimal) -> str:
-    return f"{value:,.2f}"
 
 
 def _gap(identity: object, present: dict[int, Decimal]) -> Decimal:
@@ -33,12 +30,6 @@ def _gap(identity: object, present: dict[int, Decimal]) -> Decimal:
         return Decimal(0)
     parent = present.get(identity.parent, Decimal(0))
     return parent - sum((present.get(c, Decimal(0)) for c in identity.children), Decimal(0))
-
-
-def _severity(gap: Decimal, addends: int) -> tuple[str, str]:
-    if gap <= CENT_GAP * max(addends, 1):
-        return "info", "尾数差异"
-    return "error", "不相符"
 
 
 @rule(
@@ -75,9 +66,9 @@ def row_identity(document: Document) -> Iterator[Finding]:
                         f"「{row.name}」{column(kids[0])} {_fmt(total)} 大于 "
                         f"{column(parent_key)} {_fmt(parent)}"
                     )
-                    severity = "error"
+                    severity: str = "error"
                 else:
-                    severity, word = _severity(abs(parent - total), len(kids))
+                    severity, word = judge(parent - total, len(kids))
                     terms = " + ".join(column(k) for k in kids)
                     message = (
                         f"「{row.name}」{column(parent_key)} {_fmt(parent)} 与 {terms} 之和 "
@@ -110,12 +101,14 @@ def families(table: Table) -> dict[int, list[int]]:
     unit_index = {
         row.code[5:]: i for i, row in enumerate(table.rows) if row.code.startswith("unit:")
     }
+    last_unit: int | None = None
     for i, row in enumerate(table.rows):
         if row.code == "total" or row.code.startswith("project:"):
             continue
         key = row.code.split("/")[0]
         parent: int | None = None
         if row.code.startswith("unit:"):
+            last_unit = i
             code = key[5:]
             for length in range(len(code) - 1, 0, -1):
                 if code[:length] in unit_index:
@@ -134,6 +127,8 @@ def families(table: Table) -> dict[int, list[int]]:
             )
             if (top and not unit_index) or (row.code.startswith("unit:") and parent is None):
                 parent = total
+        if parent is None and last_unit is not None and key.isdigit():
+            parent = last_unit  # a top-level coded row printed under a unit belongs to it
         if parent is not None:
             result.setdefault(parent, []).append(i)
     return result
@@ -163,16 +158,13 @@ def sum_children(document: Document) -> Iterator[Finding]:
                 addends = [v for v in values if v is not None]
                 total = sum(addends, Decimal(0))
                 value = own if own is not None else Decimal(0)
-                tolerance = sum((half_ulp(v) for v in addends), Decimal(0))
-                if own is not None:
-                    tolerance += half_ulp(own)
                 gap = value - total
                 if gap == 0:
                     continue
-                severity, word = _severity(abs(gap), len(addends))
+                severity, word = judge(gap, len(addends))
                 yield Finding(
                     "SUM-CHILDREN",
-                    severity,  # type: ignore[arg-type]
+                    severity,
                     f"「{parent.name}」{column(key)} {_fmt(value)} 与其下 {len(children)} 行之和 "
                     f"{_fmt(total)} {word}，相差 {_fmt(gap)}",
                     table.kind,

@@ -1,0 +1,75 @@
+"""Helpers shared by the rules: number formatting, gap severity, cell look-ups."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from cnbudget.model import Cell, Document, Row, Table
+from cnbudget.validate.settings import Level, current
+
+WORDS: dict[str, str] = {"info": "尾数差异", "warning": "略有差异", "error": "不相符"}
+
+
+def fmt(value: Decimal) -> str:
+    """An amount as printed in messages: thousands separators, two decimals."""
+    return f"{value:,.2f}"
+
+
+def judge(gap: Decimal, addends: int = 1) -> tuple[Level, str]:
+    """Severity and Chinese word for a gap between a total and its parts (current settings)."""
+    level = current().severity(gap, addends)
+    return level, WORDS[level]
+
+
+def row_by_code(table: Table, code: str) -> Row | None:
+    for row in table.rows:
+        if row.code == code:
+            return row
+    return None
+
+
+def amount(table: Table | None, code: str, column: str) -> tuple[Decimal, Row] | None:
+    """The value of one cell and its row, or None when absent or text."""
+    if table is None:
+        return None
+    for row in table.rows:
+        if row.code == code:
+            cell = row.cells.get(column)
+            if cell is not None and cell.value is not None:
+                return cell.value, row
+    return None
+
+
+def cell_line(cell: Cell, row: Row) -> int:
+    """The source line of a cell: its own when it carries one, else its row's."""
+    return cell.line if cell.line is not None else row.line
+
+
+def table_name(kind: str) -> str:
+    return TABLE_NAMES.get(kind, kind)
+
+
+TABLE_NAMES = {
+    "summary": "收支总表",
+    "income": "收入总表",
+    "expenditure": "支出总表",
+    "fiscal_summary": "财政拨款收支总表",
+    "general_expenditure": "一般公共预算支出表",
+    "general_basic": "一般公共预算基本支出表",
+    "three_public": "“三公”经费表",
+    "gov_fund_expenditure": "政府性基金预算支出表",
+    "soe_expenditure": "国有资本经营预算支出表",
+    "basic": "基本支出表",
+    "economic_summary": "支出经济分类汇总表",
+    "projects": "项目支出表",
+    "procurement": "政府采购表",
+    "assets": "固定资产占用表",
+    "operating_costs": "机关运行经费表",
+    "performance": "项目绩效目标表",
+    "dept_performance": "部门整体绩效目标表",
+    "narrative": "情况说明（文字）",
+}
+
+
+def has_table(document: Document, kind: str) -> bool:
+    return document.table(kind) is not None

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck bench clean
+.PHONY: demo test lint typecheck bench bench-mutations clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -31,6 +31,9 @@ test: lint typecheck
 bench: $(STAMP)
 	$(BIN)/python bench/parse_bench.py
 	$(BIN)/python bench/synthetic_accuracy.py $(or $(DOCS),1000)
+
+bench-mutations: $(STAMP)
+	$(BIN)/python bench/mutation_rate.py $(or $(DOCS),200)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -73,3 +73,29 @@ TABLE_NAMES = {
 
 def has_table(document: Document, kind: str) -> bool:
     return document.table(kind) is not None
+
+
+NUMBER_LABELS = {
+    "parent": "上级/合计",
+    "sum": "下级之和",
+    "left": "左边",
+    "right": "右边",
+    "total": "合计",
+    "prose": "文字",
+    "table": "表格",
+    "stated": "文字所写",
+    "computed": "按金额计算",
+    "percent": "百分比",
+    "codes": "编码个数",
+}
+
+
+def number_label(key: str) -> str:
+    """Chinese label of a key of Finding.numbers (a role, a table or a column)."""
+    from cnbudget.validate.labels import column
+
+    if key in NUMBER_LABELS:
+        return NUMBER_LABELS[key]
+    if key in TABLE_NAMES:
+        return TABLE_NAMES[key]
+    return column(key)

@@ -60,9 +60,14 @@ def _stated(row: Row, key: str) -> Cell | None:
     return cell if cell is not None and cell.value is not None else None
 
 
+def precision(value: Decimal) -> Decimal:
+    """Half the last printed digit of a prose figure; a stated zero (“0万元”) is exact."""
+    return Decimal(0) if value == 0 else half_ulp(value)
+
+
 def agrees(stated: Decimal, printed: Decimal) -> bool:
     """A prose figure agrees with a table figure when their rounding intervals overlap."""
-    slack = half_ulp(stated) + half_ulp(printed) + current().narrative_slack
+    slack = precision(stated) + precision(printed) + current().narrative_slack
     return abs(stated - printed) <= slack
 
 
@@ -124,7 +129,7 @@ def _internal_sum(
     assert total.value is not None
     values = [p.value for p in parts if p is not None and p.value is not None]
     added = sum(values, Decimal(0))
-    slack = half_ulp(total.value) + sum((half_ulp(v) for v in values), Decimal(0))
+    slack = precision(total.value) + sum((precision(v) for v in values), Decimal(0))
     if abs(total.value - added) <= slack + current().narrative_slack:
         return
     names = " + ".join(NAMES[k] for k in part_keys)

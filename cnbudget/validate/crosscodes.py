@@ -215,8 +215,8 @@ def _childless(table: Table) -> Iterator[Finding]:
             yield Finding(
                 "MISSING-ROWS",
                 "error",
-                f"{table_name(table.kind)}{level} {row.code}「{row.name}」有金额，但其下没有任何明细行"
-                f"（同表其他{level}都列出了明细）",
+                f"{table_name(table.kind)}{level} {row.code}「{row.name}」有金额，"
+                f"但其下没有任何明细行（同表其他{level}都列出了明细）",
                 table.kind,
                 row.code,
                 "total",

@@ -27,13 +27,16 @@ def test_no_error_on_consistent_documents(layout: str) -> None:
 
 def test_mutations_are_detected() -> None:
     missed = []
+    total = 0
     for layout in LAYOUTS:
         for seed in range(DOCS):
             mutation = mutate(generate(seed, layout).text, seed)
+            if mutation.equivalent:
+                continue  # deleting a line printed twice changes nothing
+            total += 1
             report = check(parse_text(mutation.text))
             if not any(f.severity == "error" for f in report.findings):
                 missed.append((layout, seed, mutation.kind, mutation.before))
-    total = DOCS * len(LAYOUTS)
     assert (total - len(missed)) / total >= 0.99, missed
 
 

@@ -23,6 +23,7 @@ class Mutation:
     line: int
     before: str
     after: str
+    equivalent: bool = False  # the deleted line is printed again elsewhere: nothing is lost
 
 
 def change_amount(text: str, seed: int) -> Mutation:
@@ -47,7 +48,8 @@ def delete_row(text: str, seed: int) -> Mutation:
     index = random.Random(seed).choice(candidates)
     removed = lines[index]
     mutated = "\n".join(lines[:index] + lines[index + 1 :])
-    return Mutation(mutated, "delete", index + 1, removed, "")
+    equivalent = lines.count(removed) > 1
+    return Mutation(mutated, "delete", index + 1, removed, "", equivalent)
 
 
 def mutate(text: str, seed: int) -> Mutation:

@@ -22,6 +22,7 @@ REQUIRED = (
     "gov_fund_expenditure",
 )
 EXPECTED = ("soe_expenditure",)
+NEVER_EMPTY = frozenset({"summary", "income", "expenditure", "fiscal_summary"})
 MIN_TABLES = 4  # fewer recognised tables: an excerpt, not a whole disclosure
 _EMPTY_WORDS = re.compile(
     r"无数据|空表|没有|无.{0,12}(?:预算|支出|资金|收入)|未安排|不涉及|为零|为0"
@@ -75,10 +76,12 @@ def required_tables(document: Document) -> Iterator[Finding]:
             continue
         if _EMPTY_WORDS.search(_text(_prose_near(document, table))):
             continue
+        core = table.kind in NEVER_EMPTY
         yield Finding(
             "REQUIRED-TABLES",
-            "warning",
-            f"{table_name(table.kind)}没有数据，也没有注明“本表无数据”之类的说明",
+            "error" if core else "warning",
+            f"{table_name(table.kind)}没有数据，也没有注明“本表无数据”之类的说明"
+            + ("（部门预算的这张表不可能没有数据，可能表格残缺）" if core else ""),
             table.kind,
             None,
             None,
@@ -194,9 +197,18 @@ TOTALLED = (
     "projects",
     "procurement",
 )
-SUMMARY_TOTALS = {
-    "summary": ("income.grand_total", "expenditure.grand_total"),
-    "fiscal_summary": ("income.grand_total", "expenditure.grand_total"),
+_SIDE_TOTALS = (
+    "income.current_total",
+    "expenditure.current_total",
+    "income.grand_total",
+    "expenditure.grand_total",
+)
+SUMMARY_TOTALS = {"summary": _SIDE_TOTALS, "fiscal_summary": _SIDE_TOTALS}
+_TOTAL_NAMES = {
+    "income.current_total": "本年收入合计",
+    "expenditure.current_total": "本年支出合计",
+    "income.grand_total": "收入总计",
+    "expenditure.grand_total": "支出总计",
 }
 
 
@@ -205,7 +217,8 @@ SUMMARY_TOTALS = {
     "error",
     "公开完整性",
     "合计行齐全",
-    "有数据的分类表应印出合计行；收支总表、财政拨款收支总表应印出收入总计和支出总计。"
+    "有数据的分类表应印出合计行；收支总表、财政拨款收支总表应印出本年收入合计、本年支出合计、"
+    "收入总计和支出总计。"
     "缺少合计行时无法核对，多半是漏印或被删去。",
     "支出总表有各科目，但没有“合计”行。",
 )
@@ -230,7 +243,7 @@ def total_rows(document: Document) -> Iterator[Finding]:
         for key in SUMMARY_TOTALS.get(table.kind, ()):
             checked += 1
             if key not in codes:
-                side = "收入总计" if key.startswith("income") else "支出总计"
+                side = _TOTAL_NAMES[key]
                 yield Finding(
                     "TOTAL-ROWS",
                     "error",

@@ -161,7 +161,8 @@ _SUBSETS = (
     "科目行在应有的表中缺失",
     "一般公共预算、政府性基金、国有资本经营预算支出表和政府采购表中有金额的功能科目，"
     "必须出现在支出总表（和收入总表）中；收入总表中有一般公共预算收入的科目，"
-    "必须出现在一般公共预算支出表中。只比较对方表列示到的科目级次。",
+    "必须出现在一般公共预算支出表中（政府性基金、国有资本经营预算同样）；分类表中只有某个类（款）"
+    "没有明细行，或明细行缺少其上级行，也会列出。只比较对方表列示到的科目级次。",
     "一般公共预算支出表有 2210201 住房公积金 8.41，支出总表没有这一行。",
 )
 def missing_rows(document: Document) -> Iterator[Finding]:
@@ -178,18 +179,29 @@ def missing_rows(document: Document) -> Iterator[Finding]:
                 continue
             yield _missing(inner_kind, row, outer_kind)
     income_table = document.table("income")
-    general = _function_rows(document.table("general_expenditure"))
-    if income_table is not None and general and "fiscal.general" in income_table.columns:
+    for source, kind in _SOURCE_TABLES:
+        spent = _function_rows(document.table(kind))
+        if income_table is None or not spent or source not in income_table.columns:
+            continue
         compared += 1
-        levels = {len(code) for code in general}
+        levels = {len(code) for code in spent}
         for code, row in _function_rows(income_table).items():
-            if code in general or len(code) not in levels or not _value(row, "fiscal.general"):
+            if code in spent or len(code) not in levels or not _value(row, source):
                 continue
-            yield _missing("income", row, "general_expenditure")
+            yield _missing("income", row, kind)
     for table in document.tables:
         yield from _childless(table)
+        yield from _orphans(table)
     if not compared:
         raise NotApplicable("没有两张都按功能科目列示的表")
+
+
+# income of a source (收入总表 column) → the table of spending from that source
+_SOURCE_TABLES = (
+    ("fiscal.general", "general_expenditure"),
+    ("fiscal.gov_fund", "gov_fund_expenditure"),
+    ("fiscal.soe", "soe_expenditure"),
+)
 
 
 def _childless(table: Table) -> Iterator[Finding]:
@@ -224,6 +236,34 @@ def _childless(table: Table) -> Iterator[Finding]:
                 {},
                 ((table.kind, row.code, "total"),),
             )
+
+
+def _orphans(table: Table) -> Iterator[Finding]:
+    """款 (项) rows whose 类 (款) row is missing, in a table that prints rows of that level."""
+    codes = {r.code.split("/")[0] for r in table.rows}
+    lengths = {len(c) for c in codes if c.isdigit()}
+    reported: set[str] = set()
+    for row in table.rows:
+        code = row.code.split("/")[0]
+        if not code.isdigit() or len(code) not in (5, 7):
+            continue
+        parent = code[:3] if len(code) == 5 else code[:5]
+        if parent in codes or len(parent) not in lengths or parent in reported:
+            continue
+        reported.add(parent)
+        level = "类" if len(parent) == 3 else "款"
+        yield Finding(
+            "MISSING-ROWS",
+            "error",
+            f"{table_name(table.kind)}「{row.name}」（{code}）的上级{level} {parent} 没有印出"
+            f"（同表其他{level}都有自己的行）",
+            table.kind,
+            parent,
+            "total",
+            row.line,
+            {},
+            ((table.kind, row.code, "total"),),
+        )
 
 
 def _missing(kind: str, row: Row, where: str) -> Finding:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Literal
 
 Level = Literal["error", "warning", "info"]
+HALF_CENT = Decimal("0.005")  # the rounding interval of an amount printed to the cent
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,9 +18,9 @@ class Settings:
     """Thresholds used by the rules (docs/validation.md explains each one).
 
     A printed amount stands for an interval of ± half its last digit; a sum whose
-    intervals overlap holds. Beyond that, a gap of at most `rounding_gap` per addend is a
-    rounding difference (尾数差异, info); a larger gap up to `warning_gap` is a warning;
-    anything larger is an error.
+    intervals overlap holds. A gap within the intervals (half a cent per printed amount)
+    plus `rounding_gap` is a rounding difference (尾数差异, info); a larger gap up to
+    `warning_gap` is a warning; anything larger is an error.
     """
 
     rounding_gap: Decimal = Decimal("0.01")
@@ -32,9 +33,10 @@ class Settings:
     unit_ratio: Decimal = Decimal("10000")
 
     def severity(self, gap: Decimal, addends: int = 1) -> Level:
-        """The severity of an arithmetic gap between a total and its parts."""
+        """The severity of an arithmetic gap between a total and its `addends` parts."""
         gap = abs(gap)
-        if gap <= self.rounding_gap * max(addends, 1):
+        intervals = HALF_CENT * (max(addends, 1) + 1)  # the total's and each part's
+        if gap <= intervals + self.rounding_gap:
             return "info"
         if gap <= self.warning_gap:
             return "warning"

@@ -192,7 +192,7 @@ def _income_side(table: Table) -> Iterator[Finding]:
     current = [
         k for k in top if k in _CURRENT or (k in _MOVABLE and (headline or order.index(k) < cut))
     ]
-    if current:
+    if current or values["income.current_total"][0]:
         total = sum((values[k][0] for k in current), Decimal(0))
         yield from _compare(
             "SUMMARY-BALANCE",
@@ -201,7 +201,7 @@ def _income_side(table: Table) -> Iterator[Finding]:
             total,
             values["income.current_total"][1],
             "本年收入合计与各本年收入项之和",
-            len(current),
+            max(len(current), 1),
         )
     if "income.grand_total" in values:
         rest = [k for k in top if k not in current]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from cnbudget.vocabulary.normalize import normalize, strip_numbering
@@ -93,6 +93,7 @@ def economics() -> Catalog:
 _DROP = str.maketrans("", "", "（）()、，,·．.：:　 \t“”\"'")
 
 
+@lru_cache(maxsize=8192)
 def name_key(name: str) -> str:
     """A name for comparison: numbering, spaces, brackets and a trailing 支出/的支出 removed."""
     key = strip_numbering(normalize(name)).translate(_DROP)
@@ -102,6 +103,7 @@ def name_key(name: str) -> str:
     return key
 
 
+@lru_cache(maxsize=8192)
 def loose_key(name: str) -> str:
     """A looser key: without 的/和/及/与/等, 支出 and a trailing （一）/（二）."""
     key = name_key(name).replace("支出", "")

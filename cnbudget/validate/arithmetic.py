@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import lru_cache
 
 from cnbudget.model import Document, Row, Table
+from cnbudget.tables.assign import Identity, identities_for
 from cnbudget.tables.assign import check as identity_holds
-from cnbudget.tables.assign import identities_for
 from cnbudget.validate.common import fmt as _fmt
 from cnbudget.validate.common import judge
 from cnbudget.validate.labels import column
@@ -21,15 +22,33 @@ from cnbudget.validate.registry import Finding, NotApplicable, rule
 SKIP = frozenset({"summary", "fiscal_summary", "three_public", "assets"})
 
 
-def _gap(identity: object, present: dict[int, Decimal]) -> Decimal:
-    """parent − Σ children of a sum identity (0 for part identities)."""
-    from cnbudget.tables.assign import Identity
+_ZERO = Decimal(0)
 
-    assert isinstance(identity, Identity)
+
+def _gap(identity: Identity, present: dict[int, Decimal]) -> Decimal:
+    """parent − Σ children of a sum identity (0 for part identities)."""
     if identity.kind != "sum":
         return Decimal(0)
     parent = present.get(identity.parent, Decimal(0))
     return parent - sum((present.get(c, Decimal(0)) for c in identity.children), Decimal(0))
+
+
+@lru_cache(maxsize=256)
+def _identities(columns: tuple[str, ...]) -> tuple[Identity, ...]:
+    """The row identities of a column layout (layouts repeat across tables and documents)."""
+    return tuple(identities_for(columns))
+
+
+def _exact(identity: Identity, present: dict[int, Decimal]) -> bool:
+    """Fast path: the identity holds exactly (or says nothing) for this row."""
+    parent = present.get(identity.parent)
+    if identity.kind == "part":
+        kid = present.get(identity.children[0])
+        return kid is None or (parent is not None and kid <= parent)
+    kids = [present[c] for c in identity.children if c in present]
+    if parent is None:
+        return not kids
+    return parent == sum(kids, _ZERO)
 
 
 @rule(
@@ -45,15 +64,17 @@ def row_identity(document: Document) -> Iterator[Finding]:
     if not tables:
         raise NotApplicable("没有可检查的多列表格")
     for table in tables:
-        identities = identities_for(table.columns)
+        identities = _identities(tuple(table.columns))
+        index = {key: i for i, key in enumerate(table.columns)}
         for row in table.rows:
-            values = {
-                i: row.cells[key].value
-                for i, key in enumerate(table.columns)
-                if key in row.cells and row.cells[key].value is not None
+            present = {
+                index[key]: cell.value
+                for key, cell in row.cells.items()
+                if cell.value is not None and key in index
             }
-            present = {i: v for i, v in values.items() if v is not None}
             for identity in identities:
+                if _exact(identity, present):
+                    continue
                 outcome = identity_holds(identity, present)
                 if outcome is None or (outcome and not _gap(identity, present)):
                     continue
@@ -150,18 +171,24 @@ def sum_children(document: Document) -> Iterator[Finding]:
         for parent_index, kids in families(table).items():
             parent = table.rows[parent_index]
             children: list[Row] = [table.rows[k] for k in kids]
+            sums: dict[str, Decimal] = {}
+            counts: dict[str, int] = {}
+            for child in children:
+                for key, cell in child.cells.items():
+                    if cell.value is not None:
+                        sums[key] = sums.get(key, _ZERO) + cell.value
+                        counts[key] = counts.get(key, 0) + 1
             for key in table.columns:
-                values = [c.cells[key].value for c in children if key in c.cells]
-                own = parent.cells[key].value if key in parent.cells else None
-                if own is None and not values:
+                own_cell = parent.cells.get(key)
+                own = own_cell.value if own_cell is not None else None
+                if own is None and key not in sums:
                     continue
-                addends = [v for v in values if v is not None]
-                total = sum(addends, Decimal(0))
-                value = own if own is not None else Decimal(0)
+                total = sums.get(key, _ZERO)
+                value = own if own is not None else _ZERO
+                if value == total:
+                    continue
                 gap = value - total
-                if gap == 0:
-                    continue
-                severity, word = judge(gap, len(addends))
+                severity, word = judge(gap, counts.get(key, 0))
                 yield Finding(
                     "SUM-CHILDREN",
                     severity,

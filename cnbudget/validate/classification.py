@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from cnbudget.model import Document, Row, Table
 from cnbudget.reference.catalog import Catalog, economics, functions, loose_key, name_key
-from cnbudget.validate.common import table_name
+from cnbudget.validate.common import memo, table_name
 from cnbudget.validate.registry import Finding, NotApplicable, rule
 
 # tables whose function rows are named by the parser from a fixed list of classes
@@ -35,16 +35,26 @@ def _economic_codes(row: Row) -> list[tuple[str, str]]:
     return pairs
 
 
-def _coded(document: Document) -> Iterator[tuple[Table, Row, str, str, Catalog]]:
+Coded = tuple[Table, Row, str, str, Catalog]
+
+
+def _coded(document: Document) -> list[Coded]:
     """Every classified code of every table: (table, row, code, printed name, catalogue)."""
+    return memo(document, "classified", _classified)
+
+
+def _classified(document: Document) -> list[Coded]:
+    result: list[Coded] = []
+    function_catalog, economic_catalog = functions(), economics()
     for table in document.tables:
         for row in table.rows:
             code = _function_code(table, row)
             if code is not None:
-                yield table, row, code, row.name, functions()
+                result.append((table, row, code, row.name, function_catalog))
                 continue
             for part, name in _economic_codes(row):
-                yield table, row, part, name, economics()
+                result.append((table, row, part, name, economic_catalog))
+    return result
 
 
 @rule(
@@ -159,8 +169,7 @@ def code_name(document: Document) -> Iterator[Finding]:
     "科目分类",
     "科目层级：款在其类下，项在其款下",
     "按功能分类列示的表中，每个款（项）应印在编码前缀所指的类（款）之下；"
-    "经济分类中，政府预算经济分类的类应与部门预算经济分类的类相对应（如 301 对 501/505），"
-    "政府款编码应以其类编码开头。",
+    "经济分类中，政府预算经济分类的类应与部门预算经济分类的类相对应（如 301 对 501/505）。",
     "支出总表 21015「医疗保障管理事务」印在类 208 之下。",
 )
 def code_hierarchy(document: Document) -> Iterator[Finding]:
@@ -169,14 +178,16 @@ def code_hierarchy(document: Document) -> Iterator[Finding]:
     for table in document.tables:
         if table.kind in _NAMED_BY_CLASS:
             continue
+        economic = table.kind in ECONOMIC_TABLES
         codes = {r.code for r in table.rows}
         open_by_length: dict[int, Row] = {}
         for row in table.rows:
-            code = _function_code(table, row)
-            if code is None:
-                if not row.code.isdigit():
+            code = row.code
+            if economic or not code.isdigit() or len(code) not in (3, 5, 7):
+                if not code.isdigit():
                     open_by_length.clear()  # a unit or total row starts a new block
-                yield from _economic_pair(table, row, mapping)
+                if "/" in code:
+                    yield from _economic_pair(table, row, mapping)
                 continue
             checked += 1
             open_by_length[len(code)] = row

@@ -2,10 +2,46 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextvars import ContextVar
 from decimal import Decimal
+from typing import TypeVar
 
 from cnbudget.model import Cell, Document, Row, Table
 from cnbudget.validate.settings import Level, current
+
+T = TypeVar("T")
+_MEMO: ContextVar[dict[tuple[int, str], object] | None] = ContextVar("cnbudget_memo", default=None)
+
+
+def start_run() -> object:
+    """A fresh memo for one validation run (derived data shared between rules)."""
+    return _MEMO.set({})
+
+
+def end_run(token: object) -> None:
+    _MEMO.reset(token)  # type: ignore[arg-type]
+
+
+def memo(document: Document, name: str, build: Callable[[Document], T]) -> T:
+    """`build(document)`, computed once per validation run and shared between rules."""
+    store = _MEMO.get()
+    if store is None:
+        return build(document)
+    key = (id(document), name)
+    if key not in store:
+        store[key] = build(document)
+    return store[key]  # type: ignore[return-value]
+
+
+def dept_codes(document: Document) -> dict[int, list[str]]:
+    """For each table (by index), the department/function part of every row code."""
+    return memo(
+        document,
+        "dept_codes",
+        lambda d: {i: [r.code.split("/")[0] for r in t.rows] for i, t in enumerate(d.tables)},
+    )
+
 
 WORDS: dict[str, str] = {"info": "尾数差异", "warning": "略有差异", "error": "不相符"}
 

@@ -7,9 +7,14 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from cnbudget.model import Document, Row, Table
-from cnbudget.validate.common import fmt, judge, table_name
+from cnbudget.validate.common import dept_codes, fmt, judge, memo, table_name
 from cnbudget.validate.labels import column
 from cnbudget.validate.registry import Finding, NotApplicable, rule
+
+
+def function_rows(document: Document, kind: str) -> dict[str, Row]:
+    """`_function_rows` of a document's table, once per validation run."""
+    return memo(document, f"function_rows:{kind}", lambda d: _function_rows(d.table(kind)))
 
 
 def _function_rows(table: Table | None) -> dict[str, Row]:
@@ -89,8 +94,8 @@ def general_in_all(document: Document) -> Iterator[Finding]:
     spending_table = document.table("expenditure")
     if general_table is None or spending_table is None:
         raise NotApplicable("缺少一般公共预算支出表或支出总表")
-    general = _function_rows(general_table)
-    spending = _function_rows(spending_table)
+    general = function_rows(document, "general_expenditure")
+    spending = function_rows(document, "expenditure")
     if not general or not spending:
         raise NotApplicable("两表没有按功能科目列示的行")
     only_general = _totals_equal(general_table, spending_table)
@@ -114,7 +119,7 @@ def general_in_all(document: Document) -> Iterator[Finding]:
                 relation,
             )
     income_table = document.table("income")
-    income = _function_rows(income_table)
+    income = function_rows(document, "income")
     if income_table is None or "fiscal.general" not in income_table.columns:
         return
     for code, row in income.items():
@@ -168,8 +173,8 @@ _SUBSETS = (
 def missing_rows(document: Document) -> Iterator[Finding]:
     compared = 0
     for inner_kind, outer_kind in _SUBSETS:
-        inner = _function_rows(document.table(inner_kind))
-        outer = _function_rows(document.table(outer_kind))
+        inner = function_rows(document, inner_kind)
+        outer = function_rows(document, outer_kind)
         if not inner or not outer:
             continue
         compared += 1
@@ -180,18 +185,20 @@ def missing_rows(document: Document) -> Iterator[Finding]:
             yield _missing(inner_kind, row, outer_kind)
     income_table = document.table("income")
     for source, kind in _SOURCE_TABLES:
-        spent = _function_rows(document.table(kind))
+        spent = function_rows(document, kind)
         if income_table is None or not spent or source not in income_table.columns:
             continue
         compared += 1
         levels = {len(code) for code in spent}
-        for code, row in _function_rows(income_table).items():
+        for code, row in function_rows(document, "income").items():
             if code in spent or len(code) not in levels or not _value(row, source):
                 continue
             yield _missing("income", row, kind)
-    for table in document.tables:
-        yield from _childless(table)
-        yield from _orphans(table)
+    codes = dept_codes(document)
+    for index, table in enumerate(document.tables):
+        yield from _childless(table, codes[index])
+        yield from _orphans(table, codes[index])
+        yield from _total_only(table)
     if not compared:
         raise NotApplicable("没有两张都按功能科目列示的表")
 
@@ -204,24 +211,19 @@ _SOURCE_TABLES = (
 )
 
 
-def _childless(table: Table) -> Iterator[Finding]:
+def _childless(table: Table, codes: list[str]) -> Iterator[Finding]:
     """A 类 (or 款) with amounts but no rows under it, where its siblings all have some."""
-    codes = [r.code.split("/")[0] for r in table.rows]
-    coded = [c for c in codes if c.isdigit() and len(c) in (3, 5, 7)]
+    coded = [(c, r) for c, r in zip(codes, table.rows, strict=True) if c.isdigit()]
     for length in (3, 5):
-        parents = [
-            r
-            for r in table.rows
-            if r.code.split("/")[0].isdigit() and len(r.code.split("/")[0]) == length
-        ]
-        deeper = {c[:length] for c in coded if len(c) > length}
+        parents = [(c, r) for c, r in coded if len(c) == length]
+        deeper = {c[:length] for c, _ in coded if len(c) > length}
         if len(parents) < 2 or not deeper:
             continue
-        with_kids = [p for p in parents if p.code.split("/")[0] in deeper]
-        if len(with_kids) < len(parents) - 1 or len(with_kids) < 2:
+        with_kids = sum(1 for c, _ in parents if c in deeper)
+        if with_kids < len(parents) - 1 or with_kids < 2:
             continue  # the table does not break every parent down
-        for row in parents:
-            if row.code.split("/")[0] in deeper or not _has_amounts(row):
+        for code, row in parents:
+            if code in deeper or not _has_amounts(row):
                 continue
             level = "类" if length == 3 else "款"
             yield Finding(
@@ -238,14 +240,51 @@ def _childless(table: Table) -> Iterator[Finding]:
             )
 
 
-def _orphans(table: Table) -> Iterator[Finding]:
+_DETAILED = frozenset(
+    {
+        "income",
+        "expenditure",
+        "general_expenditure",
+        "general_basic",
+        "basic",
+        "economic_summary",
+        "gov_fund_expenditure",
+        "soe_expenditure",
+        "projects",
+        "procurement",
+    }
+)
+
+
+def _total_only(table: Table) -> Iterator[Finding]:
+    """A 合计 with amounts in a table that lists no row under it."""
+    if table.kind not in _DETAILED:
+        return
+    total = next((r for r in table.rows if r.code == "total"), None)
+    if total is None or not _has_amounts(total):
+        return
+    if any(_has_amounts(r) for r in table.rows if r.code != "total"):
+        return
+    yield Finding(
+        "MISSING-ROWS",
+        "error",
+        f"{table_name(table.kind)}合计有金额，但表中没有任何明细行（表格残缺或无法识别）",
+        table.kind,
+        "total",
+        "total",
+        total.line,
+        {},
+        ((table.kind, "total", "total"),),
+    )
+
+
+def _orphans(table: Table, printed: list[str]) -> Iterator[Finding]:
     """款 (项) rows whose 类 (款) row is missing, in a table that prints rows of that level."""
-    codes = {r.code.split("/")[0] for r in table.rows}
+    codes = set(printed)
     lengths = {len(c) for c in codes if c.isdigit()}
     reported: set[str] = set()
-    for row in table.rows:
-        code = row.code.split("/")[0]
-        if not code.isdigit() or len(code) not in (5, 7):
+    for code, row in zip(printed, table.rows, strict=True):
+        if len(code) not in (5, 7) or not code.isdigit():
             continue
         parent = code[:3] if len(code) == 5 else code[:5]
         if parent in codes or len(parent) not in lengths or parent in reported:

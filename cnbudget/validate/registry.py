@@ -121,7 +121,10 @@ def check(
     """Run every enabled rule over a parsed document (thresholds from `settings`)."""
     skip = set(disabled)
     report = Report()
+    from cnbudget.validate.common import end_run, start_run
+
     token = _settings.use(settings or _settings.DEFAULT)
+    run = start_run()
     try:
         for item in all_rules():
             if item.id in skip:
@@ -134,6 +137,7 @@ def check(
                 continue
             report.ran.append(item.id)
     finally:
+        end_run(run)
         _settings.reset(token)
     report.findings = blame(report.findings)
     return report

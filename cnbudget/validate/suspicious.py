@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 
 from cnbudget.model import Document, SourceLine
 from cnbudget.tables.assign import half_ulp
-from cnbudget.validate.common import fmt, table_name
+from cnbudget.validate.common import fmt, memo, table_name
 from cnbudget.validate.labels import column
 from cnbudget.validate.registry import Finding, NotApplicable, rule
 from cnbudget.validate.settings import current
@@ -88,7 +88,6 @@ def _headline_figures(document: Document) -> dict[Decimal, str]:
 )
 def unit_slip(document: Document) -> Iterator[Finding]:
     settings = current()
-    figures = _headline_figures(document)
     if not document.tables:
         raise NotApplicable("没有表格")
     for table in document.tables:
@@ -107,14 +106,16 @@ def unit_slip(document: Document) -> Iterator[Finding]:
                         {key: cell.value},
                     )
     ratio = settings.unit_ratio
-    for line in document.prose:
-        text = compact(line.text)
+    figures: dict[Decimal, str] | None = None
+    for text, offsets in _paragraphs(document):
         for match in _AMOUNT.finditer(text):
             value = _decimal(match.group(1))
             if value is None or value < 1:
                 continue
             unit = match.group(2)
             quoted = value if unit == "元" else value / ratio
+            if figures is None:
+                figures = _headline_figures(document)
             hit = figures.get(quoted)
             if hit is None or (unit == "万元" and value == quoted):
                 continue
@@ -127,7 +128,7 @@ def unit_slip(document: Document) -> Iterator[Finding]:
                 "narrative",
                 None,
                 None,
-                line.number,
+                _line_at(offsets, match.start()),
                 {"prose": value, "table": quoted},
             )
 
@@ -141,7 +142,14 @@ _SHARE = re.compile(r"(?:占|占比|比例为?)(?P<p>\d+(?:\.\d+)?)[%％]")
 _DROP = re.compile(r"(?:下降|降低|减少)(?P<p>\d+(?:\.\d+)?)[%％]")
 
 
-def _joined(lines: list[SourceLine]) -> list[tuple[str, list[tuple[int, int]]]]:
+Paragraph = tuple[str, list[tuple[int, int]]]
+
+
+def _paragraphs(document: Document) -> list[Paragraph]:
+    return memo(document, "paragraphs", lambda d: _joined(d.prose))
+
+
+def _joined(lines: list[SourceLine]) -> list[Paragraph]:
     """Prose joined across wrapped lines, per paragraph: text and (offset, line number)."""
     paragraphs: list[tuple[str, list[tuple[int, int]]]] = []
     text = ""
@@ -181,7 +189,7 @@ def _line_at(offsets: list[tuple[int, int]], position: int) -> int:
 def percent_range(document: Document) -> Iterator[Finding]:
     if not document.prose:
         raise NotApplicable("没有文字部分")
-    for text, offsets in _joined(document.prose):
+    for text, offsets in _paragraphs(document):
         for pattern in (_SHARE, _DROP):
             for match in pattern.finditer(text):
                 value = Decimal(match.group("p"))

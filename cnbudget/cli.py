@@ -208,5 +208,9 @@ def summary_text(document: Document) -> str:
     return "\n".join(lines)
 
 
+from cnbudget.performance.cli import targets as _targets  # noqa: E402
+
+main.add_command(_targets)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

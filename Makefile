@@ -31,6 +31,7 @@ test: lint typecheck
 bench: $(STAMP)
 	$(BIN)/python bench/parse_bench.py
 	$(BIN)/python bench/synthetic_accuracy.py $(or $(DOCS),1000)
+	$(BIN)/python bench/performance_roundtrip.py $(or $(BLOCKS),1000)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

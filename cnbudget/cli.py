@@ -31,6 +31,7 @@ TABLE_NAMES = {
     "operating_costs": "机关运行经费表",
     "performance": "项目绩效目标表",
     "dept_performance": "部门整体绩效目标表",
+    "narrative": "情况说明中的数字",
 }
 
 

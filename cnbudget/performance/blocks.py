@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -213,8 +214,11 @@ def space_indicators(lines: list[SourceLine]) -> list[Indicator]:
         for text, _ in group.fragments
         if " " not in text and not looks_like_value(text)
     ]
-    name_width = max(names, default=30)
     value_width = max(singles, default=0)
+    # wrapped names fill their column: the commonest width of such lines is the column's
+    counts = Counter(w for w in singles if 16 <= w < value_width - 8)
+    repeated = [w for w, n in counts.items() if n >= 2 and n == max(counts.values())]
+    name_width = max([*names, *repeated[-1:]], default=30)
     wraps_values = value_width >= name_width + 8
     indicators: list[Indicator] = []
     for group in groups:
@@ -253,6 +257,11 @@ def _read_group(group: _Group, name_width: int, value_width: int) -> list[Indica
                 raw, index = _value_run(text, fragments, index, value_width, name_width)
                 emit("".join(name_parts), raw, line)
                 break
+            if name_parts and not _full(text, name_width) and _ends_cell(fragments, index):
+                # a full name line, then a short line that the next indicator follows
+                # (or nothing does): the short line is this indicator's value
+                emit("".join(name_parts), text, line)
+                break
             name_parts.append(text)
         else:
             if name_parts:  # a name with no value: keep it, unparsed
@@ -261,6 +270,15 @@ def _read_group(group: _Group, name_width: int, value_width: int) -> list[Indica
                 )
                 result[-1].parsed = False
     return result
+
+
+def _ends_cell(fragments: list[tuple[str, int]], index: int) -> bool:
+    """No fragment follows, or the next one is a whole `name value` line."""
+    if index >= len(fragments):
+        return True
+    text = fragments[index][0]
+    _head, _, tail = text.partition(" ")
+    return bool(tail) and looks_like_value(tail.strip()) and not looks_like_value(text)
 
 
 def _value_run(

@@ -13,7 +13,8 @@ from cnbudget.vocabulary.normalize import compact
 
 _TAG = re.compile(r"<[^>]{0,200}>")
 _AMOUNT = re.compile(r"^-?\d+(?:,\d{3})*(?:\.\d+)?$")
-_PAGE_NUMBER = re.compile(r"^[—\-–\s]*\d{1,4}[—\-–\s]*$")
+# a page number between dashes (— 27 —, - 24 -); a bare number may be a value
+_PAGE_NUMBER = re.compile(r"^\s*[—\-–]+\s*\d{1,4}\s*[—\-–]+\s*$")
 _NOISE = re.compile(
     r"^(?:[（(][一二三四五六七八九十][)）])?"
     r"(?:(?:政策和)?项目(?:支出)?(?:预算)?绩效目标表|(?:部门|单位)预算项目绩效目标表"

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from cnbudget.model import Indicator, PerformanceProject, PlanItem, SourceLine
-from cnbudget.performance.common import amount, is_noise, make_indicator
+from cnbudget.performance.common import amount, is_noise, make_indicator, width
 from cnbudget.performance.values import looks_like_value
 from cnbudget.vocabulary.normalize import compact
 from cnbudget.vocabulary.performance import LEVEL1, LEVEL2, is_basis
@@ -108,86 +109,100 @@ def _is_level(token: str) -> bool:
 def indicator_rows(lines: list[SourceLine]) -> list[Indicator]:
     """Rows `[一级] [二级] 三级 描述 指标值 依据`; a row ends with its 依据 word.
 
-    The first line after a row's own line starts a new cell; a single line after
-    that continues the cell above it (a wrapped cell), unless it is a value or 依据.
+    Lines after a row's own line hold wrapped cells: the first starts a new cell; a
+    single line continues the cell above it when that line is as wide as the widest
+    wrapped line of the row (the cell ran out of room), unless it is a value.
     """
-    indicators: list[Indicator] = []
     level1: str | None = None
-    rows: list[tuple[str | None, str | None, list[str], list[int], str | None]] = []
-    current: list[str] | None = None
-    lines_of: list[int] = []
-    continuation = False
-    row_level1: str | None = None
-    row_level2: str | None = None
+    rows: list[_Row] = []
+    current: _Row | None = None
     for line in lines:
         text = line.text.strip()
         if is_noise(text) or compact(text) in ("指标值确定", "依据"):
             continue
         tokens = text.split()
-        if current is None or not tokens:
-            pass
-        if current is not None:
-            if len(tokens) == 1 and is_basis(tokens[0]):
-                rows.append((row_level1, row_level2, current, lines_of, tokens[0]))
+        if current is not None and not _is_level(tokens[0]):
+            if is_basis(tokens[-1]):
+                if len(tokens) > 1:
+                    current.more.append((tokens[:-1], line.number))
+                current.basis = tokens[-1]
+                rows.append(current)
                 current = None
-                continue
-            if not _is_level(tokens[0]):
-                if len(tokens) > 1 and is_basis(tokens[-1]):
-                    current.extend(tokens[:-1])
-                    lines_of.append(line.number)
-                    rows.append((row_level1, row_level2, current, lines_of, tokens[-1]))
-                    current = None
-                    continue
-                if continuation and len(tokens) == 1 and not looks_like_value(tokens[0]):
-                    current[-1] += tokens[0]
-                else:
-                    current.extend(tokens)
-                    continuation = True
-                lines_of.append(line.number)
-                continue
-            rows.append((row_level1, row_level2, current, lines_of, None))
+            else:
+                current.more.append((tokens, line.number))
+            continue
+        if current is not None:
+            rows.append(current)
             current = None
-        if tokens and tokens[0] in LEVEL1 and len(tokens) == 1:
+        if tokens[0] in LEVEL1 and len(tokens) == 1:
             level1 = tokens[0]
             continue
-        if not tokens or not _is_level(tokens[0]):
+        if not _is_level(tokens[0]):
             continue
-        row_level1, row_level2 = level1, None
+        row = _Row(level1, None, [], line.number)
         rest = tokens
         if rest[0] in LEVEL1 and (len(rest) == 1 or rest[0] != "满意度指标" or rest[1] in LEVEL2):
-            row_level1 = level1 = rest[0]
+            row.level1 = level1 = rest[0]
             rest = rest[1:]
-        if rest and rest[0] in LEVEL2 and rest[0] != row_level1:
-            row_level2, rest = rest[0], rest[1:]
-        basis = None
+        if rest and rest[0] in LEVEL2 and rest[0] != row.level1:
+            row.level2, rest = rest[0], rest[1:]
         if len(rest) > 1 and is_basis(rest[-1]):
-            basis = rest[-1]
-            rows.append((row_level1, row_level2, rest[:-1], [line.number], basis))
+            row.basis, rest = rest[-1], rest[:-1]
+            row.cells = rest
+            rows.append(row)
             continue
-        current = rest
-        lines_of = [line.number]
-        continuation = False
+        row.cells = rest
+        current = row
     if current is not None:
-        rows.append((row_level1, row_level2, current, lines_of, None))
-    for l1, l2, cells, numbers, basis in rows:
-        indicators.append(_row_indicator(l1, l2, cells, numbers, basis))
-    return indicators
+        rows.append(current)
+    return [_row_indicator(row) for row in rows]
 
 
-def _row_indicator(
-    level1: str | None,
-    level2: str | None,
-    cells: list[str],
-    numbers: list[int],
-    basis: str | None,
-) -> Indicator:
+@dataclass(slots=True)
+class _Row:
+    level1: str | None
+    level2: str | None
+    cells: list[str]
+    line: int
+    more: list[tuple[list[str], int]] = field(default_factory=list)
+    basis: str | None = None
+
+
+def _cells(row: _Row) -> tuple[list[str], int]:
+    cells = list(row.cells)
+    last_line = row.line
+    singles = [width(tokens[0]) for tokens, _ in row.more if len(tokens) == 1]
+    widest = max(singles, default=0)
+    previous: str | None = None
+    for position, (tokens, number) in enumerate(row.more):
+        last_line = number
+        joins = (
+            position > 0
+            and previous is not None
+            and len(tokens) == 1
+            and not looks_like_value(tokens[0])
+            and width(previous) >= max(widest - 2, 8)
+            # the row's last line completes the three cells (三级, 描述, 指标值) first
+            and not (position == len(row.more) - 1 and len(cells) < 3)
+        )
+        if joins:
+            cells[-1] += tokens[0]
+        else:
+            cells.extend(tokens)
+        previous = tokens[-1] if len(tokens) == 1 else None
+    return cells, last_line
+
+
+def _row_indicator(row: _Row) -> Indicator:
+    cells, line = _cells(row)
+    level1, level2, basis = row.level1, row.level2, row.basis
     if len(cells) >= 3:
         name, description, raw = cells[0], cells[1], " ".join(cells[2:])
     elif len(cells) == 2:
         name, description, raw = cells[0], None, cells[1]
     else:
         name, description, raw = (cells[0] if cells else ""), None, ""
-    indicator = make_indicator(level1, level2, name, raw, numbers[-1], description, basis)
+    indicator = make_indicator(level1, level2, name, raw, line, description, basis)
     if not raw:
         indicator.parsed = False
     return indicator

@@ -146,11 +146,11 @@ def _name_cost(parts: list[_Fragment]) -> float:
     if looks_like_value(parts[0].text):
         cost += 10
     for before in parts[:-1]:
-        cost += 0.2 if width(before.text) >= 8 else 3
+        cost += 0.2 if width(before.text) >= 10 else 3
     if any(looks_like_value(part.text) for part in parts[1:]):
         cost += 10
     if len(text) < 3:
-        cost += 2
+        cost += 5 if len(text) == 1 else 3
     return cost
 
 
@@ -163,8 +163,8 @@ def _value_cost(parts: list[_Fragment]) -> float:
             cost += 0.3 if before.text.endswith("/") or len(after.text) <= 2 else 4
         return cost if is_numeric(text) or len(parts) == 1 or text.count("/") else cost + 1
     cost = 0.5 if len(text) <= 4 else 1.5 if len(text) <= 6 else 3.0
-    for before in parts[:-1]:
-        cost += 0.5 if len(before.text) >= 2 else 3
+    for before in parts[:-1]:  # a value cell wraps only when its line is full
+        cost += 0.5 if len(before.text) >= 4 else 3
     if any(looks_like_value(part.text) for part in parts[1:]):
         cost += 10
     if len(text) == 1:  # a lone character is the tail of a wrapped cell, not a value

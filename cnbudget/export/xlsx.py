@@ -108,9 +108,13 @@ def _sides(table: Table, kind: str) -> list[_Side]:
     sides: list[_Side] = []
     for rows, title, printed in parts:
         keys = value_keys(table, rows, printed)
+        # text columns (项目类别, 单位代码) are printed next to the name, before the amounts
+        text = {k for row in rows for k, cell in row.cells.items() if cell.value is None}
+        keys = [k for k in keys if k in text] + [k for k in keys if k not in text]
         if title and not keys:
             keys = ["amount"]
-        descriptors = _descriptors(table, rows)
+        # a two-sided summary prints only item names; its class codes are derived, not printed
+        descriptors = [Node("项目", "#name")] if title else _descriptors(table, rows)
         nodes = column_tree(keys, kind)
         if title:
             descriptors = [Node(title, None, [*descriptors, *nodes])]

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck bench clean
+.PHONY: demo test lint typecheck bench clean libreoffice
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -25,8 +25,15 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-test: lint typecheck
+test: lint typecheck libreoffice
 	$(BIN)/pytest
+
+# LibreOffice for the XLSX export tests (headless conversion); installed once, when apt exists.
+libreoffice:
+	@command -v soffice >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1 || \
+		{ apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+			--no-install-recommends libreoffice-calc-nogui; } >/dev/null || \
+		echo "注意：无法安装 libreoffice-calc-nogui，LibreOffice 转换测试将跳过"
 
 bench: $(STAMP)
 	$(BIN)/python bench/parse_bench.py

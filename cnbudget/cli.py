@@ -209,6 +209,10 @@ def summary_text(document: Document) -> str:
     return "\n".join(lines)
 
 
+from cnbudget.export.cli import export_command  # noqa: E402
+
+main.add_command(export_command)
+
 from cnbudget.performance.cli import targets as _targets  # noqa: E402
 
 main.add_command(_targets)

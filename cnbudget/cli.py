@@ -31,6 +31,7 @@ TABLE_NAMES = {
     "operating_costs": "机关运行经费表",
     "performance": "项目绩效目标表",
     "dept_performance": "部门整体绩效目标表",
+    "narrative": "情况说明中的数字",
 }
 
 
@@ -241,6 +242,14 @@ def summary_text(document: Document) -> str:
         lines.append(f"  提示：{where}{label} {notice.message}")
     return "\n".join(lines)
 
+
+from cnbudget.export.cli import export_command  # noqa: E402
+
+main.add_command(export_command)
+
+from cnbudget.performance.cli import targets as _targets  # noqa: E402
+
+main.add_command(_targets)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

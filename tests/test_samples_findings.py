@@ -44,9 +44,12 @@ SERIOUS: dict[str, set[Key]] = {
 # info findings each sample must produce (cent-level rounding, old or variant names)
 INFO: dict[str, set[Key]] = {
     # 一般公共预算基本支出表 合计 899.16 = 人员经费 855.69 + 公用经费 43.48 = 899.17 (line 619)
+    # and the prose repeats it: “基本支出 899.16万元，包括人员经费 855.69万元和日常公用经费
+    # 43.48万元” (lines 836-837)
     "hebei-tangshan-fengrun-medical-insurance-2025": {
         ("ROW-IDENTITY", "info", "general_basic", "total"),
         ("SUM-CHILDREN", "info", "general_basic", "total"),
+        ("ROW-IDENTITY", "info", "narrative", "narrative"),
     },
     # 合计 5,314.29 vs classes 5,314.28 in five tables; 21011 33.17 vs 33.18; 301 and 303 of
     # the basic tables off by 0.01; 303 printed as “对个人和家庭补助” (line 498)
@@ -61,10 +64,12 @@ INFO: dict[str, set[Key]] = {
         ("SUMMARY-BALANCE", "info", "fiscal_summary", None),
         ("CODE-NAME", "info", "general_basic", "303/509"),
     },
-    # 303 “对个人和家庭补助” (line 591), 503 printed without its “（一）” (line 613)
+    # 303 “对个人和家庭补助” (line 591), 503 printed without its “（一）” (line 613);
+    # 机关运行经费 16.2 (line 955) against 公用经费 39.51: the prose says the scope changed
     "shandong-jinan-licheng-medical-insurance-2025": {
         ("CODE-NAME", "info", "general_basic", "303/509"),
         ("CODE-NAME", "info", "general_basic", "310/503"),
+        ("NARRATIVE-OPERATING-COSTS", "info", "narrative", "narrative"),
     },
     # the 收支总表 uses pre-2019 class names: 城乡社区事务, 农林水事务, 资源勘探信息等
     "henan-jiyuan-medical-insurance-2025": {
@@ -77,6 +82,9 @@ INFO: dict[str, set[Key]] = {
 
 # rules that must run on every sample (a missing table would make them not run)
 ALWAYS_RUN = {
+    "NARRATIVE-TOTALS",
+    "NARRATIVE-THREE-PUBLIC",
+    "NARRATIVE-OPERATING-COSTS",
     "ROW-IDENTITY",
     "SUM-CHILDREN",
     "SUMMARY-BALANCE",
@@ -237,11 +245,23 @@ NARRATIVES: dict[str, dict[str, str]] = {
 
 
 def with_narrative(document: Document, figures: dict[str, str], line: int = 1) -> Document:
-    """Add a narrative table as the prose parser will (the contract in docs/rules.md)."""
+    """Replace the parsed narrative table by hand-transcribed figures (the same contract)."""
     cells = {k: Cell(k, v, Decimal(v), line=line + i) for i, (k, v) in enumerate(figures.items())}
     row = Row("narrative", "情况说明", line, cells)
+    document.tables = [t for t in document.tables if t.kind != "narrative"]
     document.tables.append(Table("narrative", "情况说明", line, rows=[row]))
     return document
+
+
+@pytest.mark.parametrize("name", sorted(NARRATIVES))
+def test_parsed_prose_matches_the_hand_transcription(name: str) -> None:
+    """The prose parser (cnbudget.prose) and our transcription read the same figures."""
+    table = parse_file(CORPUS / f"{name}.txt").table("narrative")
+    assert table is not None
+    parsed = {k: c.value for k, c in table.rows[0].cells.items()}
+    for key, text in NARRATIVES[name].items():
+        if key in parsed:
+            assert parsed[key] == Decimal(text), key
 
 
 @pytest.mark.parametrize("name", sorted(NARRATIVES))
@@ -299,7 +319,9 @@ def test_prose_rounded_to_fewer_digits_agrees() -> None:
 
 
 def test_narrative_rules_do_not_run_without_narrative() -> None:
-    report = _report("shandong-weihai-huancui-medical-insurance-2025")
+    document = parse_file(CORPUS / "shandong-weihai-huancui-medical-insurance-2025.txt")
+    document.tables = [t for t in document.tables if t.kind != "narrative"]
+    report = check(document)
     assert {r for r in report.not_run if r.startswith("NARRATIVE-")} == {
         "NARRATIVE-TOTALS",
         "NARRATIVE-THREE-PUBLIC",

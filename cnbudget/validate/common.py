@@ -128,10 +128,10 @@ NUMBER_LABELS = {
 
 def number_label(key: str) -> str:
     """Chinese label of a key of Finding.numbers (a role, a table or a column)."""
-    from cnbudget.validate.labels import column
+    from cnbudget.validate.labels import COLUMNS
 
     if key in NUMBER_LABELS:
         return NUMBER_LABELS[key]
-    if key in TABLE_NAMES:
-        return TABLE_NAMES[key]
-    return column(key)
+    if key in COLUMNS:
+        return COLUMNS[key]
+    return TABLE_NAMES.get(key, key)

@@ -23,6 +23,8 @@ REQUIRED = (
 )
 EXPECTED = ("soe_expenditure",)
 NEVER_EMPTY = frozenset({"summary", "income", "expenditure", "fiscal_summary"})
+# not empty either when the summary shows general-budget income
+GENERAL_TABLES = frozenset({"general_expenditure", "general_basic"})
 MIN_TABLES = 4  # fewer recognised tables: an excerpt, not a whole disclosure
 _EMPTY_WORDS = re.compile(
     r"无数据|空表|没有|无.{0,12}(?:预算|支出|资金|收入)|未安排|不涉及|为零|为0"
@@ -71,12 +73,18 @@ def required_tables(document: Document) -> Iterator[Finding]:
             f"未找到{table_name(kind)}（部门预算应公开此表；没有数据也应公开空表并说明）",
             kind,
         )
+    general_income = any(
+        row.code == "income.general" and any(c.value for c in row.cells.values())
+        for table in document.tables
+        if table.kind == "summary"
+        for row in table.rows
+    )
     for table in document.tables:
         if not table.is_empty or table.empty_note:
             continue
         if _EMPTY_WORDS.search(_text(_prose_near(document, table))):
             continue
-        core = table.kind in NEVER_EMPTY
+        core = table.kind in NEVER_EMPTY or (table.kind in GENERAL_TABLES and general_income)
         yield Finding(
             "REQUIRED-TABLES",
             "error" if core else "warning",

@@ -69,6 +69,7 @@ def all_rules() -> list[Rule]:
     """Every registered rule, by id."""
     from cnbudget.validate import (  # noqa: F401 - register rules
         arithmetic,
+        changes,
         classification,
         completeness,
         crosscodes,

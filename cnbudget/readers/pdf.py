@@ -12,6 +12,7 @@ which the space-separated path of the parser reads.
 from __future__ import annotations
 
 import ctypes
+import re
 import time
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from cnbudget.errors import InputError
+from cnbudget.layout.tokens import PAGE_NUMBER
 from cnbudget.model import Box
 from cnbudget.readers.grid import Grid, GridRow, Item, Paragraph, to_source
 from cnbudget.readers.limits import Limits
@@ -28,6 +30,8 @@ from cnbudget.readers.text import SourceText
 _SNAP = 2.0  # points: rules closer than this are one rule
 _THIN = 2.0  # points: a filled rectangle thinner than this is a rule
 _MIN_RULE = 4.0  # points: shorter segments are not rules (glyph strokes, dots)
+_WORDISH = re.compile(r"[0-9A-Za-z.,%)）]")
+_FOLIO = re.compile(r"\s*\d{1,4}\s*")
 
 
 @dataclass(slots=True)
@@ -136,16 +140,37 @@ def _read_page(page: pdfium.PdfPage, number: int) -> tuple[list[Item], int, int]
         grid = _grid(table, table_chars, number)
         if grid.rows:
             blocks.append((table.ys[0], grid))
-    for line in _paragraphs(_lines(free)):
+    height = _page_height(transform)
+    for paragraph in _paragraphs(_lines(free)):
+        chars = [c for line in paragraph for c in line]
+        if _is_folio(paragraph, height):
+            continue
         box = (
-            min(c.x0 for c in line),
-            min(c.top for c in line),
-            max(c.x1 for c in line),
-            max(c.bottom for c in line),
+            min(c.x0 for c in chars),
+            min(c.top for c in chars),
+            max(c.x1 for c in chars),
+            max(c.bottom for c in chars),
         )
-        blocks.append((box[1], Paragraph(_line_text(line), number, box)))
+        blocks.append((box[1], Paragraph(_joined(paragraph), number, box)))
     blocks.sort(key=lambda block: block[0])
     return [item for _, item in blocks], len(chars), images
+
+
+def _page_height(transform: tuple[float, float, float, float, int]) -> float:
+    left, bottom, right, top, rotation = transform
+    return right - left if rotation in (90, 270) else top - bottom
+
+
+def _is_folio(paragraph: list[list[Char]], height: float) -> bool:
+    """A page number printed in the top or bottom margin (the page is known from the reader)."""
+    if len(paragraph) != 1:
+        return False
+    line = paragraph[0]
+    top = min(c.top for c in line)
+    bottom = max(c.bottom for c in line)
+    if top < 0.9 * height and bottom > 0.1 * height:
+        return False
+    return bool(PAGE_NUMBER.match(_line_text(line)) or _FOLIO.fullmatch(_line_text(line)))
 
 
 def _display_transform(page: pdfium.PdfPage) -> tuple[float, float, float, float, int]:
@@ -464,29 +489,41 @@ def _line_text(line: list[Char]) -> str:
     for char in line:
         if previous is not None:
             height = max(previous.bottom - previous.top, char.bottom - char.top, 1.0)
-            if char.x0 - previous.x1 > 0.35 * height:
+            if char.x0 - previous.x1 > 0.12 * height:
                 text += " "
         text += char.text
         previous = char
     return text
 
 
-def _paragraphs(lines: list[list[Char]]) -> list[list[Char]]:
+def _joined(lines: list[list[Char]]) -> str:
+    """A wrapped paragraph's text: lines joined, with a space where a line broke between
+    two Latin words or numbers (a wrap at a space)."""
+    text = ""
+    for line in lines:
+        part = _line_text(line)
+        if text and _WORDISH.match(text[-1]) and _WORDISH.match(part[0]):
+            text += " "
+        text += part
+    return text
+
+
+def _paragraphs(lines: list[list[Char]]) -> list[list[list[Char]]]:
     """Join a line that fills the text width with the next line starting at the left margin."""
     if not lines:
         return []
     left = min(line[0].x0 for line in lines)
     right = max(line[-1].x1 for line in lines)
-    result: list[list[Char]] = []
+    result: list[list[list[Char]]] = []
     for line in lines:
         if result:
-            previous = result[-1]
+            previous = result[-1][-1]
             height = max(c.bottom - c.top for c in previous)
             full = previous[-1].x1 >= right - 1.5 * height
             at_margin = line[0].x0 <= left + 0.5 * height
             close = line[0].top - max(c.bottom for c in previous) <= 1.2 * height
             if full and at_margin and close and len(previous) > 10:
-                previous.extend(line)
+                result[-1].append(line)
                 continue
-        result.append(list(line))
+        result.append([line])
     return result

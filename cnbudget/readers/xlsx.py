@@ -117,7 +117,7 @@ def read_xlsx(data: bytes, source: str, limits: Limits) -> SourceText:
             for row in sheet.iter_rows():
                 line: list[tuple[str, int] | None] = []
                 for cell in row:
-                    position = (cell.row, cell.column)
+                    position = (int(cell.row or 0), int(cell.column or 0))
                     if position in covered:
                         line.append(None)
                         continue

@@ -8,12 +8,13 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from cnbudget.facts import facts
 from cnbudget.model import Document
 from cnbudget.pipeline import parse_source
 from cnbudget.readers.text import SourceText
 from cnbudget.synthetic.printed import PrintedDocument, printed_document, printed_source
 
-RENDER_VERSION = "4"
+RENDER_VERSION = "5"
 DIRECT = ("pdf", "html", "docx", "xlsx")
 UNRULED = "unruled.pdf"  # tables as text placed by position, without any rule
 # converted formats: (source format, LibreOffice target, extension written)
@@ -38,13 +39,15 @@ def _renderers() -> dict[str, Callable[[PrintedDocument, Path], None]]:
     }
 
 
-def stem(source: SourceText, layout: str = "canonical") -> str:
-    """Cache name of a source's fixtures: its content, the layout and the renderer version."""
-    digest = hashlib.sha256(
-        f"{RENDER_VERSION}:{layout}".encode() if layout != "canonical" else RENDER_VERSION.encode()
-    )
+def stem(source: SourceText, document: Document, layout: str = "canonical") -> str:
+    """Cache name of a source's fixtures: its text, its parsed tables (rendered from), the
+    layout and the renderer version."""
+    digest = hashlib.sha256(f"{RENDER_VERSION}:{layout}".encode())
     for line in source.lines:
         digest.update(line.text.encode("utf-8") + b"\n")
+    for fact in facts(document):
+        digest.update(f"{fact.table}|{fact.row_code}|{fact.row_name}|{fact.column}|".encode())
+        digest.update(f"{fact.value_text}|{fact.text}\n".encode())
     return digest.hexdigest()[:16]
 
 
@@ -66,7 +69,7 @@ def build(
     pending: dict[str, list[Path]] = {}
     for source in sources:
         document = parse_source(source)
-        name = stem(source, layout)
+        name = stem(source, document, layout)
         paths: dict[str, Path] = {}
         needed = set(wanted) | {CONVERTED[f][0] for f in wanted if f in CONVERTED}
         printed: PrintedDocument | None = None

@@ -15,9 +15,10 @@ from itertools import zip_longest
 
 from cnbudget.layout.sections import split
 from cnbudget.layout.tokens import is_amount
-from cnbudget.model import Document, Row, Table
+from cnbudget.model import Document, Row, SourceLine, Table
 from cnbudget.readers.grid import Grid, GridRow, Item, Paragraph
 from cnbudget.readers.text import SourceText
+from cnbudget.tables import SECTION_KINDS
 from cnbudget.tables.coded import ECONOMIC_TABLES
 from cnbudget.vocabulary.columns import LABELS, LEAF_KEYS
 
@@ -48,6 +49,8 @@ _PATHS: dict[str, tuple[str, ...]] = {
 }
 # groups printed even around a single column: their children's keys depend on them
 _REQUIRED_GROUPS = frozenset({"上年结转"})
+# tables read from prose and performance-target sections, not printed as budget tables
+NOT_PRINTED = frozenset({"narrative", "performance", "dept_performance"})
 _SUBTOTAL = "小计"
 _ITEM_ORDER = ("total", "overseas", "vehicles", "vehicles.purchase", "vehicles.operation")
 
@@ -319,10 +322,39 @@ def printed_document(document: Document, source: SourceText) -> PrintedDocument:
         (line.number, line.text.strip()) for line in layout.prose if line.text.strip()
     ]
     entries += [
-        (table.line, print_table(table, meta.department, meta.year)) for table in document.tables
+        (table.line, print_table(table, meta.department, meta.year))
+        for table in document.tables
+        if table.kind not in NOT_PRINTED
     ]
+    for block in layout.blocks:
+        if block.kind in SECTION_KINDS:
+            # performance targets: printed as the source prints them (read from their text)
+            last = max(block.last_line, block.title_line)
+            entries += _as_printed(source.lines[block.title_line - 1 : last])
     entries.sort(key=lambda entry: entry[0])
     return PrintedDocument(title, [item for _, item in entries])
+
+
+def _as_printed(lines: list[SourceLine]) -> list[tuple[int, str | PrintedTable]]:
+    """Lines as they are: runs of tab-separated lines as ruled grids, the others as text."""
+    result: list[tuple[int, str | PrintedTable]] = []
+    run: list[list[str]] = []
+    start = 0
+    for line in [*lines, SourceLine(0, "")]:
+        if "\t" in line.text:
+            if not run:
+                start = line.number
+            run.append([cell.strip() for cell in line.text.split("\t")])
+            continue
+        if run:
+            width = max(len(cells) for cells in run)
+            body = [cells + [""] * (width - len(cells)) for cells in run]
+            numeric = [any(is_amount(row[j]) for row in body) for j in range(width)]
+            result.append((start, PrintedTable("", None, "", [], body, numeric, None, False)))
+            run = []
+        if line.text.strip():
+            result.append((line.number, line.text.strip()))
+    return result
 
 
 def department_line(table: PrintedTable) -> str:
@@ -407,8 +439,9 @@ def printed_source(source: SourceText) -> PrintedDocument:
     layout = split(source.lines)
     role: dict[int, tuple[int, bool]] = {}  # line number -> (block, is a header line)
     for index, block in enumerate(layout.blocks):
-        parts = split_block(block, tabbed=True)
-        header_texts = {line.text for line in parts.header}
+        # performance targets are not amount tables: no header to repeat on a new page
+        parts = split_block(block, tabbed=True) if block.kind not in SECTION_KINDS else None
+        header_texts = {line.text for line in parts.header} if parts else set()
         for line in block.lines:
             role[line.number] = (index, line.text in header_texts)
     document = PrintedDocument("")

@@ -132,7 +132,7 @@ def render_xlsx(document: PrintedDocument, path: str | Path) -> None:
     from openpyxl.styles import Alignment, Border, Side
 
     book = openpyxl.Workbook()
-    sheet = book.active
+    sheet = book.worksheets[0]
     sheet.title = "封面"
     sheet.append([document.title])
     thin = Side(style="thin")

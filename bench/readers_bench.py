@@ -73,7 +73,7 @@ def _fixtures(sources: list[SourceText], formats: tuple[str, ...]) -> list[dict[
     return result
 
 
-def accuracy(docs: int, lo: int) -> dict[str, dict[str, int]]:
+def accuracy(docs: int, lo: int, unruled: int) -> dict[str, dict[str, int]]:
     sources = _sources(docs)
     print(f"rendering fixtures for {len(sources)} documents (cached in .cache/fixtures) …")
     started = time.monotonic()
@@ -81,11 +81,19 @@ def accuracy(docs: int, lo: int) -> dict[str, dict[str, int]]:
     converted_sources = sources[:5] + [
         s for s in sources[5:] if int(s.source.rsplit("-", 1)[1]) < lo
     ]
-    converted = _fixtures(converted_sources, (*CONVERTED, UNRULED))
+    converted = _fixtures(converted_sources, tuple(CONVERTED))
+    unruled_sources = sources[:5] + [
+        s for s in sources[5:] if int(s.source.rsplit("-", 1)[1]) < unruled
+    ]
+    unruled_fixtures = _fixtures(unruled_sources, (UNRULED,))
     print(f"fixtures ready in {time.monotonic() - started:.0f} s")
     expected = {s.source: fact_set(parse_file_source(s)) for s in sources}
     table: dict[str, dict[str, int]] = {}
-    for group, paths_list in ((sources, fixtures), (converted_sources, converted)):
+    for group, paths_list in (
+        (sources, fixtures),
+        (converted_sources, converted),
+        (unruled_sources, unruled_fixtures),
+    ):
         for source, paths in zip(group, paths_list, strict=True):
             want = expected[source.source]
             for fmt, path in paths.items():
@@ -246,9 +254,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=40, help="synthetic documents per layout")
     parser.add_argument("--lo", type=int, default=4, help="of which converted by LibreOffice")
+    parser.add_argument(
+        "--unruled", type=int, default=None, help="per layout, rendered without rules (= --docs)"
+    )
     parser.add_argument("--compare", type=int, default=2, help="per layout, for pdfplumber/camelot")
     args = parser.parse_args()
-    report = {"accuracy": accuracy(args.docs, args.lo), "speed": speed(args.docs, args.compare)}
+    unruled = args.docs if args.unruled is None else args.unruled
+    report = {
+        "accuracy": accuracy(args.docs, args.lo, unruled),
+        "speed": speed(args.docs, args.compare),
+    }
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "readers.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
     print(f"\nwritten to {RESULTS / 'readers.json'}")

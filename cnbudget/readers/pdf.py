@@ -21,11 +21,15 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from cnbudget.errors import InputError
+from cnbudget.layout.sections import PART_HEADING, is_note, is_page_header, is_prose
 from cnbudget.layout.tokens import PAGE_NUMBER
 from cnbudget.model import Box
 from cnbudget.readers.grid import Grid, GridRow, Item, Paragraph, to_source
 from cnbudget.readers.limits import Limits
+from cnbudget.readers.stream import read_table, words_of
 from cnbudget.readers.text import SourceText
+from cnbudget.tables import SECTION_KINDS
+from cnbudget.vocabulary.titles import title_kind
 
 _SNAP = 2.0  # points: rules closer than this are one rule
 _THIN = 2.0  # points: a filled rectangle thinner than this is a rule
@@ -95,6 +99,7 @@ def read_pdf(data: bytes, source: str, limits: Limits) -> SourceText:
         items: list[Item] = []
         chars_seen = 0
         images = 0
+        state = _State()
         for index in range(count):
             if time.monotonic() - started > limits.max_seconds:
                 raise InputError(source, f"读取 PDF 超时（超过 {limits.max_seconds:.0f} 秒）")
@@ -103,7 +108,7 @@ def read_pdf(data: bytes, source: str, limits: Limits) -> SourceText:
             except pdfium.PdfiumError as exc:
                 raise InputError(source, f"PDF 第 {index + 1} 页已损坏，无法读取") from exc
             try:
-                page_items, chars, page_images = _read_page(page, index + 1)
+                page_items, chars, page_images = _read_page(page, index + 1, state)
             finally:
                 page.close()
             items += page_items
@@ -120,7 +125,16 @@ def read_pdf(data: bytes, source: str, limits: Limits) -> SourceText:
     return to_source(items, source, data, "pdf")
 
 
-def _read_page(page: pdfium.PdfPage, number: int) -> tuple[list[Item], int, int]:
+@dataclass(slots=True)
+class _State:
+    """What a page passes to the next: whether an unruled table runs on, and notices."""
+
+    open_table: bool = False
+    boundaries: list[float] | None = None  # columns of the last unruled table read
+    notices: list[str] = field(default_factory=list)
+
+
+def _read_page(page: pdfium.PdfPage, number: int, state: _State) -> tuple[list[Item], int, int]:
     transform = _display_transform(page)
     chars = _chars(page, transform)
     rules, images = _rules(page, transform)
@@ -141,6 +155,7 @@ def _read_page(page: pdfium.PdfPage, number: int) -> tuple[list[Item], int, int]
         if grid.rows:
             blocks.append((table.ys[0], grid))
     height = _page_height(transform)
+    free, state.open_table = _unruled_tables(free, number, height, state, blocks)
     for paragraph in _paragraphs(_lines(free)):
         chars = [c for line in paragraph for c in line]
         if _is_folio(paragraph, height):
@@ -154,6 +169,58 @@ def _read_page(page: pdfium.PdfPage, number: int) -> tuple[list[Item], int, int]
         blocks.append((box[1], Paragraph(_joined(paragraph), number, box)))
     blocks.sort(key=lambda block: block[0])
     return [item for _, item in blocks], len(chars), images
+
+
+def _unruled_tables(
+    free: list[Char], number: int, height: float, state: _State, blocks: list[tuple[float, Item]]
+) -> tuple[list[Char], bool]:
+    """Tables printed without rules among the free characters: from a title (or the top of
+    a page when a table runs on) to the next title, prose, note or part heading. Each
+    region holding amounts becomes a grid (`stream.read_table`); its characters are
+    taken out of the free text."""
+    open_table = state.open_table
+    regions: list[list[Char]] = []
+    current: list[Char] | None = [] if open_table else None
+    rest: list[Char] = []
+    for line in _lines(free):
+        text = _line_text(line)
+        if _is_folio([line], height):
+            rest += line
+            continue
+        kind = title_kind(text)
+        if kind is not None and not is_page_header(text):
+            if current:
+                regions.append(current)
+            current = None if kind in SECTION_KINDS else []
+            rest += line
+            continue
+        if is_page_header(text):
+            rest += line
+            continue
+        if current is not None and (is_prose(text) or is_note(text) or PART_HEADING.match(text)):
+            if current:
+                regions.append(current)
+            current = None
+        if current is None:
+            rest += line
+            continue
+        current += line
+    if current:
+        regions.append(current)
+    for k, region in enumerate(regions):
+        words = words_of([(c.text, c.x0, c.top, c.x1, c.bottom) for c in region])
+        table = read_table(words, state.boundaries if k == 0 and open_table else None)
+        if table is None:
+            rest += region
+            continue
+        grid = Grid([GridRow(cells, number, box) for cells, box in table.rows])
+        blocks.append((min(c.top for c in region), grid))
+        state.boundaries = table.boundaries
+        if table.unplaced:
+            state.notices.append(
+                f"第 {number} 页无框线表格中有数字跨越两列，未能确定所在列：{'、'.join(table.unplaced)}"
+            )
+    return rest, current is not None
 
 
 def _page_height(transform: tuple[float, float, float, float, int]) -> float:

@@ -122,6 +122,7 @@ def parse_source(source: SourceText) -> Document:
     document.prose = list(layout.prose)
     document.sections.sort(key=lambda section: section.first_line)
     document.notices.extend(ctx.notices)
+    document.notices.extend(Notice("reader", message) for message in source.notices)
     _read_prose_and_targets(document, source, layout)
     if not document.tables:
         document.notices.append(Notice("no-tables", "未解析出任何表格"))

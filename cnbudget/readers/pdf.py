@@ -15,7 +15,7 @@ import ctypes
 import re
 import time
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
@@ -122,7 +122,7 @@ def read_pdf(data: bytes, source: str, limits: Limits) -> SourceText:
                 source, "PDF 没有文字层（可能是扫描件或图片），目前不支持文字识别（OCR）"
             )
         raise InputError(source, "PDF 中没有可提取的文字")
-    return to_source(items, source, data, "pdf")
+    return replace(to_source(items, source, data, "pdf"), notices=state.notices)
 
 
 @dataclass(slots=True)
@@ -218,7 +218,8 @@ def _unruled_tables(
         state.boundaries = table.boundaries
         if table.unplaced:
             state.notices.append(
-                f"第 {number} 页无框线表格中有数字跨越两列，未能确定所在列：{'、'.join(table.unplaced)}"
+                f"第 {number} 页无框线表格中有文字跨越两列，未能确定所在列："
+                + "、".join(table.unplaced)
             )
     return rest, current is not None
 

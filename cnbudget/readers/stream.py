@@ -143,28 +143,18 @@ def _runs(body: list[tuple[float, float]], gap: float) -> list[_Run]:
     return runs
 
 
-def _owner(runs: list[_Run], centre: float, gap: float) -> _Run | None:
-    """The column a header label in the whitespace between two columns belongs to.
-
-    A label is centred over its column; text is left-aligned and amounts right-aligned
-    in theirs. The label belongs to the run on its left when that run's words share a
-    left edge and the column implied (mirrored around the label's centre) ends before
-    the next run; to the run on its right in the mirror case. Exactly one must fit.
-    """
-    before = [run for run in runs if run.hi < centre]
-    after = [run for run in runs if run.lo > centre]
-    left = before[-1] if before else None
-    right = after[0] if after else None
-    options = []
-    if left is not None and left.left and not left.labelled:
-        end = 2 * centre - left.lo
-        if end >= left.hi - gap and (right is None or end <= right.lo + gap):
-            options.append(left)
-    if right is not None and right.right and not right.labelled:
-        begin = 2 * centre - right.hi
-        if begin <= right.lo + gap and (left is None or begin >= left.hi - gap):
-            options.append(right)
-    return options[0] if len(options) == 1 else None
+def _fits(run: _Run, runs: list[_Run], centre: float, gap: float) -> bool:
+    """Whether a label centred at `centre` can head `run`: the column it implies (the
+    run's aligned edge mirrored around the label's centre) holds the run and no other."""
+    if run.lo <= centre <= run.hi:
+        return True
+    if centre > run.hi and run.left:
+        lo, hi = run.lo, 2 * centre - run.lo
+    elif centre < run.lo and run.right:
+        lo, hi = 2 * centre - run.hi, run.hi
+    else:
+        return False
+    return all(other is run or other.hi <= lo + gap or other.lo >= hi - gap for other in runs)
 
 
 def column_boundaries(
@@ -185,23 +175,39 @@ def column_boundaries(
             [leaf for leaf in leaves if run.lo <= (leaf[0] + leaf[1]) / 2 <= run.hi], 0
         )
         run.labelled = bool(inside)
+        if inside:  # a label is part of its column
+            run.lo, run.hi = min(run.lo, inside[0][0]), max(run.hi, inside[-1][1])
         if len(inside) < 2:
             runs.append(run)
             continue
         cuts = [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(inside)]
         edges = [run.lo, *cuts, run.hi]
         runs += [_Run(lo, hi, run.left, run.right, True) for lo, hi in itertools.pairwise(edges)]
-    for leaf in sorted(leaves):
-        centre = (leaf[0] + leaf[1]) / 2
-        if any(run.lo <= centre <= run.hi for run in runs):
+    # each label heads the nearest run it fits (closest pairs first); the others are
+    # columns of their own, empty in every row
+    pairs = sorted(
+        (max(run.lo - centre, centre - run.hi, 0.0), i, k)
+        for i, leaf in enumerate(leaves)
+        for k, run in enumerate(runs)
+        if not run.labelled and _fits(run, runs, centre := (leaf[0] + leaf[1]) / 2, gap)
+    )
+    placed: set[int] = {
+        i
+        for i, leaf in enumerate(leaves)
+        if any(run.labelled and run.lo <= (leaf[0] + leaf[1]) / 2 <= run.hi for run in runs)
+    }
+    for _distance, i, k in pairs:
+        if i in placed or runs[k].labelled:
             continue
-        owner = _owner(runs, centre, gap)
-        if owner is not None:
-            owner.lo, owner.hi = min(owner.lo, leaf[0]), max(owner.hi, leaf[1])
-            owner.labelled = True
-        else:
-            runs.append(_Run(leaf[0], leaf[1], False, False, True))
-        runs.sort(key=lambda run: run.lo)
+        runs[k].labelled = True
+        placed.add(i)
+        runs[k].lo, runs[k].hi = min(runs[k].lo, leaves[i][0]), max(runs[k].hi, leaves[i][1])
+    runs += [
+        _Run(leaf[0], leaf[1], False, False, True)
+        for i, leaf in enumerate(leaves)
+        if i not in placed
+    ]
+    runs.sort(key=lambda run: run.lo)
     columns = merge_intervals([(run.lo, run.hi) for run in runs], 0)
     return [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(columns)]
 
@@ -337,16 +343,13 @@ def header_rows(words: list[Word], boundaries: list[float]) -> list[list[str]]:
 
 
 def leaf_extents(words: list[Word]) -> list[tuple[float, float]]:
-    """The x-extents of the header's leaf labels (no label below them)."""
-    blocks = _header_blocks(words)
-    leaves = []
-    for block in blocks:
-        height = min(w.height for w in block.words)
-        if not any(
-            other is not block and other.top >= block.bottom - 0.1 * height for other in blocks
-        ):
-            leaves.append((block.x0, block.x1))
-    return leaves
+    """The x-extents of the header's leaf labels (no label printed under them)."""
+    blocks = sorted(_header_blocks(words), key=lambda b: b.top)
+    return [
+        (block.x0, block.x1)
+        for block in blocks
+        if not _children(block, _span(block, blocks), blocks)
+    ]
 
 
 def read_table(words: list[Word], inherited: list[float] | None = None) -> StreamTable | None:

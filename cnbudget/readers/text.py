@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -26,6 +26,7 @@ class SourceText:
     lines: list[SourceLine]
     format: str = "text"  # text, pdf, xlsx, xls, docx or html
     tabbed: bool | None = None  # known from the reader (cell grids); None: look at the text
+    notices: list[str] = field(default_factory=list)  # what the reader could not place
 
     @property
     def tab_separated(self) -> bool:

@@ -208,5 +208,11 @@ def summary_text(document: Document) -> str:
     return "\n".join(lines)
 
 
+from cnbudget.store.cli import COMMANDS as STORE_COMMANDS  # noqa: E402 - after main exists
+
+for _command in STORE_COMMANDS:
+    main.add_command(_command)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

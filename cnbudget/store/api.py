@@ -250,7 +250,30 @@ class Store:
         kind: str | None = None,
     ) -> list[DocumentSummary]:
         """Stored documents matching every given filter (region/department: substring)."""
-        query = select(DOCUMENTS).where(*document_filters(year, region, department, kind))
+        d = DOCUMENTS.c
+        query = select(
+            *(
+                d[name]
+                for name in (
+                    "id",
+                    "source",
+                    "department",
+                    "year",
+                    "kind",
+                    "scope",
+                    "region",
+                    "unit",
+                    "fact_count",
+                    "expenditure_total",
+                    "basic_total",
+                    "project_total",
+                    "three_public_total",
+                    "errors",
+                    "warnings",
+                    "infos",
+                )
+            )
+        ).where(*document_filters(year, region, department, kind))
         query = query.order_by(DOCUMENTS.c.year.desc(), DOCUMENTS.c.department, DOCUMENTS.c.id)
         with self.engine.connect() as connection:
             return [

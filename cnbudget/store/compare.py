@@ -117,14 +117,44 @@ def _filtered(
     return query.order_by(DOCUMENTS.c.year.desc(), DOCUMENTS.c.department, DOCUMENTS.c.id)
 
 
+def _per_document(
+    aggregate: Any,
+    doc_ids: Sequence[str] | None,
+    year: int | None,
+    region: str | None,
+    department: str | None,
+) -> Select[Any]:
+    """Per-document aggregates (a subquery keyed by document_id) with each document's labels.
+
+    Aggregating facts before joining documents lets the database answer from the covering
+    indexes alone, then look up each document once.
+    """
+    from cnbudget.store.api import DOCUMENTS
+
+    columns = [c for c in aggregate.c if c.name != "document_id"]
+    query = select(DOCUMENTS.c.id.label("document_id"), *_doc_fields(), *columns).join(
+        aggregate, aggregate.c.document_id == DOCUMENTS.c.id
+    )
+    return _filtered(query, doc_ids, year, region, department)
+
+
 def _doc_fields() -> list[Any]:
     from cnbudget.store.api import DOCUMENTS
 
     return [DOCUMENTS.c.department, DOCUMENTS.c.year]
 
 
+def _column_order(key: str) -> tuple[int, str]:
+    """Column keys in the order tables print them (合计, sources, basic…, project…), then A–Z."""
+    from cnbudget.validate.labels import COLUMNS
+
+    order = list(COLUMNS)
+    return (order.index(key), "") if key in order else (len(order), key)
+
+
 def _doc(row: Any) -> dict[str, Value]:
-    return {"document": row.document_id, "department": row.department, "year": row.year}
+    """The leading (document_id, department, year) of a `_per_document` row."""
+    return {"document": row[0], "department": row[1], "year": row[2]}
 
 
 def compare_code(
@@ -142,47 +172,44 @@ def compare_code(
     prints the code. Amounts are summed nowhere: a table printing the code twice (which
     function-classified tables never do) shows the larger amount per column.
     """
-    from cnbudget.store.api import DOCUMENTS, FACTS
+    from cnbudget.store.api import FACTS
     from cnbudget.validate.labels import column
 
     f = FACTS.c
     tables = (table,) if table else CODE_TABLES
     rank = case({kind: index for index, kind in enumerate(tables)}, value=f.table_kind)
     printed = and_(f.row_code == code, f.table_kind.in_(tables), f.micros.is_not(None))
-    # each document's first table (in `tables` order) printing the code
-    best = (
-        select(f.document_id, func.min(rank).label("best"))
-        .where(printed)
-        .group_by(f.document_id)
-        .subquery()
-    )
     with store.engine.connect() as connection:
-        keys = list(
-            connection.execute(
-                select(f.column_key)
-                .where(printed)
-                .group_by(f.column_key)
-                .order_by(func.min(f.cell_no), f.column_key)
-            ).scalars()
-        )
+        found = set(connection.execute(select(f.column_key).where(printed).distinct()).scalars())
+        keys = sorted(found, key=_column_order)
         pivots = [
             func.max(case((f.column_key == key, f.micros), else_=None)).label(f"c{index}")
             for index, key in enumerate(keys)
         ]
-        query = (
-            select(DOCUMENTS.c.id.label("document_id"), *_doc_fields(), best.c.best, *pivots)
-            .join(best, best.c.document_id == f.document_id)
-            .join(DOCUMENTS, DOCUMENTS.c.id == f.document_id)
-            .where(printed, rank == best.c.best)
-            .group_by(DOCUMENTS.c.id, *_doc_fields(), best.c.best)
+        # one row per document and table printing the code, straight from the covering index…
+        per_table = (
+            select(f.document_id, func.min(rank).label("best"), *pivots)
+            .where(printed)
+            .group_by(f.document_id, f.table_kind)
+            .subquery()
         )
-        query = _filtered(query, doc_ids, year, region, department)
+        # …of which each document keeps its first table in `tables` order
+        ordered = select(
+            per_table,
+            func.row_number()
+            .over(partition_by=per_table.c.document_id, order_by=per_table.c.best)
+            .label("n"),
+        ).subquery()
+        aggregate = (
+            select(*(c for c in ordered.c if c.name != "n")).where(ordered.c.n == 1).subquery()
+        )
+        query = _per_document(aggregate, doc_ids, year, region, department)
         rows: list[dict[str, Value]] = []
         for item in connection.execute(query):
             record = _doc(item)
-            record["table"] = tables[item.best]
-            for index, key in enumerate(keys):
-                record[key] = _amount(getattr(item, f"c{index}"))
+            record["table"] = tables[item[3]]
+            for key, number in zip(keys, item[4:], strict=True):
+                record[key] = _amount(number)
             rows.append(record)
     keys = [key for key in keys if any(row[key] is not None for row in rows)]
     columns = [*_DOC_COLUMNS, ("table", "表"), *((key, column(key)) for key in keys)]
@@ -201,7 +228,7 @@ def compare_share(
     department: str | None = None,
 ) -> Comparison:
     """Each document's columns `parts` of one row as amounts and as shares of `whole`."""
-    from cnbudget.store.api import DOCUMENTS, FACTS
+    from cnbudget.store.api import FACTS
     from cnbudget.validate.labels import column
 
     f = FACTS.c
@@ -210,18 +237,18 @@ def compare_share(
         func.max(case((f.column_key == key, f.micros), else_=None)).label(f"c{index}")
         for index, key in enumerate(wanted)
     ]
-    query = (
-        select(DOCUMENTS.c.id.label("document_id"), *_doc_fields(), *pivots)
-        .join(DOCUMENTS, DOCUMENTS.c.id == f.document_id)
+    aggregate = (
+        select(f.document_id, *pivots)
         .where(f.row_code == row, f.table_kind == table, f.column_key.in_(wanted))
-        .group_by(DOCUMENTS.c.id, *_doc_fields())
+        .group_by(f.document_id)
+        .subquery()
     )
-    query = _filtered(query, doc_ids, year, region, department)
+    query = _per_document(aggregate, doc_ids, year, region, department)
     rows: list[dict[str, Value]] = []
     with store.engine.connect() as connection:
         for item in connection.execute(query):
             record = _doc(item)
-            amounts = [_amount(getattr(item, f"c{index}")) for index in range(len(wanted))]
+            amounts = [_amount(number) for number in item[3:]]
             record[whole] = amounts[0]
             for key, amount in zip(wanted[1:], amounts[1:], strict=True):
                 record[key] = amount
@@ -242,7 +269,7 @@ def compare_three_public(
     department: str | None = None,
 ) -> Comparison:
     """The 三公 table of each document: total and parts this year, total last year, change."""
-    from cnbudget.store.api import DOCUMENTS, FACTS
+    from cnbudget.store.api import FACTS
 
     f = FACTS.c
     pivots = [
@@ -257,21 +284,21 @@ def compare_three_public(
     prior = func.max(
         case((and_(f.row_code == "total", f.column_key == "prior_year"), f.micros), else_=None)
     ).label("prior")
-    query = (
-        select(DOCUMENTS.c.id.label("document_id"), *_doc_fields(), *pivots, prior)
-        .join(DOCUMENTS, DOCUMENTS.c.id == f.document_id)
+    aggregate = (
+        select(f.document_id, *pivots, prior)
         .where(f.table_kind == "three_public", f.column_key.in_(("amount", "prior_year")))
-        .group_by(DOCUMENTS.c.id, *_doc_fields())
+        .group_by(f.document_id)
+        .subquery()
     )
-    query = _filtered(query, doc_ids, year, region, department)
+    query = _per_document(aggregate, doc_ids, year, region, department)
     rows: list[dict[str, Value]] = []
     with store.engine.connect() as connection:
         for item in connection.execute(query):
             record = _doc(item)
-            for index, (code, _label) in enumerate(THREE_PUBLIC_ROWS):
-                record[code] = _amount(getattr(item, f"c{index}"))
+            for (code, _label), number in zip(THREE_PUBLIC_ROWS, item[3:-1], strict=True):
+                record[code] = _amount(number)
             total = record["total"]
-            last = _amount(item.prior)
+            last = _amount(item[-1])
             record["prior_year"] = last
             change = None
             if isinstance(total, Decimal) and last is not None:
@@ -295,21 +322,21 @@ def compare_project_categories(
     department: str | None = None,
 ) -> Comparison:
     """Projects per category in each document: count, amount and share of the project total."""
-    from cnbudget.store.api import DOCUMENTS, PROJECTS
+    from cnbudget.store.api import PROJECTS
 
     p = PROJECTS.c
-    query = (
+    aggregate = (
         select(
-            DOCUMENTS.c.id.label("document_id"),
-            *_doc_fields(),
+            p.document_id,
             p.category,
             func.count().label("projects"),
             func.sum(p.total_micros).label("total"),
         )
-        .join(DOCUMENTS, DOCUMENTS.c.id == p.document_id)
-        .group_by(DOCUMENTS.c.id, *_doc_fields(), p.category)
+        .group_by(p.document_id, p.category)
+        .subquery()
     )
-    query = _filtered(query, doc_ids, year, region, department).order_by(p.category)
+    query = _per_document(aggregate, doc_ids, year, region, department)
+    query = query.order_by(aggregate.c.category)
     rows: list[dict[str, Value]] = []
     totals: dict[str, Decimal] = {}
     with store.engine.connect() as connection:

@@ -13,7 +13,6 @@ from cnbudget.model import Cell, Document, Metadata, Notice, Row, Section, Table
 from cnbudget.validate import Finding, Report
 
 _MICROS = Decimal(1_000_000)
-_CENT = Decimal("0.01")
 _MAX_MICROS = 2**63 - 1
 
 
@@ -30,9 +29,9 @@ def micros(value: Decimal | None) -> int | None:
 
 def from_micros(number: int) -> Decimal:
     """An exact Decimal from micros, with at least the two decimals amounts are printed with."""
-    value = Decimal(number).scaleb(-6).normalize()
-    exponent = value.as_tuple().exponent
-    return value.quantize(_CENT) if isinstance(exponent, int) and exponent > -2 else value
+    if number % 10_000 == 0:  # whole cents, the usual case: exactly two decimals
+        return Decimal(number // 10_000).scaleb(-2)
+    return Decimal(number).scaleb(-6).normalize()
 
 
 def exact(value: Decimal | None) -> str | None:

@@ -118,8 +118,11 @@ class FactRow(Base):
             ["rows.document_id", "rows.table_no", "rows.row_no"],
             ondelete="CASCADE",
         ),
-        Index("ix_facts_code", "row_code", "table_kind", "column_key"),
-        Index("ix_facts_table_column", "table_kind", "column_key", "row_code"),
+        # covering indexes: compare queries read only the index, never the table
+        Index("ix_facts_code", "row_code", "table_kind", "column_key", "document_id", "micros"),
+        Index(
+            "ix_facts_table_column", "table_kind", "column_key", "row_code", "document_id", "micros"
+        ),
     )
 
     document_id: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -190,7 +193,11 @@ class ProjectRow(Base):
     """A project (项目支出 row or performance-target block); fields nullable until known."""
 
     __tablename__ = "projects"
-    __table_args__ = (_document_fk(), Index("ix_projects_category", "category"))
+    __table_args__ = (
+        _document_fk(),
+        Index("ix_projects_category", "category"),
+        Index("ix_projects_document_category", "document_id", "category", "total_micros"),
+    )
 
     document_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     project_no: Mapped[int] = mapped_column(Integer, primary_key=True)

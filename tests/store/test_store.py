@@ -72,6 +72,19 @@ def test_open_migrates_to_head(db_url: str) -> None:
         assert current_revision(again.engine) == head_revision()
 
 
+def test_upgrade_from_the_first_revision(db_url: str) -> None:
+    from cnbudget.store import engine as engines
+
+    engine = engines.create(engines.resolve_url(db_url))
+    engines.upgrade(engine, "0001")
+    assert current_revision(engine) == "0001"
+    engine.dispose()
+    with open(db_url) as store:  # opening migrates the rest of the way
+        assert current_revision(store.engine) == head_revision() != "0001"
+        assert store.ingest_path(PATHS[0]).status == "ingested"
+        assert len(store.compare("share").rows) == 1
+
+
 def test_top_level_open_and_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("CNBUDGET_DB", str(tmp_path / "env.db"))
     with open_top() as store:
@@ -329,3 +342,18 @@ def test_to_pandas(store: Store) -> None:
         for column, cell in row.cells.items():
             assert record[column] == (cell.value if cell.value is not None else cell.text)
     assert store.to_pandas("no_such_table").empty
+
+
+@settings(max_examples=200, derandomize=True)
+@given(
+    st.decimals(
+        min_value=-(10**12), max_value=10**12, places=6, allow_nan=False, allow_infinity=False
+    )
+)
+def test_micros_are_exact(value: Decimal) -> None:
+    from cnbudget.store.records import from_micros, micros
+
+    number = micros(value)
+    assert number is not None
+    assert from_micros(number) == value
+    assert micros(value + Decimal("0.0000001")) is None  # a seventh decimal is not dropped

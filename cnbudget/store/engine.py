@@ -60,6 +60,7 @@ def create(url: URL) -> Engine:
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=60000")
+        cursor.execute("PRAGMA cache_size=-65536")  # 64 MiB: index pages of a large store
         cursor.close()
 
     @event.listens_for(engine, "begin")

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck bench bench-store clean
+.PHONY: demo test lint typecheck bench bench-mutations bench-store clean libreoffice
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -25,13 +25,24 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-test: lint typecheck
+test: lint typecheck libreoffice
 	bash .ci/postgresql.sh  # the store tests start a throwaway PostgreSQL cluster
 	$(BIN)/pytest
+
+# LibreOffice for the XLSX export tests (headless conversion); installed once, when apt exists.
+libreoffice:
+	@command -v soffice >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1 || \
+		{ apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+			--no-install-recommends libreoffice-calc-nogui; } >/dev/null || \
+		echo "注意：无法安装 libreoffice-calc-nogui，LibreOffice 转换测试将跳过"
 
 bench: $(STAMP)
 	$(BIN)/python bench/parse_bench.py
 	$(BIN)/python bench/synthetic_accuracy.py $(or $(DOCS),1000)
+	$(BIN)/python bench/performance_roundtrip.py $(or $(BLOCKS),1000)
+
+bench-mutations: $(STAMP)
+	$(BIN)/python bench/mutation_rate.py $(or $(DOCS),200)
 
 bench-store: $(STAMP)  # ingest throughput and compare latency, SQLite and PostgreSQL
 	bash .ci/postgresql.sh

@@ -122,6 +122,7 @@ def _insert_records(connection: Connection, records: Records) -> None:
     _insert(connection, SECTIONS, records.sections)
     _insert(connection, FINDINGS, records.findings)
     _insert(connection, PROJECTS, records.projects)
+    _insert(connection, INDICATORS, records.indicators)
 
 
 class Store:

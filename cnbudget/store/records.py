@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import typing
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -10,6 +11,7 @@ from typing import Any
 
 from cnbudget import __version__
 from cnbudget.model import Cell, Document, Metadata, Notice, Row, Section, Table
+from cnbudget.store.codec import decode, encode
 from cnbudget.validate import Finding, Report
 
 _MICROS = Decimal(1_000_000)
@@ -51,6 +53,7 @@ class Records:
     sections: list[dict[str, Any]]
     findings: list[dict[str, Any]]
     projects: list[dict[str, Any]]
+    indicators: list[dict[str, Any]]
 
 
 def _total(document: Document, kind: str, column: str) -> Decimal | None:
@@ -129,7 +132,8 @@ def to_records(document: Document, report: Report) -> Records:
                         "micros": micros(cell.value),
                         "text": cell.text,
                         "confidence": cell.confidence,
-                        "line": row.line,
+                        "line": row.line if cell.line is None else cell.line,
+                        "cell_line": cell.line,
                         "page": row.page,
                     }
                 )
@@ -146,13 +150,13 @@ def to_records(document: Document, report: Report) -> Records:
         "unit": meta.unit,
         "kind": meta.kind,
         "scope": meta.scope,
-        # region fields are filled when the metadata stage provides them
-        "region": getattr(meta, "region", None),
-        "province": getattr(meta, "province", None),
-        "city": getattr(meta, "city", None),
-        "county": getattr(meta, "county", None),
-        "division_code": getattr(meta, "division_code", None),
+        **_region(document),
         "meta": _meta(meta),
+        "extras": {
+            name: encode(getattr(document, name))
+            for name in (f.name for f in dataclasses.fields(Document))
+            if name not in _CORE
+        },
         "line_count": document.line_count,
         "fact_count": len(facts),
         "expenditure_total": exact(_total(document, "expenditure", "total")),
@@ -198,7 +202,50 @@ def to_records(document: Document, report: Report) -> Records:
         ],
         findings=[_finding(doc_id, no, f) for no, f in enumerate(report.findings)],
         projects=list(_projects(document)),
+        indicators=list(_indicators(document)),
     )
+
+
+# Document fields stored in their own columns and tables; every other field goes to `extras`
+_CORE = {"id", "source", "encoding", "metadata", "tables", "sections", "notices", "line_count"}
+
+
+def _region(document: Document) -> dict[str, str | None]:
+    region = document.profile.region if document.profile else None
+    if region is None:
+        return dict.fromkeys(("region", "province", "city", "county", "division_code"))
+    parts = [region.province, region.city, region.county]
+    return {
+        "region": "".join(part for part in parts if part),
+        "province": region.province,
+        "city": region.city,
+        "county": region.county,
+        "division_code": region.code,
+    }
+
+
+def _indicators(document: Document) -> Iterable[dict[str, Any]]:
+    """Every performance indicator of every project block, in document order."""
+    number = 0
+    for project in document.performance:
+        for indicator in project.indicators:
+            yield {
+                "document_id": document.id,
+                "indicator_no": number,
+                "project_code": project.code,
+                "project_name": project.name,
+                "level1": indicator.level1,
+                "level2": indicator.level2,
+                "level3": indicator.name,
+                "name": indicator.name,
+                "comparator": indicator.comparator,
+                "number": exact(indicator.number),
+                "unit": indicator.unit,
+                "raw_text": indicator.raw,
+                "basis": indicator.basis,
+                "line": indicator.line,
+            }
+            number += 1
 
 
 def _finding(doc_id: str, no: int, finding: Finding) -> dict[str, Any]:
@@ -282,10 +329,18 @@ def to_document(
     for f in facts:
         value = None if f.value is None else Decimal(f.value)
         by_row[(f.table_no, f.row_no)].cells[f.column_key] = Cell(
-            column=f.column_key, text=f.text, value=value, confidence=f.confidence
+            column=f.column_key,
+            text=f.text,
+            value=value,
+            confidence=f.confidence,
+            line=f.cell_line,
         )
     result.notices = [Notice(n.code, n.message, n.line, n.table_kind, n.severity) for n in notices]
     result.sections = [Section(s.kind, s.title, s.first_line, s.last_line) for s in sections]
+    hints = typing.get_type_hints(Document)
+    for name, data in (document.extras or {}).items():
+        if name in hints and name not in _CORE:
+            setattr(result, name, decode(data, hints[name]))
     return result
 
 

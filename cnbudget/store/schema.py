@@ -49,6 +49,9 @@ class DocumentRow(Base):
     division_code: Mapped[str | None] = mapped_column(String(20))
     # every Metadata field as JSON, so fields added to the model later round-trip
     meta: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # the other Document fields (performance targets, narrative, profile, prose lines, …)
+    # as tagged JSON (cnbudget.store.codec), so that new model fields round-trip too
+    extras: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     line_count: Mapped[int] = mapped_column(Integer)
     fact_count: Mapped[int] = mapped_column(Integer)
     expenditure_total: Mapped[str | None] = mapped_column(Money)
@@ -136,7 +139,8 @@ class FactRow(Base):
     micros: Mapped[int | None] = mapped_column(BigInteger)
     text: Mapped[str] = mapped_column(Text)
     confidence: Mapped[float] = mapped_column(Float)
-    line: Mapped[int] = mapped_column(Integer)
+    line: Mapped[int] = mapped_column(Integer)  # the fact's source line
+    cell_line: Mapped[int | None] = mapped_column(Integer)  # set when it is not the row's
     page: Mapped[int | None] = mapped_column(Integer)
 
 

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck bench bench-mutations bench-store clean libreoffice
+.PHONY: demo test lint typecheck bench bench-mutations bench-readers bench-store clean libreoffice
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -29,12 +29,14 @@ test: lint typecheck libreoffice
 	bash .ci/postgresql.sh  # the store tests start a throwaway PostgreSQL cluster
 	$(BIN)/pytest
 
-# LibreOffice for the XLSX export tests (headless conversion); installed once, when apt exists.
+# LibreOffice for the XLSX export tests and the format fixtures (headless conversion), and the
+# CJK fonts of the PDF fixtures; installed once, when apt exists.
+FIXTURE_PACKAGES := libreoffice-calc-nogui libreoffice-writer-nogui fonts-noto-cjk
 libreoffice:
-	@command -v soffice >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1 || \
+	@dpkg -s $(FIXTURE_PACKAGES) >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1 || \
 		{ apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
-			--no-install-recommends libreoffice-calc-nogui; } >/dev/null || \
-		echo "注意：无法安装 libreoffice-calc-nogui，LibreOffice 转换测试将跳过"
+			$(FIXTURE_PACKAGES); } >/dev/null || \
+		echo "注意：无法安装 $(FIXTURE_PACKAGES)，LibreOffice 转换与字体相关测试将跳过"
 
 bench: $(STAMP)
 	$(BIN)/python bench/parse_bench.py
@@ -43,6 +45,10 @@ bench: $(STAMP)
 
 bench-mutations: $(STAMP)
 	$(BIN)/python bench/mutation_rate.py $(or $(DOCS),200)
+
+bench-readers: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python bench/readers_bench.py --docs $(or $(DOCS),40)
 
 bench-store: $(STAMP)  # ingest throughput and compare latency, SQLite and PostgreSQL
 	bash .ci/postgresql.sh

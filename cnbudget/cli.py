@@ -212,7 +212,12 @@ def summary_text(document: Document) -> str:
     """A short Chinese overview of a parsed document."""
     meta = document.metadata
     lines = [
-        f"文件：{document.source}（编号 {document.id}，编码 {document.encoding}）",
+        f"文件：{document.source}（编号 {document.id}，"
+        + (
+            f"编码 {document.encoding}）"
+            if document.format == "text"
+            else f"格式 {document.format}）"
+        ),
         f"单位：{meta.department or '未识别'}  年度：{meta.year or '未识别'}  "
         f"类型：{meta.scope or ''}{meta.kind}  金额单位：{meta.unit}",
     ]

@@ -15,6 +15,14 @@ from cnbudget.model import (
 )
 
 
+def _position(document: Document, line: int) -> dict[str, Any]:
+    """Page and box (points, top-left origin) of a source line read from a PDF."""
+    if line not in document.positions:
+        return {}
+    page, box = document.positions[line]
+    return {"page": page, "box": [round(v, 1) for v in box] if box else None}
+
+
 def document_dict(document: Document) -> dict[str, Any]:
     """Plain dict of a parsed document; amounts as strings to keep them exact."""
     meta = document.metadata
@@ -22,6 +30,7 @@ def document_dict(document: Document) -> dict[str, Any]:
         "id": document.id,
         "source": document.source,
         "encoding": document.encoding,
+        "format": document.format,
         "metadata": {
             "department": meta.department,
             "year": meta.year,
@@ -42,6 +51,7 @@ def document_dict(document: Document) -> dict[str, Any]:
                         "code": row.code,
                         "name": row.name,
                         "line": row.line,
+                        **_position(document, row.line),
                         "cells": {
                             column: {
                                 "text": cell.text,

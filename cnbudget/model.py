@@ -9,13 +9,20 @@ from typing import Literal
 Severity = Literal["error", "warning", "info"]
 
 
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom in points from the page's top left
+
+
 @dataclass(frozen=True, slots=True)
 class SourceLine:
-    """One line of the source text: its 1-based number, page (when known) and raw text."""
+    """One line of the source text: its 1-based number, page (when known) and raw text.
+
+    Lines read from positioned formats (PDF) also carry their box on the page.
+    """
 
     number: int
     text: str
     page: int | None = None
+    box: Box | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,6 +270,9 @@ class Document:
     narrative: Narrative | None = None
     profile: Profile | None = None
     prose: list[SourceLine] = field(default_factory=list)  # lines outside every table
+    format: str = "text"  # the file format read: text, pdf, xlsx, xls, docx, html
+    # page and box of each source line, for formats that have them (provenance)
+    positions: dict[int, tuple[int | None, Box | None]] = field(default_factory=dict)
 
     def table(self, kind: str) -> Table | None:
         """The first table of a kind, or None."""

@@ -9,7 +9,8 @@ from cnbudget.errors import InputError
 from cnbudget.layout.sections import PART_HEADING, Layout, split
 from cnbudget.metadata import extract
 from cnbudget.model import Document, Notice, Section, Table
-from cnbudget.readers.text import SourceText, read_bytes, read_path
+from cnbudget.readers import read_file
+from cnbudget.readers.text import SourceText, read_bytes
 from cnbudget.tables import PARSERS, SECTION_KINDS, Context
 from cnbudget.vocabulary.normalize import compact
 
@@ -49,8 +50,8 @@ def clear_caches() -> None:
 
 
 def parse_file(path: str | Path) -> Document:
-    """Parse a disclosure file."""
-    return parse_source(read_path(path))
+    """Parse a disclosure file of any supported format (text, PDF, XLSX/XLS, DOCX, HTML)."""
+    return parse_source(read_file(path))
 
 
 def parse_text(text: str, source: str = "<text>") -> Document:
@@ -64,6 +65,10 @@ def parse_source(source: SourceText) -> Document:
     metadata = extract(source.lines, layout)
     document = Document(source.id, source.source, source.encoding, metadata)
     document.line_count = len(source.lines)
+    document.format = source.format
+    document.positions = {
+        line.number: (line.page, line.box) for line in source.lines if line.box is not None
+    }
     if not any(block.kind in PARSERS for block in layout.blocks):
         raise InputError(source.source, "未识别到任何预算表格，可能不是部门预算/决算公开文件")
     ctx = Context(source.tab_separated, metadata.year, metadata.unit)

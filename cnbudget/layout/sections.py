@@ -142,6 +142,7 @@ def split(lines: list[SourceLine]) -> Layout:
     current: Block | None = None
     pending_break = False
     recent_unit: tuple[int, str] | None = None
+    page = lines[0].page if lines else None
 
     def close() -> None:
         nonlocal current
@@ -152,6 +153,10 @@ def split(lines: list[SourceLine]) -> Layout:
         flat = compact(text)
         if not flat:
             continue
+        if line.page != page:
+            # a new page known from the reader (form feed, PDF page): a page break
+            pending_break = pending_break or page is not None
+            page = line.page
         if _MARKER.match(flat) or _is_page_number(lines, index):
             pending_break = True
             continue

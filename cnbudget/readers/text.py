@@ -24,10 +24,14 @@ class SourceText:
     id: str
     encoding: str
     lines: list[SourceLine]
+    format: str = "text"  # text, pdf, xlsx, xls, docx or html
+    tabbed: bool | None = None  # known from the reader (cell grids); None: look at the text
 
     @property
     def tab_separated(self) -> bool:
         """True when the text keeps empty cells as tab-separated fields."""
+        if self.tabbed is not None:
+            return self.tabbed
         content = [line.text for line in self.lines if line.text.strip()]
         if not content:
             return False

@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     from cnbudget.model import Document, Table
     from cnbudget.store import Store
 
-# file name endings taken when a folder is given (extend as readers for more formats land)
-INGEST_SUFFIXES = (".txt",)
+# file name endings taken when a folder is given (files named directly are read whatever their name)
+INGEST_SUFFIXES = (".txt", ".pdf", ".xlsx", ".xls", ".docx", ".html", ".htm")
 
 db_option = click.option(
     "--db",

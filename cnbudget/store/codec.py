@@ -30,6 +30,11 @@ def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
+def decode_key(key: str, kind: Any) -> Any:
+    """JSON object keys are strings: restore int keys."""
+    return int(key) if kind is int else key
+
+
 def decode(data: Any, kind: Any) -> Any:
     """Rebuild a value of the annotated type `kind` from `encode`'s output."""
     if data is None:
@@ -41,9 +46,14 @@ def decode(data: Any, kind: Any) -> Any:
     if origin is list:
         (item,) = typing.get_args(kind)
         return [decode(element, item) for element in data]
+    if origin is tuple:
+        args = typing.get_args(kind)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(decode(element, args[0]) for element in data)
+        return tuple(decode(element, arg) for element, arg in zip(data, args, strict=True))
     if origin is dict:
-        _key, item = typing.get_args(kind)
-        return {key: decode(element, item) for key, element in data.items()}
+        key_type, item = typing.get_args(kind)
+        return {decode_key(key, key_type): decode(element, item) for key, element in data.items()}
     if kind is Decimal:
         return Decimal(data[_DECIMAL])
     if isinstance(kind, type) and dataclasses.is_dataclass(kind):

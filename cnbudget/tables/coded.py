@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from cnbudget.layout.rows import RawRow, assemble, parts
-from cnbudget.layout.sections import Block
+from cnbudget.layout.sections import Block, is_note, is_prose
 from cnbudget.layout.tokens import amount_text, is_amount, parse_amount
-from cnbudget.model import Cell, Notice, Row, Table
+from cnbudget.model import Cell, Notice, Row, SourceLine, Table
 from cnbudget.tables.common import (
     Context,
     Pending,
@@ -101,16 +101,16 @@ def parse_coded(block: Block, ctx: Context) -> Table:
                 block.kind,
             )
         )
+    unit_column = any(
+        word in compact(" ".join(line.text for line in split.header))
+        for word in ("单位代码", "部门代码", "单位编码")
+    )
     if ctx.tabbed:
-        parsed = _tab_rows(split, positions, keys, block.kind)
+        parsed = _tab_rows(split, positions, keys, block.kind, unit_column)
     else:
         numbered = "序号" in compact(" ".join(line.text for line in split.header))
         second = block.kind in ECONOMIC_TABLES
         raw, _notes = assemble(split.body, numbered=numbered, second_code=second)
-        unit_column = any(
-            word in compact(" ".join(line.text for line in split.header))
-            for word in ("单位代码", "部门代码", "单位编码")
-        )
         parsed = [p for p in (_space_row(r, block.kind, unit_column) for r in raw) if p]
     _place_codes(parsed, ctx, block.kind)
     _name_duplicates(parsed)
@@ -176,13 +176,14 @@ def _is_empty_note(note: str) -> bool:
     )
 
 
-def _tab_rows(split: Split, positions: dict[int, str], keys: list[str], kind: str) -> list[Parsed]:
+def _tab_rows(
+    split: Split, positions: dict[int, str], keys: list[str], kind: str, unit_column: bool
+) -> list[Parsed]:
     index_of = {key: i for i, key in enumerate(keys)}
     amount_positions = sorted(positions)
     first_amount = amount_positions[0] if amount_positions else 10**6
     rows: list[Parsed] = []
-    for line in split.body:
-        cells = [c.strip() for c in line.text.split("\t")]
+    for line, cells in _join_continued(split.body, first_amount):
         flat = [compact(c) for c in cells]
         if not any(flat):
             continue
@@ -200,11 +201,40 @@ def _tab_rows(split: Split, positions: dict[int, str], keys: list[str], kind: st
         if kind == "projects":
             _project_parts(p, [w for _, w in words], [d for _, d in digits])
         elif kind in ECONOMIC_TABLES:
-            _economic_parts(p, _tab_code_groups(digits), [w for _, w in words])
+            _economic_parts(p, _tab_code_groups(digits), [w for _, w in words], unit_column)
         else:
-            _function_parts_tab(p, digits, [w for _, w in words])
+            _function_parts_tab(p, digits, [w for _, w in words], unit_column)
         rows.append(p)
     return rows
+
+
+def _join_continued(
+    body: list[SourceLine], first_amount: int
+) -> list[tuple[SourceLine, list[str]]]:
+    """Lines with cells; a line that only continues the names of the line above joins it.
+
+    A cell's text may run on to a line of its own (a row split over a page break, or
+    wrapped text printed line by line): no code, no amount, and text only in columns
+    where the line above has text.
+    """
+    result: list[tuple[SourceLine, list[str]]] = []
+    for line in body:
+        cells = [c.strip() for c in line.text.split("\t")]
+        if result and not is_note(line.text) and not is_prose(line.text):
+            previous = result[-1][1]
+            texts = [j for j, c in enumerate(cells) if compact(c)]
+            continues = (
+                texts
+                and all(j < first_amount and j < len(previous) and previous[j] for j in texts)
+                and not any(is_amount(c) or compact(c).isdigit() for c in cells)
+                and not is_total_name("".join(cells))
+            )
+            if continues:
+                for j in texts:
+                    previous[j] += cells[j]
+                continue
+        result.append((line, cells))
+    return result
 
 
 def _tab_code_groups(digits: list[tuple[int, str]]) -> list[list[str]]:
@@ -219,7 +249,9 @@ def _tab_code_groups(digits: list[tuple[int, str]]) -> list[list[str]]:
     return groups
 
 
-def _function_parts_tab(p: Parsed, digits: list[tuple[int, str]], words: list[str]) -> None:
+def _function_parts_tab(
+    p: Parsed, digits: list[tuple[int, str]], words: list[str], unit_column: bool
+) -> None:
     p.name = "".join(words)
     if not digits:
         p.kind = "total" if is_total_name(p.name) or not p.name else "unknown"
@@ -228,6 +260,8 @@ def _function_parts_tab(p: Parsed, digits: list[tuple[int, str]], words: list[st
     joined = "".join(code for _, code in digits)
     if len(digits) == 1 and len(joined) == 2:
         p.kind, p.suffix, p.level_hint = "function", joined, min(digits[0][0] + 1, 3)
+    elif _is_unit(joined, p.name, unit_column):
+        p.kind, p.code = "unit", f"unit:{joined}"
     else:
         p.kind, p.code = "function", joined
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import pairwise
 
 from cnbudget.layout.header import Header, parse_header, parse_tab_header
 from cnbudget.layout.sections import Block, is_note, is_prose
@@ -13,7 +14,7 @@ from cnbudget.layout.tokens import is_amount, tokenize
 from cnbudget.model import Cell, Notice, SourceLine
 from cnbudget.tables.assign import Candidate, Identity, best, candidates, identities_for
 from cnbudget.tables.resolve import CONFIDENCE, RowChoice, resolve
-from cnbudget.vocabulary.columns import column_key
+from cnbudget.vocabulary.columns import GROUPS, PURE_GROUPS, Label, column_key
 from cnbudget.vocabulary.normalize import compact, normalize
 
 TOTAL_NAMES = frozenset({"合计", "总计", "合计数", "总合计"})
@@ -132,11 +133,31 @@ def header_keys(split: Split, tabbed: bool) -> tuple[list[str], dict[int, str], 
         paths = parse_tab_header([line.text.split("\t") for line in split.header])
         positions = {j: column_key(path) for j, path in paths.items()}
         # Group labels are sometimes printed a cell off their span; when the header
-        # tree and the cell positions agree on the number of columns, the tree's
-        # order wins and the positions only say where the values are.
-        if len(positions) == len(header.keys) and set(positions.values()) != set(header.keys):
+        # tree and the cell positions agree on the number of columns but the paths
+        # read by position do not form a valid tree, the tree's order wins and the
+        # positions only say where the values are.
+        valid = all(_valid_path(path) for path in paths.values()) and len(
+            set(positions.values())
+        ) == len(positions)
+        if (
+            not valid
+            and len(positions) == len(header.keys)
+            and set(positions.values()) != set(header.keys)
+        ):
             positions = dict(zip(sorted(positions), header.keys, strict=True))
+        elif valid and positions:
+            # the cells say which label is above which column: their order is the key order
+            header.keys = [positions[j] for j in sorted(positions)]
+            header.paths = [paths[j] for j in sorted(positions)]
     return header.keys, positions, header
+
+
+def _valid_path(path: tuple[Label, ...]) -> bool:
+    """Every label but the leaf is a group that holds the next one; no pure group as leaf."""
+    for parent, child in pairwise(path):
+        if child.id not in GROUPS.get(parent.id, frozenset()):
+            return False
+    return path[-1].id not in PURE_GROUPS
 
 
 # Which summary rows show that a column can hold money.

@@ -37,7 +37,7 @@ def parse_three_public(block: Block, ctx: Context) -> Table:
     if any("@" in key for key in keys):
         _items_as_columns(table, split, keys, positions, header.paths, ctx)
     else:
-        _items_as_rows(table, split, keys, ctx)
+        _items_as_rows(table, split, keys, positions, ctx)
     return table
 
 
@@ -115,16 +115,39 @@ def _items_as_columns(
     table.columns = sorted({c for r in table.rows for c in r.cells})
 
 
-def _items_as_rows(table: Table, split: object, keys: list[str], ctx: Context) -> None:
+def _items_as_rows(
+    table: Table, split: object, keys: list[str], positions: dict[int, str], ctx: Context
+) -> None:
     from cnbudget.tables.common import Split
 
     assert isinstance(split, Split)
-    numbered = "序号" in compact(" ".join(line.text for line in split.header))
-    raw, _ = assemble(split.body, numbered=numbered)
-    entries: list[tuple[str, str, int, list[str]]] = []
-    names_all = [normalize("".join(parts(r).names)) for r in raw]
-    has_grand = any(re.search("会议费|培训费", n) for n in names_all)
-    for r, name in zip(raw, names_all, strict=True):
+    column_keys = ["total" if k == "amount" else k for k in keys] or ["total"]
+    index = {key: i for i, key in enumerate(column_keys)}
+    rows: list[tuple[str, int, list[str], dict[int, int]]] = []
+    if ctx.tabbed:
+        # one printed line is one row: cells wrapped inside a ruled cell are already joined
+        for source_line in split.body:
+            cells = source_line.text.split("\t")
+            words = "".join(c for c in cells if c.strip() and not is_amount(c))
+            amounts: list[str] = []
+            fixed: dict[int, int] = {}
+            for j, printed_cell in enumerate(cells):
+                if is_amount(printed_cell):
+                    key = "total" if positions.get(j) == "amount" else positions.get(j)
+                    if key in index:
+                        fixed[len(amounts)] = index[key]
+                    amounts.append(printed_cell.strip())
+            if len(fixed) != len(amounts):
+                fixed = {}
+            if words or amounts:
+                rows.append((normalize(words), source_line.number, amounts, fixed))
+    else:
+        numbered = "序号" in compact(" ".join(line.text for line in split.header))
+        raw, _ = assemble(split.body, numbered=numbered)
+        rows = [(normalize("".join(parts(r).names)), r.line, parts(r).amounts, {}) for r in raw]
+    entries: list[tuple[str, str, int, list[str], dict[int, int]]] = []
+    has_grand = any(re.search("会议费|培训费", name) for name, _l, _a, _f in rows)
+    for name, number, amounts, fixed in rows:
         plain = strip_numbering(name)
         key = None
         if plain in ("合计", "总计"):
@@ -137,19 +160,18 @@ def _items_as_rows(table: Table, split: object, keys: list[str], ctx: Context) -
         if key is None:
             if name:
                 ctx.notices.append(
-                    Notice("unknown-row", f"未识别的行名：{name}", r.line, table.kind)
+                    Notice("unknown-row", f"未识别的行名：{name}", number, table.kind)
                 )
             continue
-        entries.append((key, name, r.line, parts(r).amounts))
-    column_keys = ["total" if k == "amount" else k for k in keys] or ["total"]
+        entries.append((key, name, number, amounts, fixed))
     pending = [
-        Pending([amount_text(a) for a in amounts], [parse_amount(a) for a in amounts], line)
-        for _k, _n, line, amounts in entries
+        Pending([amount_text(a) for a in printed], [parse_amount(a) for a in printed], at, known)
+        for _k, _n, at, printed, known in entries
     ]
-    families = _row_families([k for k, _n, _l, _a in entries])
-    cells = assign_rows(pending, column_keys, ctx, families, table.kind)
-    for (key, name, line, _amounts), row_cells in zip(entries, cells, strict=True):
-        row = Row(key, name, line)
+    families = _row_families([k for k, _n, _l, _a, _f in entries])
+    assigned = assign_rows(pending, column_keys, ctx, families, table.kind)
+    for (key, name, at, _amounts, _fixed), row_cells in zip(entries, assigned, strict=True):
+        row = Row(key, name, at)
         for column, cell in row_cells.items():
             column = "amount" if column == "total" else column
             cell.column = column

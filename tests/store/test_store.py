@@ -369,3 +369,21 @@ def test_micros_are_exact(value: Decimal) -> None:
     assert number is not None
     assert from_micros(number) == value
     assert micros(value + Decimal("0.0000001")) is None  # a seventh decimal is not dropped
+
+
+def test_codec_restores_tuples_int_keys_and_decimals() -> None:
+    from cnbudget.model import Document, Metadata, SourceLine
+    from cnbudget.store.codec import decode, encode
+
+    document = Document("x", "s", "utf-8", Metadata())
+    document.prose = [SourceLine(3, "文字", 2, (1.5, 2.0, 30.25, 12.0))]
+    document.positions = {3: (2, (1.5, 2.0, 30.25, 12.0)), 4: (None, None)}
+    import json
+    import typing
+
+    hints = typing.get_type_hints(Document)
+    for name in ("prose", "positions"):
+        data = json.loads(json.dumps(encode(getattr(document, name))))
+        assert decode(data, hints[name]) == getattr(document, name)
+    assert decode(encode(Decimal("264.00")), Decimal) == Decimal("264.00")
+    assert str(decode(encode(Decimal("264.00")), Decimal)) == "264.00"

@@ -1,0 +1,45 @@
+"""Reader limits (settings): file size, pages, unpacked size, time; overridable by environment."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+def _env(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    try:
+        return float(value)
+    except ValueError:
+        return default
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Bounds that keep a malformed or hostile file from taking unbounded time or memory."""
+
+    max_file_bytes: int = 200 * 1024 * 1024  # any input file
+    max_pages: int = 500  # PDF pages (a budget disclosure has tens)
+    max_unpacked_bytes: int = 300 * 1024 * 1024  # total uncompressed size of an XLSX/DOCX
+    max_compression_ratio: float = 200.0  # uncompressed / compressed of one zip member
+    max_cells: int = 2_000_000  # spreadsheet cells read over all sheets
+    max_seconds: float = 120.0  # wall time of one reader
+
+    @classmethod
+    def from_env(cls) -> Limits:
+        """Defaults, overridden by CNBUDGET_MAX_FILE_MB, CNBUDGET_MAX_PAGES,
+        CNBUDGET_MAX_UNPACKED_MB, CNBUDGET_MAX_RATIO, CNBUDGET_MAX_CELLS, CNBUDGET_MAX_SECONDS."""
+        base = cls()
+        mb = 1024 * 1024
+        return cls(
+            max_file_bytes=int(_env("CNBUDGET_MAX_FILE_MB", base.max_file_bytes / mb) * mb),
+            max_pages=int(_env("CNBUDGET_MAX_PAGES", base.max_pages)),
+            max_unpacked_bytes=int(
+                _env("CNBUDGET_MAX_UNPACKED_MB", base.max_unpacked_bytes / mb) * mb
+            ),
+            max_compression_ratio=_env("CNBUDGET_MAX_RATIO", base.max_compression_ratio),
+            max_cells=int(_env("CNBUDGET_MAX_CELLS", base.max_cells)),
+            max_seconds=_env("CNBUDGET_MAX_SECONDS", base.max_seconds),
+        )

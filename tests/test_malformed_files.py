@@ -1,0 +1,175 @@
+"""Broken, hostile and unsupported files give a clear Chinese error, quickly, never a traceback."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from cnbudget.errors import InputError
+from cnbudget.pipeline import parse_file
+from cnbudget.readers import read_data
+from cnbudget.readers.detect import sniff
+from cnbudget.readers.limits import Limits
+from cnbudget.synthetic.render_pdf import FONT_CANDIDATES
+
+
+def _font() -> str:
+    for candidate in FONT_CANDIDATES:
+        if Path(candidate).exists():
+            return candidate
+    pytest.skip("fonts-noto-cjk missing")
+
+
+def _pdf(text: str = "收支总体情况表", password: str | None = None) -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("cjk", fname=_font(), collection_font_number=2)
+    if password:
+        pdf.set_encryption(owner_password="owner", user_password=password)
+    pdf.add_page()
+    pdf.set_font("cjk", size=12)
+    for _ in range(30):
+        pdf.cell(0, 8, text, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def _many_pages(count: int) -> bytes:
+    """A valid PDF of `count` empty pages, written directly (xref offsets included)."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids ["
+        + b" ".join(f"{i + 3} 0 R".encode() for i in range(count))
+        + f"] /Count {count} >>".encode(),
+    ]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"] * count
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(f"{number} 0 obj\n".encode() + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
+    for offset in offsets:
+        out.write(f"{offset:010d} 00000 n \n".encode())
+    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\n".encode())
+    out.write(f"startxref\n{xref}\n%%EOF\n".encode())
+    return out.getvalue()
+
+
+def _reason(data: bytes, limits: Limits | None = None) -> tuple[str, float]:
+    started = time.monotonic()
+    with pytest.raises(InputError) as info:
+        read_data(data, "样本", limits)
+    return info.value.reason, time.monotonic() - started
+
+
+def test_encrypted_pdf() -> None:
+    reason, seconds = _reason(_pdf(password="secret"))
+    assert "加密" in reason and seconds < 5
+
+
+def test_truncated_pdf_is_an_error_or_a_partial_read() -> None:
+    data = _pdf()
+    for fraction in (0.1, 0.5, 0.9):
+        started = time.monotonic()
+        try:
+            read_data(data[: int(len(data) * fraction)], "截断.pdf")
+        except InputError as exc:
+            assert exc.reason
+        assert time.monotonic() - started < 5
+
+
+def test_two_thousand_pages_are_refused_quickly() -> None:
+    reason, seconds = _reason(_many_pages(2000))
+    assert "页数过多" in reason and "2000" in reason
+    assert seconds < 5
+
+
+def test_page_limit_is_a_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CNBUDGET_MAX_PAGES", "3000")
+    reason, _ = _reason(_many_pages(2000))
+    assert "文字" in reason  # read, then found to be empty instead of refused
+
+
+def test_image_only_pdf_asks_for_ocr() -> None:
+    from fpdf import FPDF
+    from PIL import Image
+
+    image = Image.new("RGB", (400, 300), "white")
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.image(image, x=10, y=10, w=150)
+    reason, seconds = _reason(bytes(pdf.output()))
+    assert "扫描件" in reason and "OCR" in reason and seconds < 5
+
+
+def test_zip_bomb_xlsx_is_refused_before_unpacking() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr("xl/workbook.xml", "<workbook/>")
+        package.writestr("xl/worksheets/sheet1.xml", b" " * (64 * 1024 * 1024))
+    data = buffer.getvalue()
+    assert sniff(data) == "xlsx" and len(data) < 1024 * 1024
+    reason, seconds = _reason(data)
+    assert "压缩炸弹" in reason and seconds < 5
+
+
+def test_unpacked_size_limit() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as package:
+        package.writestr("word/document.xml", b"x" * (2 * 1024 * 1024))
+    reason, _ = _reason(buffer.getvalue(), Limits(max_unpacked_bytes=1024 * 1024))
+    assert "解压后过大" in reason
+
+
+@pytest.mark.parametrize(
+    ("data", "word"),
+    [
+        (b"PK\x03\x04" + b"\x00" * 200, "损坏"),  # a zip that is no package
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le"), "DOC"),
+        (b"%PDF-1.7\n" + b"\x00" * 100, "PDF"),
+        (b"\xff\xd8\xff\xe0" + b"\x00" * 100, "OCR"),
+    ],
+    ids=["broken-zip", "doc", "broken-pdf", "jpeg"],
+)
+def test_unsupported_or_broken(data: bytes, word: str) -> None:
+    reason, _ = _reason(data)
+    assert word in reason
+
+
+def test_broken_files_through_the_cli(tmp_path: Path) -> None:
+    cases = {
+        "加密.pdf": _pdf(password="secret"),
+        "截断.xlsx": b"PK\x03\x04" + b"\x01" * 300,
+        "很多页.pdf": _many_pages(2000),
+    }
+    for name, data in cases.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        result = subprocess.run(
+            [sys.executable, "-m", "cnbudget.cli", "parse", str(path)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 2, result.stderr
+        assert "Traceback" not in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+        assert name in result.stderr
+
+
+def test_pdf_without_tables_is_read_as_text(tmp_path: Path) -> None:
+    path = tmp_path / "说明.pdf"
+    path.write_bytes(_pdf("本部门无预算表格，仅有文字说明。"))
+    with pytest.raises(InputError) as info:
+        parse_file(path)
+    assert "未识别到任何预算表格" in info.value.reason

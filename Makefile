@@ -26,6 +26,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 test: lint typecheck
+	bash .ci/postgresql.sh  # the store tests start a throwaway PostgreSQL cluster
 	$(BIN)/pytest
 
 bench: $(STAMP)

@@ -1,0 +1,331 @@
+"""The store on SQLite and PostgreSQL: ingest, idempotence, atomicity, round trips, queries."""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import Table, func, select
+
+from cnbudget import open as open_top
+from cnbudget.export_json import document_dict
+from cnbudget.facts import facts, value_text
+from cnbudget.pipeline import parse_file, parse_text
+from cnbudget.store import Store, StoreError, api, open
+from cnbudget.store.engine import current_revision, head_revision
+from cnbudget.synthetic import LAYOUTS, generate
+from cnbudget.validate import check
+
+from ..conftest import CORPUS, EXPECTED
+
+PATHS = sorted(CORPUS.glob("*.txt"))
+STORED = (
+    api.DOCUMENTS,
+    api.TABLES,
+    api.ROWS,
+    api.FACTS,
+    api.NOTICES,
+    api.SECTIONS,
+    api.FINDINGS,
+    api.PROJECTS,
+)
+
+
+def counts(store: Store, doc_id: str | None = None) -> dict[str, int]:
+    """Rows per stored table (for one document, or all)."""
+    result = {}
+    with store.engine.connect() as connection:
+        for table in STORED:
+            column = table.c.id if table is api.DOCUMENTS else table.c.document_id
+            query = select(func.count()).select_from(table)
+            if doc_id is not None:
+                query = query.where(column == doc_id)
+            result[table.name] = connection.execute(query).scalar_one()
+    return result
+
+
+def expected_facts() -> dict[str, list[dict[str, str]]]:
+    """The hand-checked facts of the samples, by document id."""
+    by_doc: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for path in EXPECTED.glob("*.facts.csv"):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                by_doc[row["document"]].append(row)
+    return by_doc
+
+
+def ingest_samples(store: Store) -> list[api.IngestResult]:
+    return [store.ingest_path(path) for path in PATHS]
+
+
+def test_open_migrates_to_head(db_url: str) -> None:
+    with open(db_url) as store:
+        assert current_revision(store.engine) == head_revision()
+        assert store.documents() == []
+    with open(db_url) as again:  # already at head: nothing to do
+        assert current_revision(again.engine) == head_revision()
+
+
+def test_top_level_open_and_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("CNBUDGET_DB", str(tmp_path / "env.db"))
+    with open_top() as store:
+        assert store.engine.url.database == str(tmp_path / "env.db")
+    monkeypatch.delenv("CNBUDGET_DB")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    with open_top() as store:
+        assert store.engine.url.database == str(tmp_path / "xdg" / "cnbudget" / "cnbudget.db")
+    assert (tmp_path / "xdg" / "cnbudget" / "cnbudget.db").exists()
+
+
+def test_ingest_twice_changes_nothing(store: Store) -> None:
+    first = ingest_samples(store)
+    assert [r.status for r in first] == ["ingested"] * len(PATHS)
+    before = counts(store)
+    assert before["documents"] == len(PATHS)
+    assert before["facts"] == sum(r.facts for r in first)
+    second = ingest_samples(store)
+    assert [r.status for r in second] == ["skipped"] * len(PATHS)
+    assert all(r.reason for r in second)
+    assert counts(store) == before
+    replaced = [store.ingest_path(path, replace=True) for path in PATHS]
+    assert [r.status for r in replaced] == ["ingested"] * len(PATHS)
+    assert counts(store) == before
+
+
+def test_documents_round_trip_exactly(store: Store) -> None:
+    for path in PATHS:
+        parsed = parse_file(path)
+        assert store.ingest_path(path).doc_id == parsed.id
+        loaded = store.document(parsed.id[:8])
+        assert loaded == parsed
+        assert list(facts(loaded)) == list(facts(parsed))
+        assert [value_text(f) for f in facts(loaded)] == [value_text(f) for f in facts(parsed)]
+        assert document_dict(loaded) == document_dict(parsed)
+        assert list(store.facts([parsed.id])) == list(facts(parsed))
+        assert store.findings(parsed.id) == check(parsed).findings
+
+
+@settings(
+    max_examples=10,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(seed=st.integers(0, 10**6), layout=st.sampled_from(LAYOUTS))
+def test_synthetic_documents_round_trip(store: Store, seed: int, layout: str) -> None:
+    parsed = parse_text(generate(seed, layout).text, f"synthetic-{layout}-{seed}")
+    result = store.ingest_document(parsed)
+    assert result.status in ("ingested", "skipped")
+    assert store.document(parsed.id) == parsed
+    assert list(store.facts([parsed.id])) == list(facts(parsed))
+
+
+def test_failure_inside_a_document_leaves_nothing(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    victim = parse_file(PATHS[1])
+    real = api._insert
+
+    def failing(connection: Any, table: Table, rows: Any) -> None:
+        if table is api.FACTS and rows and rows[0]["document_id"] == victim.id:
+            real(connection, table, rows[: len(rows) // 2])  # half the facts are written…
+            raise RuntimeError("disk full")  # …then the insert fails
+        real(connection, table, rows)
+
+    monkeypatch.setattr(api, "_insert", failing)
+    results = ingest_samples(store)
+    failed = [r for r in results if r.status == "failed"]
+    assert [r.doc_id for r in failed] == [victim.id]
+    assert "disk full" in (failed[0].reason or "")
+    assert all(r.status == "ingested" for r in results if r.doc_id != victim.id)
+    assert set(counts(store, victim.id).values()) == {0}
+    assert counts(store)["documents"] == len(PATHS) - 1
+    monkeypatch.setattr(api, "_insert", real)
+    assert store.ingest_path(PATHS[1]).status == "ingested"
+
+
+def test_bad_inputs_fail_with_reasons(store: Store, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    prose = tmp_path / "prose.txt"
+    prose.write_text("这是一段与预算无关的中文文字。\n" * 20, encoding="utf-8")
+    results = [store.ingest_path(p) for p in (empty, prose, tmp_path / "missing.txt")]
+    assert [r.status for r in results] == ["failed"] * 3
+    assert all(r.reason for r in results)
+    assert counts(store)["documents"] == 0
+
+
+def test_document_summaries_and_filters(store: Store) -> None:
+    ingest_samples(store)
+    summaries = store.documents()
+    assert len(summaries) == len(PATHS)
+    expected = expected_facts()
+    for summary in summaries:
+        rows = expected[summary.id]
+
+        def fact(table: str, row: str, column: str, rows: list[dict[str, str]] = rows) -> Any:
+            for item in rows:
+                if (item["table"], item["row_code"], item["column"]) == (table, row, column):
+                    return Decimal(item["value"])
+            return None
+
+        assert summary.expenditure_total == fact("expenditure", "total", "total")
+        assert summary.basic_total == fact("expenditure", "total", "basic")
+        assert summary.project_total == fact("expenditure", "total", "project")
+        assert summary.three_public_total == fact("three_public", "total", "amount")
+        assert summary.facts == len(rows)
+        assert set(summary.findings) == {"error", "warning", "info"}
+    assert {s.id for s in store.documents(department="烟台")} == {
+        s.id for s in summaries if "烟台" in (s.department or "")
+    }
+    assert len(store.documents(department="医疗保障局")) == len(PATHS)
+    assert store.documents(year=1999) == []
+    assert len(store.documents(year=2025)) == len(PATHS)
+    assert len(store.documents(region="济南")) == 1  # falls back to the department name
+    assert store.documents(department="100%_") == []  # LIKE wildcards are literal
+
+
+def test_resolve_prefixes(store: Store) -> None:
+    ingest_samples(store)
+    with pytest.raises(StoreError, match="没有"):
+        store.document("zzzz")
+    with pytest.raises(StoreError):
+        store.document("")
+    ids = [s.id for s in store.documents()]
+    assert store.resolve(ids[0][:10]) == ids[0]
+    assert store.delete(ids[0][:10]) == ids[0]
+    assert counts(store, ids[0])["facts"] == 0
+    assert len(store.documents()) == len(PATHS) - 1
+
+
+def test_compare_code_matches_expected_facts(store: Store) -> None:
+    ingest_samples(store)
+    expected = expected_facts()
+    result = store.compare("code", code="2080505", table="general_expenditure")
+    want = {
+        doc: {
+            r["column"]: Decimal(r["value"])
+            for r in rows
+            if r["table"] == "general_expenditure" and r["row_code"] == "2080505"
+        }
+        for doc, rows in expected.items()
+    }
+    want = {doc: columns for doc, columns in want.items() if columns}
+    got = {
+        str(row["document"]): {
+            key: row[key] for key, _label in result.columns[4:] if row.get(key) is not None
+        }
+        for row in result.rows
+    }
+    assert got == want
+    assert len(got) == len(PATHS)
+    # without a table each document answers from the first table printing the code
+    default = store.compare("code", code="2101202")
+    assert {row["table"] for row in default.rows} <= set(api_code_tables())
+    assert store.compare("code", code="9999999").rows == []
+
+
+def api_code_tables() -> tuple[str, ...]:
+    from cnbudget.store.compare import CODE_TABLES
+
+    return CODE_TABLES
+
+
+def test_compare_shares_three_public_and_categories(store: Store) -> None:
+    ingest_samples(store)
+    expected = expected_facts()
+
+    def fact(doc: str, table: str, row: str, column: str) -> Decimal | None:
+        for item in expected[doc]:
+            if (item["table"], item["row_code"], item["column"]) == (table, row, column):
+                return Decimal(item["value"])
+        return None
+
+    shares = store.compare("share")
+    assert len(shares.rows) == len(PATHS)
+    for row in shares.rows:
+        doc = str(row["document"])
+        total = fact(doc, "expenditure", "total", "total")
+        basic = fact(doc, "expenditure", "total", "basic")
+        assert row["total"] == total and row["basic"] == basic
+        assert total is not None and basic is not None
+        assert row["basic_share"] == (basic * 100 / total).quantize(Decimal("0.01"))
+        assert isinstance(row["basic_share"], Decimal) and isinstance(row["project_share"], Decimal)
+        assert abs(row["basic_share"] + row["project_share"] - 100) <= Decimal("0.01")
+
+    three = store.compare("three_public")
+    for row in three.rows:
+        doc = str(row["document"])
+        for key in ("total", "reception", "vehicles", "overseas"):
+            assert row[key] == fact(doc, "three_public", key, "amount")
+        assert row["prior_year"] == fact(doc, "three_public", "total", "prior_year")
+
+    categories = store.compare("project_categories")
+    want: dict[tuple[str, str], list[Decimal]] = defaultdict(list)
+    for doc, rows in expected.items():
+        by_row: dict[str, dict[str, str]] = defaultdict(dict)
+        for item in rows:
+            if item["table"] == "projects" and item["row_code"].startswith("project:"):
+                by_row[item["row_code"]][item["column"]] = item["value"]
+        for cells in by_row.values():
+            want[(doc, cells.get("category", "（未注明类别）"))].append(
+                Decimal(cells.get("total", "0"))
+            )
+    got = {(str(r["document"]), str(r["category"])): r for r in categories.rows}
+    assert set(got) == set(want)
+    for key, amounts in want.items():
+        assert got[key]["projects"] == len(amounts)
+        assert got[key]["total"] == sum(amounts)
+    with pytest.raises(StoreError, match="未知的比较方式"):
+        store.compare("nonsense")
+
+
+def test_comparison_outputs(store: Store) -> None:
+    ingest_samples(store)
+    result = store.compare("share", year=2025, department="医疗保障局")
+    lines = result.to_csv().splitlines()
+    assert lines[0].split(",") == [key for key, _label in result.columns]
+    assert len(lines) == len(PATHS) + 1
+    import json
+
+    payload = json.loads(result.to_json())
+    assert payload["measure"] == "share"
+    assert len(payload["rows"]) == len(PATHS)
+    assert all(isinstance(r["total"], str) for r in payload["rows"])
+    frame = result.to_pandas()
+    assert list(frame.columns) == [key for key, _label in result.columns]
+    assert len(frame) == len(PATHS)
+    only = store.compare("share", doc_ids=[str(result.rows[0]["document"])])
+    assert len(only.rows) == 1
+
+
+def test_to_pandas(store: Store) -> None:
+    ingest_samples(store)
+    frame = store.to_pandas()
+    assert len(frame) == sum(s.facts for s in store.documents())
+    assert list(frame.columns)[:6] == [
+        "document",
+        "table",
+        "row_code",
+        "row_name",
+        "column",
+        "value",
+    ]
+    parsed = parse_file(PATHS[0])
+    mine = frame[frame["document"] == parsed.id]
+    assert list(mine["value"]) == [f.value for f in facts(parsed)]
+    table = store.to_pandas("expenditure", doc_ids=[parsed.id])
+    source = parsed.table("expenditure")
+    assert source is not None
+    assert len(table) == len(source.rows)
+    assert list(table["row_code"]) == [row.code for row in source.rows]
+    for record, row in zip(table.to_dict("records"), source.rows, strict=True):
+        for column, cell in row.cells.items():
+            assert record[column] == (cell.value if cell.value is not None else cell.text)
+    assert store.to_pandas("no_such_table").empty

@@ -3,6 +3,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 .PHONY: demo test lint typecheck bench clean
 
@@ -27,6 +28,7 @@ typecheck: $(STAMP)
 
 test: lint typecheck
 	bash .ci/postgresql.sh  # the store tests start a throwaway PostgreSQL cluster
+	bash .ci/chromium.sh  # the web tests drive Debian's Chromium
 	$(BIN)/pytest
 
 bench: $(STAMP)

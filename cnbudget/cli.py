@@ -208,5 +208,9 @@ def summary_text(document: Document) -> str:
     return "\n".join(lines)
 
 
+from cnbudget.web.cli import serve  # noqa: E402
+
+main.add_command(serve)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -208,6 +208,11 @@ def summary_text(document: Document) -> str:
     return "\n".join(lines)
 
 
+from cnbudget.store.cli import COMMANDS as STORE_COMMANDS  # noqa: E402 - after main exists
+
+for _command in STORE_COMMANDS:
+    main.add_command(_command)
+
 from cnbudget.web.cli import serve  # noqa: E402
 
 main.add_command(serve)

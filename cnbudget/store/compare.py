@@ -139,49 +139,53 @@ def compare_code(
     """Every amount printed for one row code, one output row per document, columns side by side.
 
     Without `table`, each document's amounts come from the first of `CODE_TABLES` that
-    prints the code.
+    prints the code. Amounts are summed nowhere: a table printing the code twice (which
+    function-classified tables never do) shows the larger amount per column.
     """
     from cnbudget.store.api import DOCUMENTS, FACTS
-
-    f = FACTS.c
-    query = select(
-        f.document_id,
-        DOCUMENTS.c.department,
-        DOCUMENTS.c.year,
-        f.table_kind,
-        f.column_key,
-        f.value,
-        f.text,
-    ).join(DOCUMENTS, DOCUMENTS.c.id == f.document_id)
-    query = query.where(f.row_code == code)
-    query = query.where(f.table_kind == table if table else f.table_kind.in_(CODE_TABLES))
-    query = _filtered(query, doc_ids, year, region, department)
-    query = query.order_by(f.table_no, f.row_no, f.cell_no)
-    found: dict[str, dict[str, Any]] = {}
-    name: dict[str, str] = {}
-    with store.engine.connect() as connection:
-        for row in connection.execute(query):
-            entry = found.setdefault(row.document_id, {"doc": _doc(row), "tables": {}})
-            cells = entry["tables"].setdefault(row.table_kind, {})
-            if row.column_key not in cells:  # the first row printing the code wins
-                cells[row.column_key] = row.text if row.value is None else Decimal(row.value)
-    keys: list[str] = []
-    rows: list[dict[str, Value]] = []
-    for entry in found.values():
-        tables: dict[str, dict[str, Value]] = entry["tables"]
-        kind = table or next(k for k in CODE_TABLES if k in tables)
-        record = dict(entry["doc"])
-        record["table"] = kind
-        for key, value in tables[kind].items():
-            if key not in keys:
-                keys.append(key)
-            record[key] = value
-        rows.append(record)
     from cnbudget.validate.labels import column
 
-    for key in keys:
-        name[key] = column(key)
-    columns = [*_DOC_COLUMNS, ("table", "表"), *((key, name[key]) for key in keys)]
+    f = FACTS.c
+    tables = (table,) if table else CODE_TABLES
+    rank = case({kind: index for index, kind in enumerate(tables)}, value=f.table_kind)
+    printed = and_(f.row_code == code, f.table_kind.in_(tables), f.micros.is_not(None))
+    # each document's first table (in `tables` order) printing the code
+    best = (
+        select(f.document_id, func.min(rank).label("best"))
+        .where(printed)
+        .group_by(f.document_id)
+        .subquery()
+    )
+    with store.engine.connect() as connection:
+        keys = list(
+            connection.execute(
+                select(f.column_key)
+                .where(printed)
+                .group_by(f.column_key)
+                .order_by(func.min(f.cell_no), f.column_key)
+            ).scalars()
+        )
+        pivots = [
+            func.max(case((f.column_key == key, f.micros), else_=None)).label(f"c{index}")
+            for index, key in enumerate(keys)
+        ]
+        query = (
+            select(DOCUMENTS.c.id.label("document_id"), *_doc_fields(), best.c.best, *pivots)
+            .join(best, best.c.document_id == f.document_id)
+            .join(DOCUMENTS, DOCUMENTS.c.id == f.document_id)
+            .where(printed, rank == best.c.best)
+            .group_by(DOCUMENTS.c.id, *_doc_fields(), best.c.best)
+        )
+        query = _filtered(query, doc_ids, year, region, department)
+        rows: list[dict[str, Value]] = []
+        for item in connection.execute(query):
+            record = _doc(item)
+            record["table"] = tables[item.best]
+            for index, key in enumerate(keys):
+                record[key] = _amount(getattr(item, f"c{index}"))
+            rows.append(record)
+    keys = [key for key in keys if any(row[key] is not None for row in rows)]
+    columns = [*_DOC_COLUMNS, ("table", "表"), *((key, column(key)) for key in keys)]
     return Comparison("code", f"功能科目 {code} 各文档金额（万元）", columns, rows)
 
 

@@ -64,8 +64,21 @@ def _total(document: Document, kind: str, column: str) -> Decimal | None:
     return None
 
 
+def _plain(value: Any) -> bool:
+    """True for values a JSON column stores and returns unchanged."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return True
+    if isinstance(value, list):
+        return all(_plain(item) for item in value)
+    if isinstance(value, dict):
+        return all(isinstance(key, str) and _plain(item) for key, item in value.items())
+    return False
+
+
 def _meta(metadata: Metadata) -> dict[str, Any]:
-    return {field.name: getattr(metadata, field.name) for field in dataclasses.fields(metadata)}
+    """Every plain Metadata field (fields of other types are left out, not mangled)."""
+    values = {field.name: getattr(metadata, field.name) for field in dataclasses.fields(metadata)}
+    return {name: value for name, value in values.items() if _plain(value)}
 
 
 def to_records(document: Document, report: Report) -> Records:

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: demo test lint typecheck bench bench-store clean
+.PHONY: demo test lint typecheck bench bench-store bench-web clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -38,6 +38,9 @@ bench: $(STAMP)
 bench-store: $(STAMP)  # ingest throughput and compare latency, SQLite and PostgreSQL
 	bash .ci/postgresql.sh
 	$(BIN)/python bench/store_bench.py --docs $(or $(DOCS),10000)
+
+bench-web: $(STAMP)  # page load times over a synthetic database of 10,000 documents
+	$(BIN)/python bench/web_bench.py --docs $(or $(DOCS),10000)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

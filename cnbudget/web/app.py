@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 import jinja2
 from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
@@ -13,6 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from cnbudget import __version__
+from cnbudget.store import StoreError
 from cnbudget.web import api, downloads
 from cnbudget.web.grid import paired_rows
 from cnbudget.web.guard import BodyLimit, SecurityHeaders, same_origin
@@ -22,6 +24,7 @@ from cnbudget.web.uploads import ALLOWED_SUFFIXES, MAX_UPLOAD_BYTES, UploadCache
 from cnbudget.web.views import document_view
 
 _HERE = Path(__file__).parent
+PAGE_SIZE = 100
 SORTS = {
     "expenditure_total": "支出合计",
     "basic_share": "基本支出占比",
@@ -108,6 +111,19 @@ def create_app(
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
         return page(request, "error.html", exc.status_code, message=str(exc.detail))
 
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError) -> Response:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": str(exc)}, status_code=400)
+        return page(request, "error.html", 400, message=str(exc))
+
+    @app.exception_handler(Exception)
+    async def internal_error(request: Request, exc: Exception) -> Response:
+        message = f"服务器内部错误（{type(exc).__name__}），请稍后重试或报告问题"
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": message}, status_code=500)
+        return page(request, "error.html", 500, message=message)
+
     @app.exception_handler(UploadError)
     async def upload_error(request: Request, exc: UploadError) -> Response:
         return page(
@@ -129,13 +145,22 @@ def create_app(
         year: str = "",
         sort: str = "expenditure_total",
         order: str = "desc",
+        page_no: Annotated[str, Query(alias="page")] = "1",
     ) -> HTMLResponse:
         where = Filter(department.strip() or None, region.strip() or None, _year(year))
         rows = sort_rows(library.documents(where) if library else [], sort, order != "asc")
+        pages = max(1, -(-len(rows) // PAGE_SIZE))
+        current = min(max(1, int(page_no) if page_no.isdigit() else 1), pages)
+        start = (current - 1) * PAGE_SIZE
         return page(
             request,
             "index.html",
-            rows=rows,
+            rows=rows[start : start + PAGE_SIZE],
+            total=len(rows),
+            first=start + 1,
+            current=current,
+            pages=pages,
+            query=_without_page(request),
             where=where,
             sort=sort if sort in SORTS else "expenditure_total",
             order="asc" if order == "asc" else "desc",
@@ -291,6 +316,11 @@ def create_app(
 
     app.include_router(api.router(library))
     return app
+
+
+def _without_page(request: Request) -> str:
+    """The request's query string without its page number (for the page links)."""
+    return urlencode([(k, v) for k, v in request.query_params.multi_items() if k != "page"])
 
 
 def _need(library: Library | None) -> Library:

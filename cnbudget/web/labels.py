@@ -77,3 +77,15 @@ def column_name(key: str) -> str:
     base, _, suffix = key.partition("@")
     label = _EXTRA_COLUMNS.get(base) or COLUMNS.get(base, base)
     return f"{label}（{suffix}）" if suffix else label
+
+
+_NUMBERS = {"parent": "上级数", "sum": "各项之和", "difference": "差额", "gap": "差额"}
+
+
+def number_name(key: str) -> str:
+    """The Chinese label of a number a finding reports (its role, a table or a column)."""
+    if key in _NUMBERS:
+        return _NUMBERS[key]
+    if key in TABLES:
+        return TABLES[key]
+    return column_name(key)

@@ -10,7 +10,7 @@ from cnbudget.validate import Finding
 from cnbudget.web.charts import document_charts
 from cnbudget.web.extras import Node, document_extras, label, node
 from cnbudget.web.grid import FindingIndex, TableView, cell_id, table_view
-from cnbudget.web.labels import SEVERITIES, column_name, table_name
+from cnbudget.web.labels import SEVERITIES, column_name, number_name, table_name
 
 _META_FIELDS = {"department", "year", "unit", "kind", "scope"}
 
@@ -68,7 +68,7 @@ def _finding_view(index: int, finding: Finding, placed: bool) -> FindingView:
         finding.row or "",
         column_name(finding.column) if finding.column else "",
         finding.line,
-        [(key, format_decimal(value)) for key, value in finding.numbers.items()],
+        [(number_name(key), format_decimal(value)) for key, value in finding.numbers.items()],
         cells,
         cell_id(*finding.suspect) if finding.suspect else None,
         suspect_text,

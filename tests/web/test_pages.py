@@ -254,3 +254,17 @@ def test_api_documents_and_findings(client: TestClient, web_store: Store) -> Non
     spec = client.get("/api/openapi.json").json()
     assert "/api/compare" in spec["paths"]
     assert client.get("/api").status_code == 200
+
+
+def test_list_pages(client: TestClient, web_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("cnbudget.web.app.PAGE_SIZE", 4)
+    everyone = {s.id for s in web_store.documents()}
+    seen: list[str] = []
+    pages = -(-len(everyone) // 4)
+    for number in range(1, pages + 1):
+        page = client.get("/", params={"sort": "year", "page": str(number)})
+        ids = [i for i in everyone if f'href="/documents/{i}"' in page.text]
+        assert len(ids) == (4 if number < pages else len(everyone) - 4 * (pages - 1))
+        seen += ids
+    assert sorted(seen) == sorted(everyone)
+    assert client.get("/", params={"page": "999"}).status_code == 200

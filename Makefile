@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: demo test lint typecheck bench bench-store bench-web clean
+.PHONY: demo test lint typecheck bench bench-store bench-web clean libreoffice
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -26,14 +26,22 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-test: lint typecheck
+test: lint typecheck libreoffice
 	bash .ci/postgresql.sh  # the store tests start a throwaway PostgreSQL cluster
 	bash .ci/chromium.sh  # the web tests drive Debian's Chromium
 	$(BIN)/pytest
 
+# LibreOffice for the XLSX export tests (headless conversion); installed once, when apt exists.
+libreoffice:
+	@command -v soffice >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1 || \
+		{ apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+			--no-install-recommends libreoffice-calc-nogui; } >/dev/null || \
+		echo "注意：无法安装 libreoffice-calc-nogui，LibreOffice 转换测试将跳过"
+
 bench: $(STAMP)
 	$(BIN)/python bench/parse_bench.py
 	$(BIN)/python bench/synthetic_accuracy.py $(or $(DOCS),1000)
+	$(BIN)/python bench/performance_roundtrip.py $(or $(BLOCKS),1000)
 
 bench-store: $(STAMP)  # ingest throughput and compare latency, SQLite and PostgreSQL
 	bash .ci/postgresql.sh

@@ -31,6 +31,7 @@ TABLE_NAMES = {
     "operating_costs": "机关运行经费表",
     "performance": "项目绩效目标表",
     "dept_performance": "部门整体绩效目标表",
+    "narrative": "情况说明中的数字",
 }
 
 
@@ -216,6 +217,14 @@ for _command in STORE_COMMANDS:
 from cnbudget.web.cli import serve  # noqa: E402
 
 main.add_command(serve)
+
+from cnbudget.export.cli import export_command  # noqa: E402
+
+main.add_command(export_command)
+
+from cnbudget.performance.cli import targets as _targets  # noqa: E402
+
+main.add_command(_targets)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

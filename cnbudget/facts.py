@@ -34,7 +34,7 @@ def facts(document: Document) -> Iterator[Fact]:
                     column,
                     value,  # type: ignore[arg-type]
                     text,
-                    row.line,
+                    cell.line if cell.line is not None else row.line,
                     cell.confidence,
                 )
 

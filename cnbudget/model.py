@@ -37,6 +37,7 @@ class Cell:
     text: str
     value: Decimal | None = None
     confidence: float = 1.0
+    line: int | None = None  # the value's own source line, when it differs from its row's
 
     @property
     def is_text(self) -> bool:
@@ -123,6 +124,129 @@ class Metadata:
 
 
 @dataclass(slots=True)
+class Indicator:
+    """One performance indicator: levels, name, the printed value and what it says."""
+
+    level1: str | None
+    level2: str | None
+    name: str
+    raw: str
+    comparator: str | None = None  # one of ≥ ≤ = < >, or None
+    number: Decimal | None = None
+    unit: str | None = None
+    description: str | None = None  # 绩效指标描述 / 指标值说明, where printed
+    basis: str | None = None  # 指标值确定依据, where printed
+    line: int = 0
+    parsed: bool = True  # False: the value holds digits that could not be read as a number
+
+
+@dataclass(slots=True)
+class PlanItem:
+    """One step of a spending plan (资金支出计划): period label and amount as printed."""
+
+    period: str
+    text: str
+    value: Decimal | None = None
+
+
+@dataclass(slots=True)
+class PerformanceProject:
+    """One project (policy) performance-target block."""
+
+    name: str
+    line: int
+    style: str  # block (Shandong), hebei, henan
+    code: str | None = None
+    department: str | None = None  # 主管部门 as printed (code_name)
+    department_code: str | None = None
+    unit: str | None = None  # 实施单位 / 项目单位
+    unit_code: str | None = None
+    total: Decimal | None = None  # 万元
+    fiscal: Decimal | None = None
+    other: Decimal | None = None
+    special_account: Decimal | None = None
+    unit_funds: Decimal | None = None
+    goal: str | None = None
+    purpose: str | None = None  # 资金用途 (Hebei)
+    plan: list[PlanItem] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    last_line: int = 0
+
+
+@dataclass(slots=True)
+class DeptTask:
+    """A task or sub-goal of the department-wide target (任务名称 / 分项绩效目标)."""
+
+    name: str
+    content: str
+    line: int
+
+
+@dataclass(slots=True)
+class DeptPerformance:
+    """The department-wide performance target (部门（单位）整体绩效目标)."""
+
+    line: int
+    department: str | None = None
+    goal: str | None = None
+    tasks: list[DeptTask] = field(default_factory=list)
+    budget: dict[str, Decimal] = field(default_factory=dict)  # 万元, keys as in facts
+    indicators: list[Indicator] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class NarrativeChange:
+    """A change stated in the prose: what changed, direction, amount, percent, reasons."""
+
+    subject: str  # narrative key: change (totals), basic, project, three_public_total, ...
+    direction: str  # 增加 / 减少 / 持平
+    amount: Decimal | None
+    percent: Decimal | None
+    reasons: str | None
+    line: int
+    text: str = ""  # the printed amount (or 持平)
+    percent_text: str | None = None
+
+
+@dataclass(slots=True)
+class Narrative:
+    """Structured prose items (the numbers themselves are the `narrative` table)."""
+
+    changes: list[NarrativeChange] = field(default_factory=list)
+    key_evaluation: str | None = None  # the sentence about 重点绩效评价
+
+
+@dataclass(slots=True)
+class UnitInfo:
+    """A unit of the department: name, type (行政/事业) and level where printed."""
+
+    name: str
+    type: str | None = None
+    level: str | None = None
+    funding: str | None = None
+
+
+@dataclass(slots=True)
+class Region:
+    """Where the department sits: GB/T 2260 code and names, from the department name."""
+
+    code: str
+    province: str
+    city: str | None = None
+    county: str | None = None
+
+
+@dataclass(slots=True)
+class Profile:
+    """The department profile: duties, internal bodies, units, region."""
+
+    duties: list[str] = field(default_factory=list)
+    internal_bodies: list[str] = field(default_factory=list)
+    units: list[UnitInfo] = field(default_factory=list)
+    region: Region | None = None
+
+
+@dataclass(slots=True)
 class Document:
     """A parsed disclosure: metadata, tables, other sections and parser notices."""
 
@@ -134,6 +258,10 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     line_count: int = 0
+    performance: list[PerformanceProject] = field(default_factory=list)
+    dept_performance: DeptPerformance | None = None
+    narrative: Narrative | None = None
+    profile: Profile | None = None
 
     def table(self, kind: str) -> Table | None:
         """The first table of a kind, or None."""

@@ -116,9 +116,28 @@ def parse_source(source: SourceText) -> Document:
     document.sections.extend(_prose_sections(layout))
     document.sections.sort(key=lambda section: section.first_line)
     document.notices.extend(ctx.notices)
+    _read_prose_and_targets(document, source, layout)
     if not document.tables:
         document.notices.append(Notice("no-tables", "未解析出任何表格"))
     return document
+
+
+def _read_prose_and_targets(document: Document, source: SourceText, layout: Layout) -> None:
+    """Performance targets, narrative facts and the profile (stages after the tables)."""
+    from cnbudget import performance
+    from cnbudget.prose import narrative, profile
+
+    projects, target, notices = performance.extract(source.lines, source.tab_separated)
+    document.performance = projects
+    document.dept_performance = target
+    document.notices.extend(notices)
+    for table in (performance.project_table(projects), performance.dept_table(target)):
+        if table is not None:
+            document.tables.append(table)
+    prose_table, document.narrative = narrative.extract(layout.prose)
+    if prose_table is not None:
+        document.tables.append(prose_table)
+    document.profile = profile.extract(source.lines, document.metadata.department)
 
 
 def _prose_sections(layout: Layout) -> list[Section]:

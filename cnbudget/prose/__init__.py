@@ -1,0 +1,1 @@
+"""Prose stages: narrative facts (情况说明) and the department profile."""

@@ -83,7 +83,25 @@ LABELS: dict[str, str] = {
     "level": "级别",
     "quarter": "季度",
     "amount": "金额",
+    "internal_bodies": "内设机构",
+    "tasks": "任务",
+    "content": "内容",
+    "subject": "事项",
+    "percent": "幅度（%）",
+    "percent_text": "幅度（原文）",
+    "changes": "增减变化",
+    "key_evaluation": "重点绩效评价",
+    "purpose": "资金用途",
+    "special_account": "财政专户管理资金",
+    "unit_funds": "单位资金",
+    "department_code": "主管部门编码",
+    "period": "期间",
+    "funding": "经费形式",
+    "parsed": "数值已识别",
 }
+
+# bookkeeping fields not worth a reader's attention (the line becomes a source link)
+_HIDDEN = {"line", "last_line", "style", "parsed"}
 
 
 @dataclass(slots=True)
@@ -139,18 +157,25 @@ def node(value: Any, depth: int = 0) -> Node:
             columns: list[str] = []
             for record in records:
                 for name, _ in record:
-                    if name not in columns:
+                    if name not in columns and name not in _HIDDEN:
                         columns.append(name)
+            columns = [c for c in columns if any(not _empty(dict(r).get(c)) for r in records)]
             rows = []
             for record in records:
                 as_dict = dict(record)
-                rows.append([Node("text", _text(as_dict.get(c))) for c in columns])
+                cells = [Node("text", _text(as_dict.get(c))) for c in columns]
+                line = as_dict.get("line")
+                if cells and isinstance(line, int) and line > 0:
+                    cells[0].line = line  # the first cell links to the source line
+                rows.append(cells)
             return Node("table", columns=[label(c) for c in columns], rows=rows)
         return Node("list", items=[node(v, depth + 1) for v in values])
     fields = _items(value)
     if fields:
         line = next((v for k, v in fields if k == "line" and isinstance(v, int)), None)
-        shown = [(label(k), node(v, depth + 1)) for k, v in fields if not _empty(v)]
+        shown = [
+            (label(k), node(v, depth + 1)) for k, v in fields if k not in _HIDDEN and not _empty(v)
+        ]
         return Node("record", fields=shown, line=line)
     return Node("text", _text(value))
 

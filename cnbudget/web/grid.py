@@ -221,7 +221,11 @@ def _grid(table: Table, rows: Sequence[Row], index: FindingIndex, caption: str =
                 continue
             value = None if cell.value is None else format_decimal(cell.value)
             grid_cell = GridCell(
-                cell_id(table.kind, row.code, column), cell.text, value, row.line, cell.confidence
+                cell_id(table.kind, row.code, column),
+                cell.text,
+                value,
+                cell.line or row.line,  # a wrapped row's number may sit on a later line
+                cell.confidence,
             )
             index.mark(grid_cell, (table.kind, row.code, column))
             cells.append(grid_cell)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from html import escape
 from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
@@ -98,7 +99,8 @@ def test_document_view_marks_the_cells_of_every_finding(
         for row in table.rows:
             for column, cell in row.cells.items():
                 shown = cells[cell_id(table.kind, row.code, column)]
-                assert shown["href"] == f"/documents/{doc_id}/source#L{row.line}"
+                line = cell.line or row.line
+                assert shown["href"] == f"/documents/{doc_id}/source#L{line}"
                 assert cell.text in page.text
     # every finding's cells that exist in the document are highlighted with that finding
     findings = web_store.findings(doc_id)
@@ -268,3 +270,19 @@ def test_list_pages(client: TestClient, web_store: Store, monkeypatch: pytest.Mo
         seen += ids
     assert sorted(seen) == sorted(everyone)
     assert client.get("/", params={"page": "999"}).status_code == 200
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
+def test_upload_shows_performance_targets_and_prose(sample: Path) -> None:
+    client = TestClient(create_app(None))
+    page = client.post("/upload", files={"file": (sample.name, sample.read_bytes(), "text/plain")})
+    assert page.status_code == 200
+    document = parse_text(sample.read_text(encoding="utf-8"))
+    for project in document.performance:
+        assert escape(project.name) in page.text
+        for indicator in project.indicators:
+            assert escape(indicator.raw) in page.text
+    if document.profile and document.profile.duties:
+        assert "主要职责" in page.text and escape(document.profile.duties[0]) in page.text
+    if document.narrative and document.narrative.changes:
+        assert "增减变化" in page.text

@@ -137,6 +137,19 @@ def test_per_capita_standards_are_found_in_indicators() -> None:
     ]
 
 
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
+def test_per_capita_indicators_of_the_samples(sample: Path) -> None:
+    document = parse_file(sample)
+    found = list(_per_person_indicators(document))
+    expected = [
+        (p.name, i)
+        for p in document.performance
+        for i in p.indicators
+        if i.unit and "元/人" in i.unit.replace(" ", "")
+    ]
+    assert [(name, item.raw) for name, item in found] == [(n, i.raw) for n, i in expected]
+
+
 def test_serve_binds_loopback_by_default(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     calls: list[dict[str, object]] = []
     monkeypatch.setattr("uvicorn.run", lambda app, **options: calls.append(options))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
-from html import escape
 from decimal import Decimal
+from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 

@@ -25,6 +25,7 @@ from cnbudget.web.views import document_view
 
 _HERE = Path(__file__).parent
 PAGE_SIZE = 100
+COMPARE_ROWS = 500  # rows shown on the compare page; the downloads hold all of them
 SORTS = {
     "expenditure_total": "支出合计",
     "basic_share": "基本支出占比",
@@ -268,7 +269,8 @@ def create_app(
             chosen=chosen,
             code=code.strip(),
             where=where,
-            rows=rows,
+            rows=rows[:COMPARE_ROWS],
+            total=len(rows),
             error=error,
             chart=_compare_chart(chosen.name, chosen.unit, rows),
             query=str(request.url.query),

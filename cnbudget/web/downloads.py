@@ -63,14 +63,11 @@ def csv_bytes(chosen: Measure, rows: list[CompareRow]) -> bytes:
 
 
 def xlsx_bytes(chosen: Measure, rows: list[CompareRow]) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = "比较"
+    workbook = Workbook(write_only=True)  # streamed: fast for 10,000 rows
+    sheet = workbook.create_sheet("比较")
     sheet.append(list(HEADER))
     for row in _rows(chosen, rows):
         sheet.append([_safe(v) for v in row])
-    sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
@@ -23,6 +24,9 @@ from cnbudget.web.sources import stored_lines
 PER_CAPITA_LIMIT = 2000
 _PER_PERSON = re.compile(r"元\s*/\s*人")
 _CACHE = 32
+# how long document summaries are reused (documents ingested meanwhile by another
+# process appear after at most this long; the web's own save clears the cache)
+SUMMARY_SECONDS = 10.0
 
 
 def open_library(url: str | None) -> StoreLibrary:
@@ -36,11 +40,32 @@ class StoreLibrary:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._documents: OrderedDict[str, Document] = OrderedDict()
+        self._summaries: OrderedDict[tuple[Any, ...], tuple[float, list[DocRow]]] = OrderedDict()
         self._lock = threading.Lock()
 
     def documents(self, where: Filter) -> list[DocRow]:
+        """Summaries matching a filter; kept for a few seconds, so that a page and the
+        requests right after it (sorting, paging, comparing) read the database once."""
+        key = (where.year, where.region, where.department)
+        now = time.monotonic()
+        with self._lock:
+            hit = self._summaries.get(key)
+        if hit is not None and now - hit[0] < SUMMARY_SECONDS:
+            rows = hit[1]
+        else:
+            rows = self._read_summaries(where)
+            with self._lock:
+                self._summaries[key] = (now, rows)
+                while len(self._summaries) > _CACHE:
+                    self._summaries.popitem(last=False)
+        if where.ids:
+            wanted = set(where.ids)
+            rows = [r for r in rows if r.id in wanted]
+        return rows
+
+    def _read_summaries(self, where: Filter) -> list[DocRow]:
         found = self.store.documents(where.year, where.region, where.department)
-        rows = [
+        return [
             DocRow(
                 id=s.id,
                 source=s.source,
@@ -59,10 +84,6 @@ class StoreLibrary:
             )
             for s in found
         ]
-        if where.ids:
-            wanted = set(where.ids)
-            rows = [r for r in rows if r.id in wanted]
-        return rows
 
     def document(self, doc_id: str) -> Document | None:
         """The stored document with exactly this id (a recent few are kept in memory)."""
@@ -100,6 +121,7 @@ class StoreLibrary:
             raise StoreError(f"{name}：{result.reason}")
         with self._lock:
             self._documents.pop(document.id, None)
+            self._summaries.clear()
         return result.status == "ingested"
 
     # -- compare --------------------------------------------------------------------------

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: demo test lint typecheck bench bench-store bench-web clean libreoffice
+.PHONY: demo test lint typecheck bench bench-mutations bench-store bench-web clean libreoffice
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -49,6 +49,9 @@ bench-store: $(STAMP)  # ingest throughput and compare latency, SQLite and Postg
 
 bench-web: $(STAMP)  # page load times over a synthetic database of 10,000 documents
 	$(BIN)/python bench/web_bench.py --docs $(or $(DOCS),10000)
+
+bench-mutations: $(STAMP)
+	$(BIN)/python bench/mutation_rate.py $(or $(DOCS),200)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

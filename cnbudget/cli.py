@@ -101,9 +101,20 @@ def rules(markdown: bool) -> None:
 @main.command(name="check")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "html"]),
+    default="text",
+    show_default=True,
+    help="text：中文文字报告；json：供程序使用；html：独立的网页报告",
 )
 @click.option("--disable", multiple=True, help="停用某条规则（可重复）")
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="核查阈值设置文件（TOML，见 docs/validation.md）",
+)
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "info", "never"]),
@@ -111,21 +122,38 @@ def rules(markdown: bool) -> None:
     show_default=True,
     help="发现该级别及以上问题时以非零状态退出",
 )
-def check_command(files: tuple[str, ...], fmt: str, disable: tuple[str, ...], fail_on: str) -> None:
+def check_command(
+    files: tuple[str, ...], fmt: str, disable: tuple[str, ...], config: str | None, fail_on: str
+) -> None:
     """核查一个或多个公开文件，按严重程度列出发现的问题。"""
     from cnbudget.validate import check
+    from cnbudget.validate.common import number_label
+    from cnbudget.validate.html import render
+    from cnbudget.validate.registry import Report
+    from cnbudget.validate.settings import SettingsError, load
 
+    settings = None
+    if config is not None:
+        try:
+            settings = load(config)
+        except SettingsError as exc:
+            click.echo(f"错误：{config}：{exc}", err=True)
+            sys.exit(2)
     order = {"error": 3, "warning": 2, "info": 1, "never": 99}
     worst = 0
     payload = []
+    results: list[tuple[Document, Report]] = []
     for file in files:
         try:
             document = parse_file(file)
         except InputError as exc:
             click.echo(f"错误：{exc.source}：{exc.reason}", err=True)
             sys.exit(2)
-        report = check(document, disable)
+        report = check(document, disable, settings)
         worst = max([worst, *(order[f.severity] for f in report.findings)])
+        if fmt == "html":
+            results.append((document, report))
+            continue
         if fmt == "json":
             payload.append(
                 {
@@ -143,6 +171,7 @@ def check_command(files: tuple[str, ...], fmt: str, disable: tuple[str, ...], fa
                             "column": f.column,
                             "line": f.line,
                             "numbers": {k: str(v) for k, v in f.numbers.items()},
+                            "cells": [list(c) for c in f.cells],
                             "suspect": list(f.suspect) if f.suspect else None,
                         }
                         for f in report.findings
@@ -160,6 +189,9 @@ def check_command(files: tuple[str, ...], fmt: str, disable: tuple[str, ...], fa
                 where = f"第{f.line}行 " if f.line else ""
                 table = TABLE_NAMES.get(f.table or "", f.table or "")
                 click.echo(f"    [{f.rule}] {where}{table}：{f.message}")
+                if f.numbers:
+                    side = " | ".join(f"{number_label(k)} {v:,}" for k, v in f.numbers.items())
+                    click.echo(f"        数字：{side}")
                 if f.suspect:
                     name = column_name(f.suspect[2])
                     click.echo(f"        最可能有误的单元格：{f.suspect[1]} 行的“{name}”列")
@@ -170,6 +202,8 @@ def check_command(files: tuple[str, ...], fmt: str, disable: tuple[str, ...], fa
             click.echo(f"  未运行：{rule_id}（{reason}）")
     if fmt == "json":
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    if fmt == "html":
+        click.echo(render(results), nl=False)
     if worst >= order[fail_on]:
         sys.exit(1)
 

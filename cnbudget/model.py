@@ -262,6 +262,7 @@ class Document:
     dept_performance: DeptPerformance | None = None
     narrative: Narrative | None = None
     profile: Profile | None = None
+    prose: list[SourceLine] = field(default_factory=list)  # lines outside every table
 
     def table(self, kind: str) -> Table | None:
         """The first table of a kind, or None."""

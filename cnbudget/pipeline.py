@@ -114,6 +114,7 @@ def parse_source(source: SourceText) -> Document:
                 Section(block.kind, block.title.strip(), block.title_line, block.last_line)
             )
     document.sections.extend(_prose_sections(layout))
+    document.prose = list(layout.prose)
     document.sections.sort(key=lambda section: section.first_line)
     document.notices.extend(ctx.notices)
     _read_prose_and_targets(document, source, layout)

@@ -1,44 +1,54 @@
 """Arithmetic inside a table: row identities and parent = Σ children (rounding-aware).
 
 A printed amount stands for an interval of ± half its last digit; a sum holds when
-the intervals overlap. A gap up to `CENT_GAP` per addend is a rounding difference
-(尾数差异, info); anything larger is an error.
+the intervals overlap. How large a gap is still a rounding difference (尾数差异, info)
+or only a warning is a setting (`cnbudget.validate.settings`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import lru_cache
 
 from cnbudget.model import Document, Row, Table
+from cnbudget.tables.assign import Identity, identities_for
 from cnbudget.tables.assign import check as identity_holds
-from cnbudget.tables.assign import half_ulp, identities_for
+from cnbudget.validate.common import fmt as _fmt
+from cnbudget.validate.common import judge
 from cnbudget.validate.labels import column
 from cnbudget.validate.registry import Finding, NotApplicable, rule
 
-CENT_GAP = Decimal("0.01")  # per addend: the largest gap still counted as rounding
 SKIP = frozenset({"summary", "fiscal_summary", "three_public", "assets"})
 
 
-def _fmt(value: Decimal) -> str:
-    return f"{value:,.2f}"
+_ZERO = Decimal(0)
 
 
-def _gap(identity: object, present: dict[int, Decimal]) -> Decimal:
+def _gap(identity: Identity, present: dict[int, Decimal]) -> Decimal:
     """parent − Σ children of a sum identity (0 for part identities)."""
-    from cnbudget.tables.assign import Identity
-
-    assert isinstance(identity, Identity)
     if identity.kind != "sum":
         return Decimal(0)
     parent = present.get(identity.parent, Decimal(0))
     return parent - sum((present.get(c, Decimal(0)) for c in identity.children), Decimal(0))
 
 
-def _severity(gap: Decimal, addends: int) -> tuple[str, str]:
-    if gap <= CENT_GAP * max(addends, 1):
-        return "info", "尾数差异"
-    return "error", "不相符"
+@lru_cache(maxsize=256)
+def _identities(columns: tuple[str, ...]) -> tuple[Identity, ...]:
+    """The row identities of a column layout (layouts repeat across tables and documents)."""
+    return tuple(identities_for(columns))
+
+
+def _exact(identity: Identity, present: dict[int, Decimal]) -> bool:
+    """Fast path: the identity holds exactly (or says nothing) for this row."""
+    parent = present.get(identity.parent)
+    if identity.kind == "part":
+        kid = present.get(identity.children[0])
+        return kid is None or (parent is not None and kid <= parent)
+    kids = [present[c] for c in identity.children if c in present]
+    if parent is None:
+        return not kids
+    return parent == sum(kids, _ZERO)
 
 
 @rule(
@@ -54,15 +64,17 @@ def row_identity(document: Document) -> Iterator[Finding]:
     if not tables:
         raise NotApplicable("没有可检查的多列表格")
     for table in tables:
-        identities = identities_for(table.columns)
+        identities = _identities(tuple(table.columns))
+        index = {key: i for i, key in enumerate(table.columns)}
         for row in table.rows:
-            values = {
-                i: row.cells[key].value
-                for i, key in enumerate(table.columns)
-                if key in row.cells and row.cells[key].value is not None
+            present = {
+                index[key]: cell.value
+                for key, cell in row.cells.items()
+                if cell.value is not None and key in index
             }
-            present = {i: v for i, v in values.items() if v is not None}
             for identity in identities:
+                if _exact(identity, present):
+                    continue
                 outcome = identity_holds(identity, present)
                 if outcome is None or (outcome and not _gap(identity, present)):
                     continue
@@ -75,9 +87,9 @@ def row_identity(document: Document) -> Iterator[Finding]:
                         f"「{row.name}」{column(kids[0])} {_fmt(total)} 大于 "
                         f"{column(parent_key)} {_fmt(parent)}"
                     )
-                    severity = "error"
+                    severity: str = "error"
                 else:
-                    severity, word = _severity(abs(parent - total), len(kids))
+                    severity, word = judge(parent - total, len(kids))
                     terms = " + ".join(column(k) for k in kids)
                     message = (
                         f"「{row.name}」{column(parent_key)} {_fmt(parent)} 与 {terms} 之和 "
@@ -110,12 +122,14 @@ def families(table: Table) -> dict[int, list[int]]:
     unit_index = {
         row.code[5:]: i for i, row in enumerate(table.rows) if row.code.startswith("unit:")
     }
+    last_unit: int | None = None
     for i, row in enumerate(table.rows):
         if row.code == "total" or row.code.startswith("project:"):
             continue
         key = row.code.split("/")[0]
         parent: int | None = None
         if row.code.startswith("unit:"):
+            last_unit = i
             code = key[5:]
             for length in range(len(code) - 1, 0, -1):
                 if code[:length] in unit_index:
@@ -134,6 +148,8 @@ def families(table: Table) -> dict[int, list[int]]:
             )
             if (top and not unit_index) or (row.code.startswith("unit:") and parent is None):
                 parent = total
+        if parent is None and last_unit is not None and key.isdigit():
+            parent = last_unit  # a top-level coded row printed under a unit belongs to it
         if parent is not None:
             result.setdefault(parent, []).append(i)
     return result
@@ -155,24 +171,27 @@ def sum_children(document: Document) -> Iterator[Finding]:
         for parent_index, kids in families(table).items():
             parent = table.rows[parent_index]
             children: list[Row] = [table.rows[k] for k in kids]
+            sums: dict[str, Decimal] = {}
+            counts: dict[str, int] = {}
+            for child in children:
+                for key, cell in child.cells.items():
+                    if cell.value is not None:
+                        sums[key] = sums.get(key, _ZERO) + cell.value
+                        counts[key] = counts.get(key, 0) + 1
             for key in table.columns:
-                values = [c.cells[key].value for c in children if key in c.cells]
-                own = parent.cells[key].value if key in parent.cells else None
-                if own is None and not values:
+                own_cell = parent.cells.get(key)
+                own = own_cell.value if own_cell is not None else None
+                if own is None and key not in sums:
                     continue
-                addends = [v for v in values if v is not None]
-                total = sum(addends, Decimal(0))
-                value = own if own is not None else Decimal(0)
-                tolerance = sum((half_ulp(v) for v in addends), Decimal(0))
-                if own is not None:
-                    tolerance += half_ulp(own)
+                total = sums.get(key, _ZERO)
+                value = own if own is not None else _ZERO
+                if value == total:
+                    continue
                 gap = value - total
-                if gap == 0:
-                    continue
-                severity, word = _severity(abs(gap), len(addends))
+                severity, word = judge(gap, counts.get(key, 0))
                 yield Finding(
                     "SUM-CHILDREN",
-                    severity,  # type: ignore[arg-type]
+                    severity,
                     f"「{parent.name}」{column(key)} {_fmt(value)} 与其下 {len(children)} 行之和 "
                     f"{_fmt(total)} {word}，相差 {_fmt(gap)}",
                     table.kind,

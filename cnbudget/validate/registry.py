@@ -7,6 +7,8 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from cnbudget.model import Document, Severity
+from cnbudget.validate import settings as _settings
+from cnbudget.validate.settings import Settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,20 +45,21 @@ class Rule:
     title: str
     description: str
     function: Check
+    example: str = ""
 
 
 _RULES: dict[str, Rule] = {}
 
 
 def rule(
-    id: str, severity: Severity, category: str, title: str, description: str
+    id: str, severity: Severity, category: str, title: str, description: str, example: str = ""
 ) -> Callable[[Check], Check]:
-    """Register a check function under an id."""
+    """Register a check function under an id; `example` shows a case it reports."""
 
     def register(function: Check) -> Check:
         if id in _RULES:
             raise ValueError(f"duplicate rule id {id}")
-        _RULES[id] = Rule(id, severity, category, title, description, function)
+        _RULES[id] = Rule(id, severity, category, title, description, function, example)
         return function
 
     return register
@@ -64,7 +67,16 @@ def rule(
 
 def all_rules() -> list[Rule]:
     """Every registered rule, by id."""
-    from cnbudget.validate import arithmetic, crosstable, summary  # noqa: F401 - register rules
+    from cnbudget.validate import (  # noqa: F401 - register rules
+        arithmetic,
+        classification,
+        completeness,
+        crosscodes,
+        crosstable,
+        narrative,
+        summary,
+        suspicious,
+    )
 
     return [_RULES[key] for key in sorted(_RULES)]
 
@@ -77,13 +89,16 @@ def catalogue() -> str:
         "",
         "本文件由 `cnbudget rules --markdown` 根据规则注册表生成，请勿手工修改。",
         "",
-        "| 编号 | 级别 | 类别 | 名称 | 检查内容 |",
-        "|---|---|---|---|---|",
+        "级别为规则发现问题时的最高级别；算术差异在四舍五入区间内不报，一分钱级的差异为提示"
+        "（尾数差异），阈值见 `docs/validation.md`。",
+        "",
+        "| 编号 | 级别 | 类别 | 名称 | 检查内容 | 示例 |",
+        "|---|---|---|---|---|---|",
     ]
     for item in all_rules():
         lines.append(
             f"| `{item.id}` | {names[item.severity]} | {item.category} | {item.title} "
-            f"| {item.description} |"
+            f"| {item.description} | {item.example or '—'} |"
         )
     return "\n".join(lines) + "\n"
 
@@ -100,20 +115,30 @@ class Report:
         return (f for f in self.findings if f.severity == severity)
 
 
-def check(document: Document, disabled: Iterable[str] = ()) -> Report:
-    """Run every enabled rule over a parsed document."""
+def check(
+    document: Document, disabled: Iterable[str] = (), settings: Settings | None = None
+) -> Report:
+    """Run every enabled rule over a parsed document (thresholds from `settings`)."""
     skip = set(disabled)
     report = Report()
-    for item in all_rules():
-        if item.id in skip:
-            report.not_run[item.id] = "已停用"
-            continue
-        try:
-            report.findings.extend(item.function(document))
-        except NotApplicable as reason:
-            report.not_run[item.id] = str(reason)
-            continue
-        report.ran.append(item.id)
+    from cnbudget.validate.common import end_run, start_run
+
+    token = _settings.use(settings or _settings.DEFAULT)
+    run = start_run()
+    try:
+        for item in all_rules():
+            if item.id in skip:
+                report.not_run[item.id] = "已停用"
+                continue
+            try:
+                report.findings.extend(item.function(document))
+            except NotApplicable as reason:
+                report.not_run[item.id] = str(reason)
+                continue
+            report.ran.append(item.id)
+    finally:
+        end_run(run)
+        _settings.reset(token)
     report.findings = blame(report.findings)
     return report
 

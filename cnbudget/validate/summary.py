@@ -6,15 +6,13 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from cnbudget.model import Document, Table
-from cnbudget.tables.assign import THREE_PUBLIC_TREE, half_ulp
+from cnbudget.tables.assign import THREE_PUBLIC_TREE
+from cnbudget.validate.common import fmt as _fmt
+from cnbudget.validate.common import judge
 from cnbudget.validate.labels import column
 from cnbudget.validate.registry import Finding, NotApplicable, rule
 
 SIDE_COLUMNS = ("fiscal.general", "fiscal.gov_fund", "fiscal.soe")
-
-
-def _fmt(value: Decimal) -> str:
-    return f"{value:,.2f}"
 
 
 def _value(table: Table, code: str, key: str) -> tuple[Decimal, int] | None:
@@ -32,12 +30,10 @@ def _compare(
     gap = left - right
     if gap == 0:
         return
-    tolerance = Decimal("0.01") * max(addends, 1)
-    severity = "info" if abs(gap) <= tolerance else "error"
-    word = "尾数差异" if severity == "info" else "不相符"
+    severity, word = judge(gap, addends)
     yield Finding(
         rule_id,
-        severity,  # type: ignore[arg-type]
+        severity,
         f"{what}：{_fmt(left)} 与 {_fmt(right)} {word}，相差 {_fmt(gap)}",
         table.kind,
         None,
@@ -100,6 +96,52 @@ def summary_balance(document: Document) -> Iterator[Finding]:
                 f"「{row.name}」合计与各资金来源之和",
                 len(parts),
             )
+        yield from _fiscal_columns(table)
+
+
+def _fiscal_columns(table: Table) -> Iterator[Finding]:
+    """Each source column: 本年支出合计 = Σ classes; 其中：财政拨款 ≤ 一般公共预算."""
+    current = next((r for r in table.rows if r.code == "expenditure.current_total"), None)
+    rows = [r for r in table.rows if r.code.isdigit()]
+    for key in ("fiscal.general", "fiscal.general.grant", "fiscal.gov_fund", "fiscal.soe"):
+        if current is None or key not in table.columns:
+            continue
+        values = [r.cells[key].value for r in rows if key in r.cells]
+        addends = [v for v in values if v is not None]
+        own = current.cells[key].value if key in current.cells else None
+        if own is None and not addends:
+            continue
+        yield from _compare(
+            "SUMMARY-BALANCE",
+            table,
+            own or Decimal(0),
+            sum(addends, Decimal(0)),
+            current.line,
+            f"「{current.name}」{column(key)}与各功能分类之和",
+            len(addends),
+        )
+    for row in table.rows:
+        grant = row.cells.get("fiscal.general.grant")
+        general = row.cells.get("fiscal.general")
+        if grant is None or grant.value is None or row.code.startswith("income."):
+            continue
+        whole = general.value if general is not None and general.value is not None else Decimal(0)
+        if grant.value <= whole:
+            continue
+        yield Finding(
+            "SUMMARY-BALANCE",
+            "error",
+            f"「{row.name}」其中：财政拨款 {_fmt(grant.value)} 大于一般公共预算 {_fmt(whole)}",
+            table.kind,
+            row.code,
+            "fiscal.general.grant",
+            row.line,
+            {"fiscal.general.grant": grant.value, "fiscal.general": whole},
+            (
+                (table.kind, row.code, "fiscal.general.grant"),
+                (table.kind, row.code, "fiscal.general"),
+            ),
+        )
 
 
 # income rows that are parts of another income row (printed as 其中 / under a group)
@@ -150,7 +192,7 @@ def _income_side(table: Table) -> Iterator[Finding]:
     current = [
         k for k in top if k in _CURRENT or (k in _MOVABLE and (headline or order.index(k) < cut))
     ]
-    if current:
+    if current or values["income.current_total"][0]:
         total = sum((values[k][0] for k in current), Decimal(0))
         yield from _compare(
             "SUMMARY-BALANCE",
@@ -159,7 +201,7 @@ def _income_side(table: Table) -> Iterator[Finding]:
             total,
             values["income.current_total"][1],
             "本年收入合计与各本年收入项之和",
-            len(current),
+            max(len(current), 1),
         )
     if "income.grand_total" in values:
         rest = [k for k in top if k not in current]
@@ -218,8 +260,7 @@ def three_public_sum(document: Document) -> Iterator[Finding]:
                 continue  # these items are usually printed without their breakdown
             own = own_cell.value if own_cell and own_cell.value is not None else Decimal(0)
             total = sum(addends, Decimal(0))
-            tolerance = sum((half_ulp(v) for v in addends), Decimal(0)) + half_ulp(own)
-            if abs(own - total) <= tolerance and own == total:
+            if own == total:
                 continue
             parts = " + ".join(rows[k].name for k in kids if k in rows) or "其组成项"
             yield from _compare(

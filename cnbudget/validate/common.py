@@ -1,0 +1,137 @@
+"""Helpers shared by the rules: number formatting, gap severity, cell look-ups."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextvars import ContextVar
+from decimal import Decimal
+from typing import TypeVar
+
+from cnbudget.model import Cell, Document, Row, Table
+from cnbudget.validate.settings import Level, current
+
+T = TypeVar("T")
+_MEMO: ContextVar[dict[tuple[int, str], object] | None] = ContextVar("cnbudget_memo", default=None)
+
+
+def start_run() -> object:
+    """A fresh memo for one validation run (derived data shared between rules)."""
+    return _MEMO.set({})
+
+
+def end_run(token: object) -> None:
+    _MEMO.reset(token)  # type: ignore[arg-type]
+
+
+def memo(document: Document, name: str, build: Callable[[Document], T]) -> T:
+    """`build(document)`, computed once per validation run and shared between rules."""
+    store = _MEMO.get()
+    if store is None:
+        return build(document)
+    key = (id(document), name)
+    if key not in store:
+        store[key] = build(document)
+    return store[key]  # type: ignore[return-value]
+
+
+def dept_codes(document: Document) -> dict[int, list[str]]:
+    """For each table (by index), the department/function part of every row code."""
+    return memo(
+        document,
+        "dept_codes",
+        lambda d: {i: [r.code.split("/")[0] for r in t.rows] for i, t in enumerate(d.tables)},
+    )
+
+
+WORDS: dict[str, str] = {"info": "尾数差异", "warning": "略有差异", "error": "不相符"}
+
+
+def fmt(value: Decimal) -> str:
+    """An amount as printed in messages: thousands separators, two decimals."""
+    return f"{value:,.2f}"
+
+
+def judge(gap: Decimal, addends: int = 1) -> tuple[Level, str]:
+    """Severity and Chinese word for a gap between a total and its parts (current settings)."""
+    level = current().severity(gap, addends)
+    return level, WORDS[level]
+
+
+def row_by_code(table: Table, code: str) -> Row | None:
+    for row in table.rows:
+        if row.code == code:
+            return row
+    return None
+
+
+def amount(table: Table | None, code: str, column: str) -> tuple[Decimal, Row] | None:
+    """The value of one cell and its row, or None when absent or text."""
+    if table is None:
+        return None
+    for row in table.rows:
+        if row.code == code:
+            cell = row.cells.get(column)
+            if cell is not None and cell.value is not None:
+                return cell.value, row
+    return None
+
+
+def cell_line(cell: Cell, row: Row) -> int:
+    """The source line of a cell: its own when it carries one, else its row's."""
+    return cell.line if cell.line is not None else row.line
+
+
+def table_name(kind: str) -> str:
+    return TABLE_NAMES.get(kind, kind)
+
+
+TABLE_NAMES = {
+    "summary": "收支总表",
+    "income": "收入总表",
+    "expenditure": "支出总表",
+    "fiscal_summary": "财政拨款收支总表",
+    "general_expenditure": "一般公共预算支出表",
+    "general_basic": "一般公共预算基本支出表",
+    "three_public": "“三公”经费表",
+    "gov_fund_expenditure": "政府性基金预算支出表",
+    "soe_expenditure": "国有资本经营预算支出表",
+    "basic": "基本支出表",
+    "economic_summary": "支出经济分类汇总表",
+    "projects": "项目支出表",
+    "procurement": "政府采购表",
+    "assets": "固定资产占用表",
+    "operating_costs": "机关运行经费表",
+    "performance": "项目绩效目标表",
+    "dept_performance": "部门整体绩效目标表",
+    "narrative": "情况说明（文字）",
+}
+
+
+def has_table(document: Document, kind: str) -> bool:
+    return document.table(kind) is not None
+
+
+NUMBER_LABELS = {
+    "parent": "上级/合计",
+    "sum": "下级之和",
+    "left": "左边",
+    "right": "右边",
+    "total": "合计",
+    "prose": "文字",
+    "table": "表格",
+    "stated": "文字所写",
+    "computed": "按金额计算",
+    "percent": "百分比",
+    "codes": "编码个数",
+}
+
+
+def number_label(key: str) -> str:
+    """Chinese label of a key of Finding.numbers (a role, a table or a column)."""
+    from cnbudget.validate.labels import COLUMNS
+
+    if key in NUMBER_LABELS:
+        return NUMBER_LABELS[key]
+    if key in COLUMNS:
+        return COLUMNS[key]
+    return TABLE_NAMES.get(key, key)

@@ -3,8 +3,9 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: demo test lint typecheck bench bench-mutations bench-readers bench-store clean libreoffice
+.PHONY: demo test lint typecheck bench bench-mutations bench-readers bench-store bench-web clean libreoffice
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -27,6 +28,7 @@ typecheck: $(STAMP)
 
 test: lint typecheck libreoffice
 	bash .ci/postgresql.sh  # the store tests start a throwaway PostgreSQL cluster
+	bash .ci/chromium.sh  # the web tests drive Debian's Chromium
 	$(BIN)/pytest
 
 # LibreOffice for the XLSX export tests and the format fixtures (headless conversion), and the
@@ -53,6 +55,9 @@ bench-readers: $(STAMP)
 bench-store: $(STAMP)  # ingest throughput and compare latency, SQLite and PostgreSQL
 	bash .ci/postgresql.sh
 	$(BIN)/python bench/store_bench.py --docs $(or $(DOCS),10000)
+
+bench-web: $(STAMP)  # page load times over a synthetic database of 10,000 documents
+	$(BIN)/python bench/web_bench.py --docs $(or $(DOCS),10000)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

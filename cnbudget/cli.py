@@ -262,5 +262,9 @@ for _command in STORE_COMMANDS:
     main.add_command(_command)
 
 
+from cnbudget.web.cli import serve  # noqa: E402
+
+main.add_command(serve)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

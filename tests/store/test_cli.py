@@ -97,3 +97,30 @@ def test_unreachable_database_is_one_line(tmp_path: Path) -> None:
     blocked.write_text("x")
     code, _, err = run("list", "--db", str(blocked / "sub" / "x.db"))
     assert code == 2 and "无法打开数据库" in err
+
+
+def test_export_from_database_equals_export_from_files(db_url: str, tmp_path: Path) -> None:
+    assert run("ingest", str(CORPUS), "--db", db_url)[0] == 0
+    code, from_files, _ = run("export", *map(str, PATHS), "--format", "csv")
+    assert code == 0
+    ids = [parse_file(p).id for p in PATHS]
+    code, from_db, _ = run("export", "--db", db_url, *ids, "--format", "csv")
+    assert code == 0
+    assert from_db == from_files
+    # no ids: every stored document (in the store's order), the same facts
+    code, everything, _ = run("export", "--db", db_url, "--format", "csv")
+    assert code == 0
+    assert sorted(everything.splitlines()) == sorted(from_files.splitlines())
+    # a prefix works, an unknown id is one clear error
+    code, one, _ = run("export", "--db", db_url, ids[0][:8], "--format", "json")
+    assert code == 0 and json.loads(one)[0]["id"] == ids[0]
+    code, _, err = run("export", "--db", db_url, "ffffffffffff", "--format", "csv")
+    assert code == 2 and err.startswith("错误：") and len(err.strip().splitlines()) == 1
+    # XLSX from the database: one workbook per document
+    code, _, _ = run("export", "--db", db_url, "--format", "xlsx", "--out", str(tmp_path / "x"))
+    assert code == 0 and len(list((tmp_path / "x").glob("*.xlsx"))) == len(PATHS)
+
+
+def test_export_without_files_or_database_is_an_error() -> None:
+    code, _, err = run("export", "--format", "csv")
+    assert code == 2 and "请给出要导出的文件" in err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -25,6 +26,7 @@ from cnbudget.store.schema import (
     ProjectRow,
     RowRow,
     SectionRow,
+    SourceTextRow,
     TableRow,
 )
 from cnbudget.validate import Finding, Report, check
@@ -45,9 +47,10 @@ SECTIONS: Table = SectionRow.__table__  # type: ignore[assignment]
 FINDINGS: Table = FindingRow.__table__  # type: ignore[assignment]
 PROJECTS: Table = ProjectRow.__table__  # type: ignore[assignment]
 INDICATORS: Table = IndicatorRow.__table__  # type: ignore[assignment]
+SOURCES: Table = SourceTextRow.__table__  # type: ignore[assignment]
 
 # children first: the order in which a document's rows are deleted
-_CHILDREN = (FACTS, ROWS, TABLES, NOTICES, SECTIONS, FINDINGS, PROJECTS, INDICATORS)
+_CHILDREN = (FACTS, ROWS, TABLES, NOTICES, SECTIONS, FINDINGS, PROJECTS, INDICATORS, SOURCES)
 
 
 class StoreError(Exception):
@@ -123,6 +126,14 @@ def _insert_records(connection: Connection, records: Records) -> None:
     _insert(connection, FINDINGS, records.findings)
     _insert(connection, PROJECTS, records.projects)
     _insert(connection, INDICATORS, records.indicators)
+    if records.source_lines is not None:
+        _insert(connection, SOURCES, [encode_lines(records.document["id"], records.source_lines)])
+
+
+def encode_lines(doc_id: str, lines: Sequence[str]) -> dict[str, Any]:
+    """The stored form of a document's source lines (zlib-compressed, newline-joined)."""
+    text = "\n".join(lines).encode("utf-8")
+    return {"document_id": doc_id, "line_count": len(lines), "text": zlib.compress(text, 6)}
 
 
 class Store:
@@ -153,7 +164,8 @@ class Store:
 
     def ingest_path(self, path: str | Path, replace: bool = False) -> IngestResult:
         """Parse, check and store one file; never raises for a bad input."""
-        from cnbudget.pipeline import parse_file
+        from cnbudget.pipeline import parse_source
+        from cnbudget.readers import read_file
 
         source = str(path)
         try:
@@ -164,21 +176,31 @@ class Store:
         if not replace and self.contains(known):
             return IngestResult(source, "skipped", known, "已入库（内容相同）")
         try:
-            document = parse_file(path)
+            text = read_file(path)
+            document = parse_source(text)
             report = check(document)
         except InputError as exc:
             return IngestResult(source, "failed", known, exc.reason)
         except Exception as exc:  # a bug in one document must not stop the others
             return IngestResult(source, "failed", known, f"解析时发生内部错误（{exc!r}）")
-        return self.ingest_document(document, replace, report)
+        return self.ingest_document(document, replace, report, [line.text for line in text.lines])
 
     def ingest_document(
-        self, document: Document, replace: bool = False, report: Report | None = None
+        self,
+        document: Document,
+        replace: bool = False,
+        report: Report | None = None,
+        source_lines: Sequence[str] | None = None,
     ) -> IngestResult:
-        """Store a parsed document in one transaction (validated here unless given a report)."""
+        """Store a parsed document in one transaction (validated here unless given a report).
+
+        `source_lines` are the decoded lines the parser numbered; when given they are kept so
+        `source_lines(doc_id)` can show what every fact's line number points to.
+        """
         source = document.source
         try:
             records = to_records(document, report if report is not None else check(document))
+            records.source_lines = list(source_lines) if source_lines is not None else None
         except Exception as exc:
             return IngestResult(source, "failed", document.id, f"核查时发生内部错误（{exc!r}）")
         try:
@@ -212,6 +234,17 @@ class Store:
         for table in _CHILDREN:
             connection.execute(delete(table).where(table.c.document_id == doc_id))
         connection.execute(delete(DOCUMENTS).where(DOCUMENTS.c.id == doc_id))
+
+    def source_lines(self, doc_id_or_prefix: str) -> list[str] | None:
+        """The stored source lines of a document (line n is item n-1), or None if not kept."""
+        doc_id = self.resolve(doc_id_or_prefix)
+        with self.engine.connect() as connection:
+            stored = connection.execute(
+                select(SOURCES.c.text).where(SOURCES.c.document_id == doc_id)
+            ).first()
+        if stored is None:
+            return None
+        return zlib.decompress(stored[0]).decode("utf-8").split("\n")
 
     def delete(self, doc_id_or_prefix: str) -> str:
         """Remove a document and everything stored for it; returns its id."""

@@ -54,6 +54,7 @@ class Records:
     findings: list[dict[str, Any]]
     projects: list[dict[str, Any]]
     indicators: list[dict[str, Any]]
+    source_lines: list[str] | None = None  # the decoded lines the parser numbered, when known
 
 
 def _total(document: Document, kind: str, column: str) -> Decimal | None:

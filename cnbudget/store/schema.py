@@ -13,6 +13,7 @@ from sqlalchemy import (
     ForeignKeyConstraint,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
 )
@@ -237,3 +238,19 @@ class IndicatorRow(Base):
     raw_text: Mapped[str | None] = mapped_column(Text)
     basis: Mapped[str | None] = mapped_column(Text)
     line: Mapped[int | None] = mapped_column(Integer)
+
+
+class SourceTextRow(Base):
+    """The decoded source lines of a document (zlib-compressed UTF-8, one line per `\\n`).
+
+    Facts point to line numbers; keeping the lines lets the web view show them after the
+    original file has moved or gone. For PDF, spreadsheets, Word and HTML these are the lines
+    of the tab-separated intermediate form the parser numbered.
+    """
+
+    __tablename__ = "source_texts"
+    __table_args__ = (_document_fk(),)
+
+    document_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    line_count: Mapped[int] = mapped_column(Integer)
+    text: Mapped[bytes] = mapped_column(LargeBinary)

@@ -245,7 +245,7 @@ def create_app(
             raise HTTPException(404, "上传结果已过期，请重新上传")
         if confirm != "yes":
             raise HTTPException(400, "缺少保存确认")
-        lib.save(item.document, item.data, item.name)
+        lib.save(item.document, item.data, item.name, item.lines)
         item.saved = True
         return RedirectResponse(f"/documents/{item.document.id}", status_code=303)
 

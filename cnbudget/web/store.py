@@ -111,12 +111,21 @@ class StoreLibrary:
             return []
 
     def source_lines(self, doc_id: str) -> list[str] | None:
+        """The lines kept in the database, else the source file when it is still unchanged."""
+        try:
+            kept = self.store.source_lines(doc_id)
+        except StoreError:
+            return None
+        if kept is not None:
+            return kept
         document = self.document(doc_id)
         return None if document is None else stored_lines(document.source, doc_id)
 
-    def save(self, document: Document, data: bytes, name: str) -> bool:
+    def save(
+        self, document: Document, data: bytes, name: str, lines: list[str] | None = None
+    ) -> bool:
         """Store an uploaded document (the one write of the web UI); False if already stored."""
-        result = self.store.ingest_document(document, False, check(document))
+        result = self.store.ingest_document(document, False, check(document), lines)
         if result.status == "failed":
             raise StoreError(f"{name}：{result.reason}")
         with self._lock:

@@ -387,3 +387,39 @@ def test_codec_restores_tuples_int_keys_and_decimals() -> None:
         assert decode(data, hints[name]) == getattr(document, name)
     assert decode(encode(Decimal("264.00")), Decimal) == Decimal("264.00")
     assert str(decode(encode(Decimal("264.00")), Decimal)) == "264.00"
+
+
+def test_source_lines_are_kept_and_match_fact_lines(store: Store, tmp_path: Path) -> None:
+    from cnbudget.readers import read_file
+
+    moved = tmp_path / "moved.txt"
+    moved.write_bytes(PATHS[0].read_bytes())
+    result = store.ingest_path(moved)
+    assert result.status == "ingested"
+    moved.unlink()  # the file is gone: the lines stay in the database
+    lines = store.source_lines(result.doc_id or "")
+    assert lines == [line.text for line in read_file(PATHS[0]).lines]
+    document = store.document(result.doc_id or "")
+    for fact in facts(document):
+        if isinstance(fact.value, str) or fact.table in ("narrative", "performance"):
+            continue
+        # a row's line is where it starts; its numbers may follow on the next lines
+        window = " ".join(lines[fact.line - 1 : fact.line + 12]).replace(",", "")
+        assert fact.text.replace(",", "") in window, fact
+    # a document stored without its lines says so; deleting removes the lines too
+    other = store.ingest_document(parse_file(PATHS[1]))
+    assert other.status == "ingested" and store.source_lines(other.doc_id or "") is None
+    store.delete(result.doc_id or "")
+    with store.engine.connect() as connection:
+        assert connection.execute(select(api.SOURCES)).all() == []
+
+
+def test_schema_matches_migrations(db_url: str) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from cnbudget.store.schema import Base
+
+    with open(db_url) as store, store.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -56,10 +58,10 @@ def create(url: URL) -> Engine:
         # let SQLAlchemy, not pysqlite, decide when transactions begin (see `_begin`)
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=60000")
+        _use_wal(cursor)
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=60000")
         cursor.execute("PRAGMA cache_size=-65536")  # 64 MiB: index pages of a large store
         cursor.close()
 
@@ -70,6 +72,24 @@ def create(url: URL) -> Engine:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
 
     return engine
+
+
+def _use_wal(cursor: Any, attempts: int = 200) -> None:
+    """Switch a new database file to WAL (persistent), retrying while another opener holds it.
+
+    Changing the journal mode needs an exclusive lock and SQLite may refuse it at once
+    ("database is locked") without waiting for the busy timeout, e.g. when two processes
+    create the same database together; the mode is kept in the file, so it is set only once.
+    """
+    for attempt in range(attempts):
+        try:
+            if str(cursor.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+                cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.05)
 
 
 def writer(engine: Engine) -> Engine:

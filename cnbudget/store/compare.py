@@ -257,7 +257,10 @@ def compare_share(
     columns = [*_DOC_COLUMNS, (whole, column(whole))]
     for key in wanted[1:]:
         columns += [(key, column(key)), (f"{key}_share", f"{column(key)}占比（%）")]
-    title = f"{table} 表 {row} 行各列占比"
+    from cnbudget.validate.common import table_name
+
+    row_name = "合计" if row == "total" else row
+    title = f"{table_name(table)}“{row_name}”行各列占比"
     return Comparison("share", title, columns, rows)
 
 

@@ -69,6 +69,27 @@ class IngestResult:
 
 
 @dataclass(frozen=True, slots=True)
+class StoredIndicator:
+    """A performance indicator as stored, with its document's department, year and region."""
+
+    doc_id: str
+    department: str | None
+    year: int | None
+    region: str | None
+    project_code: str | None
+    project_name: str | None
+    level1: str | None
+    level2: str | None
+    name: str | None
+    comparator: str | None
+    number: Decimal | None
+    unit: str | None
+    raw_text: str | None
+    basis: str | None
+    line: int | None
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentSummary:
     """One stored document with its headline totals (万元) and finding counts."""
 
@@ -234,6 +255,64 @@ class Store:
         for table in _CHILDREN:
             connection.execute(delete(table).where(table.c.document_id == doc_id))
         connection.execute(delete(DOCUMENTS).where(DOCUMENTS.c.id == doc_id))
+
+    def indicators(
+        self,
+        unit_contains: str | None = None,
+        year: int | None = None,
+        region: str | None = None,
+        department: str | None = None,
+        doc_ids: Sequence[str] | None = None,
+    ) -> list[StoredIndicator]:
+        """Performance indicators across documents (one query), e.g. every `元/人` standard."""
+        i, d = INDICATORS.c, DOCUMENTS.c
+        query = (
+            select(
+                i.document_id,
+                d.department,
+                d.year,
+                d.region,
+                i.project_code,
+                i.project_name,
+                i.level1,
+                i.level2,
+                i.level3,
+                i.comparator,
+                i.number,
+                i.unit,
+                i.raw_text,
+                i.basis,
+                i.line,
+            )
+            .join(DOCUMENTS, d.id == i.document_id)
+            .where(*document_filters(year, region, department))
+            .order_by(d.year.desc(), d.department, i.document_id, i.indicator_no)
+        )
+        if unit_contains:
+            query = query.where(i.unit.contains(unit_contains, autoescape=True))
+        if doc_ids is not None:
+            query = query.where(i.document_id.in_([self.resolve(x) for x in doc_ids]))
+        with self.engine.connect() as connection:
+            return [
+                StoredIndicator(
+                    row.document_id,
+                    row.department,
+                    row.year,
+                    row.region,
+                    row.project_code,
+                    row.project_name,
+                    row.level1,
+                    row.level2,
+                    row.level3,
+                    row.comparator,
+                    None if row.number is None else Decimal(row.number),
+                    row.unit,
+                    row.raw_text,
+                    row.basis,
+                    row.line,
+                )
+                for row in connection.execute(query)
+            ]
 
     def source_lines(self, doc_id_or_prefix: str) -> list[str] | None:
         """The stored source lines of a document (line n is item n-1), or None if not kept."""

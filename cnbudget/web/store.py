@@ -21,7 +21,6 @@ from cnbudget.web.sources import stored_lines
 
 # per-capita standards are read from performance indicators, document by document, until
 # the store offers an indicator query; this bounds the work of one request
-PER_CAPITA_LIMIT = 2000
 _PER_PERSON = re.compile(r"元\s*/\s*人")
 _CACHE = 32
 # how long document summaries are reused (documents ingested meanwhile by another
@@ -222,28 +221,28 @@ class StoreLibrary:
         return rows
 
     def _per_capita(self, where: Filter) -> list[CompareRow]:
+        """Per-person standards (元/人 …) of every matching document, in one store query."""
+        found = self.store.indicators(
+            "/人", where.year, where.region, where.department, where.ids or None
+        )
         rows = []
-        for doc in self.documents(where)[:PER_CAPITA_LIMIT]:
-            document = self.document(doc.id)
-            if document is None:
+        for item in found:
+            if item.number is None or not (item.unit and _PER_PERSON.search(item.unit)):
                 continue
-            for project, indicator in _per_person_indicators(document):
-                number = _decimal(_field(indicator, "number", "value"))
-                if number is None:
-                    continue
-                name = _text(_field(indicator, "name", "level3")) or ""
-                rows.append(
-                    CompareRow(
-                        doc.id,
-                        doc.department,
-                        doc.year,
-                        doc.region,
-                        number,
-                        f"{project}·{name}" if project else name,
-                        _text(_field(indicator, "raw", "text")) or "",
-                        _int(_field(indicator, "line")),
-                    )
+            name = item.name or ""
+            project = item.project_name or ""
+            rows.append(
+                CompareRow(
+                    item.doc_id,
+                    item.department,
+                    item.year,
+                    item.region,
+                    item.number,
+                    f"{project}·{name}" if project else name,
+                    item.raw_text or "",
+                    item.line,
                 )
+            )
         return rows
 
 

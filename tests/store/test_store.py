@@ -421,3 +421,16 @@ def test_schema_matches_migrations(db_url: str) -> None:
     with open(db_url) as store, store.engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     assert differences == []
+
+
+def test_indicators_across_documents(store: Store) -> None:
+    ingest_samples(store)
+    every = store.indicators()
+    expected = sum(len(p.indicators) for path in PATHS for p in parse_file(path).performance)
+    assert len(every) == expected
+    per_person = store.indicators("元/人")
+    assert per_person and all("元/人" in (i.unit or "") for i in per_person)
+    assert all(isinstance(i.number, Decimal) for i in per_person if i.number is not None)
+    one = per_person[0].doc_id
+    assert {i.doc_id for i in store.indicators("元/人", doc_ids=[one[:8]])} == {one}
+    assert store.indicators(department="不存在的单位") == []

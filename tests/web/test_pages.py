@@ -293,3 +293,21 @@ def test_upload_shows_performance_targets_and_prose(sample: Path) -> None:
         assert "主要职责" in page.text and escape(document.profile.duties[0]) in page.text
     if document.narrative and document.narrative.changes:
         assert "增减变化" in page.text
+
+
+def test_per_capita_compare_reads_the_store_once(library: StoreLibrary, web_store: Store) -> None:
+    from cnbudget.web.library import Filter
+
+    rows = library.compare("per_capita", Filter())
+    expected = []
+    for summary in web_store.documents():
+        document = web_store.document(summary.id)
+        for project in document.performance:
+            for item in project.indicators:
+                if item.unit and "元/人" in item.unit.replace(" ", "") and item.number is not None:
+                    expected.append((summary.id, item.number, f"{project.name}·{item.name}"))
+    assert expected  # the samples print per-person standards
+    assert sorted((r.document, r.value, r.label) for r in rows) == sorted(expected)
+    one = expected[0][0]
+    only = library.compare("per_capita", Filter(ids=[one]))
+    assert only and {r.document for r in only} == {one}

@@ -256,5 +256,15 @@ from cnbudget.performance.cli import targets as _targets  # noqa: E402
 
 main.add_command(_targets)
 
+from cnbudget.store.cli import COMMANDS as STORE_COMMANDS  # noqa: E402 - after main exists
+
+for _command in STORE_COMMANDS:
+    main.add_command(_command)
+
+
+from cnbudget.web.cli import serve  # noqa: E402
+
+main.add_command(serve)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -12,6 +12,7 @@ from cnbudget.model import Document, Notice, Section, Table
 from cnbudget.readers import read_file
 from cnbudget.readers.text import SourceText, read_bytes
 from cnbudget.tables import PARSERS, SECTION_KINDS, Context
+from cnbudget.tables.provenance import locate_cells
 from cnbudget.vocabulary.normalize import compact
 
 # Tables that others rely on are parsed first: the summary tells which funding
@@ -85,6 +86,7 @@ def parse_source(source: SourceText) -> Document:
         if parser is None:
             continue
         table = parser(block, ctx)
+        locate_cells(table, source.lines)
         _convert_units(table)
         parsed[index] = table
         if block.kind == "summary" and ctx.present is None:

@@ -1,9 +1,10 @@
-"""`cnbudget export FILE... --format csv|xlsx|parquet|json|datapackage --out PATH`."""
+"""`cnbudget export`: source files, or documents stored in a database (`--db`), to every format."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 import click
 
@@ -16,8 +17,8 @@ from cnbudget.pipeline import parse_file
 def documents_from_files(files: Sequence[str]) -> list[Document]:
     """Parse every source file first, so a bad input stops the export before anything is written.
 
-    This is the seam for the store: a `--db` option would instead yield the documents it
-    rebuilds from the database, and pass them to `export_documents` unchanged.
+    With `--db`, `documents_from_store` rebuilds the documents from the database instead;
+    both pass them to `export_documents` unchanged.
     """
     documents: list[Document] = []
     for file in files:
@@ -32,8 +33,33 @@ def documents_from_files(files: Sequence[str]) -> list[Document]:
     return documents
 
 
+def documents_from_store(db: str | None, ids: Sequence[str]) -> list[Document]:
+    """The stored documents named by id (or unique id prefix); every document when none is named."""
+    from cnbudget.store.api import StoreError
+    from cnbudget.store.cli import open_store
+
+    store = open_store(db)
+    try:
+        wanted = list(ids) or [summary.id for summary in store.documents()]
+        if not wanted:
+            click.echo("错误：数据库中还没有文档（先用 cnbudget ingest 入库）", err=True)
+            sys.exit(2)
+        return [store.document(item) for item in wanted]
+    except StoreError as exc:
+        click.echo(f"错误：{exc}", err=True)
+        sys.exit(2)
+
+
 @click.command(name="export")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1)
+@click.option(
+    "--db",
+    "db",
+    default=None,
+    metavar="URL",
+    help="从数据库导出：参数为文档编号（或唯一前缀），不给编号时导出全部文档；"
+    "值为 SQLite 路径或 postgresql:// 地址，写 --db '' 则用默认数据库（CNBUDGET_DB 或默认文件）",
+)
 @click.option(
     "--format",
     "fmt",
@@ -51,9 +77,19 @@ def documents_from_files(files: Sequence[str]) -> list[Document]:
     help="输出路径：csv/json 为文件（- 表示标准输出），parquet 为文件，"
     "xlsx 为目录（仅一个文件时可为 .xlsx 文件），datapackage 为目录",
 )
-def export_command(files: tuple[str, ...], fmt: str, out: str) -> None:
-    """把一个或多个公开文件导出为 CSV、XLSX、Parquet、JSON 或数据包。"""
-    documents = documents_from_files(files)
+def export_command(files: tuple[str, ...], db: str | None, fmt: str, out: str) -> None:
+    """把公开文件（或 --db 数据库中的文档）导出为 CSV、XLSX、Parquet、JSON 或数据包。"""
+    if db is not None:
+        documents = documents_from_store(db or None, files)
+    elif not files:
+        click.echo("错误：请给出要导出的文件，或用 --db 从数据库导出", err=True)
+        sys.exit(2)
+    else:
+        for file in files:
+            if Path(file).is_dir():
+                click.echo(f"错误：{file}：是目录，请给出文件", err=True)
+                sys.exit(2)
+        documents = documents_from_files(files)
     try:
         written = export_documents(documents, fmt, out)
     except ExportError as exc:

@@ -1,0 +1,179 @@
+"""Benchmark: web page load times on a synthetic database of 10,000 documents.
+
+Run with `make bench-web` (or `python bench/web_bench.py --docs 10000`). The database is
+filled once (kept in bench/results/ for reuse) with 1,000 distinct synthetic documents
+(`cnbudget.synthetic.generate`, all five layouts, through the store benchmark's ingest)
+and copies of them under new ids up to 10,000 documents (see `fill`); then
+`cnbudget serve` is started as its own process and timed over HTTP on loopback: the
+document view (first load of a document and a repeated load), the document list, and
+every compare measure over all documents (HTML page, JSON API, CSV download).
+Targets (issue 7): document view ≤ 300 ms; compare over 10,000 documents ≤ 1 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import hashlib
+import json
+import multiprocessing
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.store_bench import ingest  # noqa: E402
+from cnbudget.store import open as open_store  # noqa: E402
+from cnbudget.validate import Report  # noqa: E402
+
+RESULTS = ROOT / "bench" / "results"
+
+
+def fill(path: Path, docs: int, distinct: int, workers: int) -> None:
+    """Fill the database up to `docs` documents: `distinct` synthetic documents parsed,
+    checked and ingested, then copies of them under new ids (parsing skipped) up to `docs`.
+
+    Compare and list queries scale with the number of stored documents and facts, not with
+    how different they are, so copies measure the same work at a fraction of the fill time.
+    """
+    if not path.exists():
+        print(f"== ingesting {distinct} synthetic documents ({workers} workers)", flush=True)
+        print(json.dumps(ingest(str(path), distinct, workers), ensure_ascii=False), flush=True)
+    with open_store(str(path)) as store:
+        originals = [s.id for s in store.documents() if not s.source.startswith("copy-")]
+        have = len(store.documents())
+        if have >= docs:
+            return
+        print(f"== adding {docs - have} copies of {len(originals)} documents", flush=True)
+        start = time.perf_counter()
+        for number in range(have, docs):
+            base = store.document(originals[number % len(originals)])
+            findings = store.findings(base.id)
+            copy = dataclasses.replace(
+                base,
+                id=hashlib.sha256(f"{base.id}/{number}".encode()).hexdigest()[:16],
+                source=f"copy-{number}-{base.source}",
+            )
+            copy.metadata = dataclasses.replace(
+                base.metadata, department=f"{base.metadata.department or ''}{number}"
+            )
+            store.ingest_document(copy, False, Report(findings=findings))
+        print(f"   {time.perf_counter() - start:.0f} s", flush=True)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def serve(path: Path) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    command = [
+        str(Path(sys.executable).parent / "cnbudget"),
+        "serve",
+        "--db",
+        str(path),
+        "--port",
+        str(port),
+    ]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(base + "/api/measures", timeout=2)
+            return process, base
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError("server did not start")
+
+
+def timed(client: httpx.Client, urls: list[str]) -> dict[str, Any]:
+    times = []
+    size = 0
+    for url in urls:
+        start = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - start) * 1000)
+        response.raise_for_status()
+        size = len(response.content)
+    times.sort()
+    return {
+        "n": len(times),
+        "median_ms": round(statistics.median(times), 1),
+        "p95_ms": round(times[max(0, int(len(times) * 0.95) - 1)], 1),
+        "max_ms": round(times[-1], 1),
+        "bytes": size,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--docs", type=int, default=10_000)
+    parser.add_argument("--workers", type=int, default=multiprocessing.cpu_count())
+    parser.add_argument("--distinct", type=int, default=1000, help="distinct synthetic documents")
+    parser.add_argument("--repeats", type=int, default=10)
+    args = parser.parse_args()
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    path = RESULTS / f"web-{args.docs}.db"
+    fill(path, args.docs, min(args.distinct, args.docs), args.workers)
+    with open_store(str(path)) as store:
+        ids = [s.id for s in store.documents()]
+        code = store.compare("code", code="2101101").rows and "2101101"
+    code = code or "2080501"
+    process, base = serve(path)
+    results: dict[str, Any] = {"documents": len(ids)}
+    try:
+        with httpx.Client(base_url=base, timeout=60) as client:
+            client.get("/")  # warm the process (imports, templates)
+            sample = random.Random(7).sample(ids, min(len(ids), args.repeats * 2))
+            cases = {
+                "document view, first load": [f"/documents/{d}" for d in sample],
+                "document view, repeated": [f"/documents/{sample[0]}"] * args.repeats,
+                "source view": [f"/documents/{d}/source" for d in sample[: args.repeats]],
+                "document list (first page, sorted by total)": ["/"] * args.repeats,
+                "document list sorted by 三公 ascending": ["/?sort=three_public_total&order=asc"]
+                * args.repeats,
+            }
+            for measure in ("three_public", "basic_share", "expenditure_total"):
+                cases[f"compare page {measure}"] = [f"/compare?measure={measure}"] * args.repeats
+            cases[f"compare page function {code}"] = [
+                f"/compare?measure=function&code={code}"
+            ] * args.repeats
+            cases["compare API three_public"] = ["/api/compare?measure=three_public"] * args.repeats
+            cases[f"compare CSV function {code}"] = [
+                f"/compare.csv?measure=function&code={code}"
+            ] * args.repeats
+            cases["compare XLSX three_public"] = ["/compare.xlsx?measure=three_public"] * 3
+            for name, urls in cases.items():
+                results[name] = timed(client, urls)
+                numbers = results[name]
+                print(
+                    f"  {name:48} median {numbers['median_ms']:8.1f} ms  "
+                    f"p95 {numbers['p95_ms']:8.1f} ms  max {numbers['max_ms']:8.1f} ms  "
+                    f"({numbers['bytes'] // 1024} KiB)",
+                    flush=True,
+                )
+    finally:
+        process.terminate()
+        process.wait(10)
+    out = RESULTS / f"web-{args.docs}.json"
+    out.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+    print(f"results: {out}")
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    main()

@@ -1,0 +1,1 @@
+"""Alembic migrations of the cnbudget store (script location `cnbudget.store:migrations`)."""

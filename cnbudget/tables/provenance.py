@@ -1,0 +1,53 @@
+"""Cell provenance: the source line of each printed number when it is not its row's first line.
+
+A logical row often spans several printed lines (a 序号 line, a code split over two lines, a
+wrapped name, then the numbers). A row records the line it starts on; this stage finds, for
+every amount cell, the line its number is actually printed on, by reading the row's lines
+(up to the next row's start) in order and matching the cells in their printed (column)
+order. A cell whose number cannot be found keeps its row's line: nothing is guessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cnbudget.layout.tokens import amount_text, tokenize
+from cnbudget.model import SourceLine, Table
+
+MAX_ROW_LINES = 20  # a logical row never spans more printed lines than this
+
+
+def locate_cells(table: Table, lines: Sequence[SourceLine]) -> None:
+    """Set `Cell.line` on amount cells printed below their row's first line."""
+    if not table.rows:
+        return
+    by_number = {line.number: line for line in lines}
+    starts = sorted({row.line for row in table.rows})
+    end = (table.last_line or starts[-1] + MAX_ROW_LINES) + 1
+    following = {
+        start: (starts[i + 1] if i + 1 < len(starts) else end) for i, start in enumerate(starts)
+    }
+    for row in table.rows:
+        cells = [c for c in row.cells.values() if c.value is not None and c.line is None]
+        if not cells:
+            continue
+        stop = min(following[row.line], row.line + MAX_ROW_LINES)
+        printed = [
+            (number, amount_text(token.text))
+            for number in range(row.line, stop)
+            if number in by_number
+            for token in tokenize(by_number[number].text)
+            if token.kind == "amount"
+        ]
+        position = 0
+        for cell in cells:
+            wanted = amount_text(cell.text)
+            found = next(
+                (i for i in range(position, len(printed)) if printed[i][1] == wanted), None
+            )
+            if found is None:
+                continue
+            position = found + 1
+            number = printed[found][0]
+            if number != row.line:
+                cell.line = number

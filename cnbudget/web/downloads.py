@@ -1,0 +1,73 @@
+"""Comparison downloads: CSV (UTF-8 with BOM for Excel) and XLSX, exact amounts."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+
+from openpyxl import Workbook
+
+from cnbudget.model import format_decimal
+from cnbudget.web.library import CompareRow, Measure
+
+HEADER = (
+    "排名",
+    "文件编号",
+    "单位",
+    "年度",
+    "地区",
+    "项目",
+    "指标",
+    "数值",
+    "单位（计量）",
+    "说明",
+)
+
+
+def _rows(chosen: Measure, rows: list[CompareRow]) -> list[tuple[object, ...]]:
+    return [
+        (
+            rank,
+            r.document,
+            r.department or "",
+            r.year or "",
+            r.region or "",
+            r.label,
+            chosen.name,
+            r.value,
+            chosen.unit,
+            r.detail,
+        )
+        for rank, r in enumerate(rows, 1)
+    ]
+
+
+def _safe(value: object) -> object:
+    """Neutralise spreadsheet formulas in text from documents (=, +, -, @ at the start)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        try:
+            float(value)
+        except ValueError:
+            return "'" + value
+    return value
+
+
+def csv_bytes(chosen: Measure, rows: list[CompareRow]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(HEADER)
+    for row in _rows(chosen, rows):
+        writer.writerow([format_decimal(v) if isinstance(v, Decimal) else _safe(v) for v in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def xlsx_bytes(chosen: Measure, rows: list[CompareRow]) -> bytes:
+    workbook = Workbook(write_only=True)  # streamed: fast for 10,000 rows
+    sheet = workbook.create_sheet("比较")
+    sheet.append(list(HEADER))
+    for row in _rows(chosen, rows):
+        sheet.append([_safe(v) for v in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

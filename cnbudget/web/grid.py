@@ -1,0 +1,303 @@
+"""Lay a canonical table out like the printed one: multi-level headers, coded rows, marked cells."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import zip_longest
+
+from cnbudget.model import Row, Table, format_decimal
+from cnbudget.validate import Finding
+from cnbudget.web.labels import column_name, table_name
+
+CellKey = tuple[str, str, str]  # (table, row code, column)
+
+
+@dataclass(slots=True)
+class HeaderCell:
+    """One cell of a header row."""
+
+    label: str
+    colspan: int = 1
+    rowspan: int = 1
+
+
+@dataclass(slots=True)
+class GridCell:
+    """One body cell: printed text, exact value, source line and the findings it takes part in."""
+
+    id: str
+    text: str
+    value: str | None
+    line: int
+    confidence: float
+    findings: list[int] = field(default_factory=list)
+    severity: str | None = None
+    suspect: bool = False
+
+
+@dataclass(slots=True)
+class GridRow:
+    """One body row: code and name as printed, indentation level and the cells per column."""
+
+    code: str
+    name: str
+    line: int
+    level: int
+    cells: list[GridCell | None]
+    total: bool = False
+
+
+@dataclass(slots=True)
+class Grid:
+    """A block of a table: header rows (multi-level), a left header, body rows."""
+
+    header: list[list[HeaderCell]]
+    rows: list[GridRow]
+    caption: str = ""
+    width: int = 0  # number of amount columns
+
+
+@dataclass(slots=True)
+class TableView:
+    """A canonical table ready for the template (one grid, or two side by side for summaries)."""
+
+    kind: str
+    name: str
+    title: str
+    line: int
+    last_line: int | None
+    unit: str
+    empty_note: str | None
+    grids: list[Grid]
+    finding_count: int = 0
+
+
+_SEVERITY_ORDER = {"error": 3, "warning": 2, "info": 1}
+
+
+def display_code(code: str) -> str:
+    """The code as a reader expects to see it (no canonical prefixes, no `total`)."""
+    if code == "total" or code.startswith(("project:", "income.", "expenditure.")):
+        return ""
+    if code.startswith("unit:"):
+        return code[5:]
+    if "/" in code:
+        dept, gov = code.split("/", 1)
+        return f"{dept} / {gov}"
+    if code.replace(".", "").isalpha():
+        return ""
+    return code
+
+
+def row_level(code: str) -> int:
+    """Indentation of a row: 类 0, 款 1, 项 2 for function codes; 类 0, 款 1 for economic codes."""
+    head = code.split("/", 1)[0]
+    if not head.isdigit():
+        return 0
+    if len(head) in (3, 5, 7):
+        return (len(head) - 3) // 2
+    return 0
+
+
+def cell_id(table: str, code: str, column: str) -> str:
+    """A stable HTML id for a cell (ASCII, so that codes with Chinese names stay valid)."""
+    digest = hashlib.blake2s(f"{table}\x1f{code}\x1f{column}".encode(), digest_size=6).hexdigest()
+    return f"c-{table}-{digest}"
+
+
+def _header(columns: Sequence[str]) -> list[list[HeaderCell]]:
+    """Header rows from dotted column keys: a key with children becomes a group over 小计 + them."""
+    keys = list(columns)
+    parent: dict[str, str | None] = {}
+    for key in keys:
+        base = key.split("@", 1)[0]
+        candidates = [k for k in keys if k != key and base.startswith(k + ".")]
+        parent[key] = max(candidates, key=len) if candidates else None
+    children: dict[str | None, list[str]] = {}
+    for key in keys:
+        children.setdefault(parent[key], []).append(key)
+
+    def depth(key: str) -> int:
+        kids = children.get(key, [])
+        return 1 + max((depth(k) for k in kids), default=0) if kids else 1
+
+    def width(key: str) -> int:
+        kids = children.get(key, [])
+        return 1 + sum(width(k) for k in kids) if kids else 1
+
+    roots = children.get(None, [])
+    levels = max((depth(k) for k in roots), default=1)
+    rows: list[list[HeaderCell]] = [[] for _ in range(levels)]
+
+    def place(key: str, level: int) -> None:
+        kids = children.get(key, [])
+        if not kids:
+            rows[level].append(HeaderCell(column_name(key), 1, levels - level))
+            return
+        rows[level].append(HeaderCell(column_name(key), width(key), 1))
+        rows[level + 1].append(HeaderCell("小计", 1, levels - level - 1))
+        for kid in kids:
+            place(kid, level + 1)
+
+    for key in roots:
+        place(key, 0)
+    return rows
+
+
+def _ordered_columns(columns: Sequence[str]) -> list[str]:
+    """Columns in the order the header shows them (a group's 小计 first, then its members)."""
+    keys = list(columns)
+    parent: dict[str, str | None] = {}
+    for key in keys:
+        base = key.split("@", 1)[0]
+        candidates = [k for k in keys if k != key and base.startswith(k + ".")]
+        parent[key] = max(candidates, key=len) if candidates else None
+    ordered: list[str] = []
+
+    def visit(key: str) -> None:
+        ordered.append(key)
+        for kid in (k for k in keys if parent[k] == key):
+            visit(kid)
+
+    for key in (k for k in keys if parent[k] is None):
+        visit(key)
+    return ordered
+
+
+def _columns_of(table: Table, rows: Iterable[Row]) -> list[str]:
+    """The table's declared columns, plus any column its rows use that the header lacks."""
+    declared = list(table.columns)
+    for row in rows:
+        for key in row.cells:
+            if key not in declared:
+                declared.append(key)
+    return declared
+
+
+class FindingIndex:
+    """Which findings touch which cell, so that the grid can mark the very cells involved."""
+
+    def __init__(self, findings: Sequence[Finding]) -> None:
+        self.findings = list(findings)
+        self.cells: dict[CellKey, list[int]] = {}
+        self.suspects: set[CellKey] = set()
+        self.placed: set[int] = set()
+        for index, finding in enumerate(self.findings):
+            keys = list(finding.cells)
+            if not keys and finding.table and finding.row and finding.column:
+                keys = [(finding.table, finding.row, finding.column)]
+            for key in keys:
+                self.cells.setdefault(key, []).append(index)
+            if finding.suspect:
+                self.suspects.add(finding.suspect)
+
+    def mark(self, cell: GridCell, key: CellKey) -> None:
+        found = self.cells.get(key, [])
+        if not found:
+            return
+        cell.findings = list(found)
+        self.placed.update(found)
+        cell.severity = max(
+            (self.findings[i].severity for i in found), key=lambda s: _SEVERITY_ORDER[s]
+        )
+        cell.suspect = key in self.suspects
+
+
+def _grid(table: Table, rows: Sequence[Row], index: FindingIndex, caption: str = "") -> Grid:
+    columns = _ordered_columns(_columns_of(table, rows))
+    header = _header(columns)
+    left = HeaderCell("编码" if table.kind != "projects" else "单位编码", 1, len(header))
+    name = HeaderCell("项目名称" if table.kind == "projects" else "名称", 1, len(header))
+    header[0][:0] = [left, name]
+    body: list[GridRow] = []
+    for row in rows:
+        cells: list[GridCell | None] = []
+        for column in columns:
+            cell = row.cells.get(column)
+            if cell is None:
+                cells.append(None)
+                continue
+            value = None if cell.value is None else format_decimal(cell.value)
+            grid_cell = GridCell(
+                cell_id(table.kind, row.code, column),
+                cell.text,
+                value,
+                cell.line or row.line,  # a wrapped row's number may sit on a later line
+                cell.confidence,
+            )
+            index.mark(grid_cell, (table.kind, row.code, column))
+            cells.append(grid_cell)
+        code = display_code(row.code)
+        if table.kind == "projects" and "unit" in row.cells:
+            code = row.cells["unit"].text
+        body.append(
+            GridRow(
+                code,
+                row.name,
+                row.line,
+                row_level(row.code),
+                cells,
+                total=row.code in ("total", "income.grand_total", "expenditure.grand_total"),
+            )
+        )
+    return Grid(header, body, caption, len(columns))
+
+
+def _two_sided(table: Table, index: FindingIndex) -> list[Grid]:
+    """Summaries print income on the left and expenditure on the right: zip the two sides."""
+    income = [r for r in table.rows if r.code.startswith("income.")]
+    spending = [r for r in table.rows if not r.code.startswith("income.")]
+    left = _grid(table, income, index, "收入")
+    right = _grid(table, spending, index, "支出")
+    header = [left.header[0] + right.header[0]]
+    depth = max(len(left.header), len(right.header))
+    for level in range(1, depth):
+        header.append(
+            (left.header[level] if level < len(left.header) else [])
+            + (right.header[level] if level < len(right.header) else [])
+        )
+    if len(left.header) < depth:
+        for cell in left.header[0]:
+            cell.rowspan += depth - len(left.header)
+    if len(right.header) < depth:
+        for cell in right.header[0]:
+            cell.rowspan += depth - len(right.header)
+    return [Grid(header, [], "收支"), left, right]
+
+
+def paired_rows(
+    left: Sequence[GridRow], right: Sequence[GridRow]
+) -> list[tuple[GridRow | None, GridRow | None]]:
+    """Pair the two sides of a summary line by line; grand totals meet on the last line."""
+    left_body = [r for r in left if not r.total]
+    right_body = [r for r in right if not r.total]
+    pairs = list(zip_longest(left_body, right_body))
+    left_total = [r for r in left if r.total]
+    right_total = [r for r in right if r.total]
+    if left_total or right_total:
+        pairs.append(
+            (left_total[0] if left_total else None, right_total[0] if right_total else None)
+        )
+    return pairs
+
+
+def table_view(table: Table, index: FindingIndex) -> TableView:
+    """The view of one table, with its cells marked by the findings that involve them."""
+    two_sided = any(r.code.startswith("income.") for r in table.rows) and any(
+        not r.code.startswith("income.") for r in table.rows
+    )
+    grids = _two_sided(table, index) if two_sided else [_grid(table, table.rows, index)]
+    count = sum(1 for f in index.findings if f.table == table.kind)
+    return TableView(
+        table.kind,
+        table_name(table.kind),
+        table.title,
+        table.line,
+        table.last_line,
+        table.unit,
+        table.empty_note,
+        grids,
+        count,
+    )

@@ -1,0 +1,122 @@
+/* cnbudget web UI: charts from embedded JSON, finding explanations on cells, file drop. */
+(function () {
+  "use strict";
+
+  function charts() {
+    if (typeof echarts === "undefined") { return; }
+    document.querySelectorAll(".chart[data-option]").forEach(function (el) {
+      var source = document.getElementById(el.getAttribute("data-option"));
+      if (!source) { return; }
+      var chart = echarts.init(el, null, { renderer: "canvas" });
+      var option = JSON.parse(source.textContent);
+      option.animation = false;
+      chart.setOption(option);
+      el.setAttribute("data-rendered", "1");
+      window.addEventListener("resize", function () { chart.resize(); });
+    });
+  }
+
+  function explain() {
+    var box = document.getElementById("explain");
+    if (!box) { return; }
+    var body = box.querySelector(".body");
+    function hide() {
+      box.hidden = true;
+      document.querySelectorAll(".related").forEach(function (el) { el.classList.remove("related"); });
+    }
+    function show(cell) {
+      hide();
+      var ids = (cell.getAttribute("data-findings") || "").split(" ").filter(Boolean);
+      body.textContent = "";
+      ids.forEach(function (id) {
+        var item = document.getElementById("finding-" + id);
+        if (!item) { return; }
+        var copy = item.cloneNode(true);
+        copy.removeAttribute("id");
+        body.appendChild(copy);
+        (item.getAttribute("data-cells") || "").split(" ").forEach(function (cid) {
+          var other = cid && document.getElementById(cid);
+          if (other) { other.classList.add("related"); }
+        });
+      });
+      var link = cell.querySelector("a.src");
+      if (link) {
+        var p = document.createElement("p");
+        var a = document.createElement("a");
+        a.href = link.getAttribute("href");
+        a.textContent = "查看原文第 " + link.getAttribute("data-line") + " 行";
+        p.appendChild(a);
+        body.appendChild(p);
+      }
+      var rect = cell.getBoundingClientRect();
+      box.hidden = false;
+      var left = Math.min(window.scrollX + rect.left, window.scrollX + document.documentElement.clientWidth - box.offsetWidth - 8);
+      box.style.left = Math.max(8, left) + "px";
+      box.style.top = (window.scrollY + rect.bottom + 6) + "px";
+    }
+    document.addEventListener("click", function (event) {
+      var cell = event.target.closest ? event.target.closest("td.flag") : null;
+      if (cell) {
+        event.preventDefault();
+        show(cell);
+        return;
+      }
+      if (event.target.closest && (event.target.closest(".close") || !event.target.closest("#explain"))) { hide(); }
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { hide(); }
+      if (event.key === "Enter" && event.target.matches && event.target.matches("td.flag")) { show(event.target); }
+    });
+    document.querySelectorAll("a.locate").forEach(function (a) {
+      a.addEventListener("click", function (event) {
+        var cell = document.getElementById(a.getAttribute("href").slice(1));
+        if (!cell) { return; }
+        event.preventDefault();
+        cell.scrollIntoView({ block: "center" });
+        show(cell);
+      });
+    });
+  }
+
+  function drop() {
+    var zone = document.getElementById("drop");
+    var input = document.getElementById("file");
+    var form = document.getElementById("upload-form");
+    if (!zone || !input || !form) { return; }
+    ["dragenter", "dragover"].forEach(function (name) {
+      zone.addEventListener(name, function (event) { event.preventDefault(); zone.classList.add("over"); });
+    });
+    ["dragleave", "drop"].forEach(function (name) {
+      zone.addEventListener(name, function () { zone.classList.remove("over"); });
+    });
+    zone.addEventListener("drop", function (event) {
+      event.preventDefault();
+      if (event.dataTransfer && event.dataTransfer.files.length) {
+        input.files = event.dataTransfer.files;
+        form.submit();
+      }
+    });
+    input.addEventListener("change", function () {
+      var label = zone.querySelector("span");
+      if (input.files.length && label) { label.textContent = input.files[0].name; }
+    });
+  }
+
+  function highlightLine() {
+    var hash = window.location.hash;
+    if (!/^#L\d+$/.test(hash)) { return; }
+    var line = document.getElementById(hash.slice(1));
+    if (line) { line.classList.add("target"); }
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    charts();
+    explain();
+    drop();
+    highlightLine();
+    window.addEventListener("hashchange", function () {
+      document.querySelectorAll("#source li.target").forEach(function (el) { el.classList.remove("target"); });
+      highlightLine();
+    });
+  });
+})();

@@ -1,0 +1,107 @@
+"""Page data for a document view: tables with marked cells, findings, charts and other parts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from cnbudget.model import Document, Notice, format_decimal
+from cnbudget.validate import Finding
+from cnbudget.web.charts import document_charts
+from cnbudget.web.extras import Node, document_extras, label, node
+from cnbudget.web.grid import FindingIndex, TableView, cell_id, table_view
+from cnbudget.web.labels import SEVERITIES, column_name, number_name, table_name
+
+_META_FIELDS = {"department", "year", "unit", "kind", "scope"}
+
+
+@dataclass(slots=True)
+class FindingView:
+    """A finding as shown: severity, rule, message, where, the numbers and the cells involved."""
+
+    index: int
+    rule: str
+    severity: str
+    severity_name: str
+    message: str
+    table: str
+    row: str
+    column: str
+    line: int | None
+    numbers: list[tuple[str, str]]
+    cells: list[str]
+    suspect: str | None
+    suspect_text: str | None
+    placed: bool
+
+
+@dataclass(slots=True)
+class DocumentView:
+    """Everything the document template shows."""
+
+    document: Document
+    tables: list[TableView]
+    findings: list[FindingView]
+    counts: dict[str, int]
+    charts: dict[str, Any]
+    extras: list[tuple[str, Node]]
+    meta_extra: list[tuple[str, Node]]
+    notices: list[Notice]
+    ran: list[str] = field(default_factory=list)
+    not_run: dict[str, str] = field(default_factory=dict)
+
+
+def _finding_view(index: int, finding: Finding, placed: bool) -> FindingView:
+    cells = [cell_id(*key) for key in finding.cells]
+    if not cells and finding.table and finding.row and finding.column:
+        cells = [cell_id(finding.table, finding.row, finding.column)]
+    suspect_text = None
+    if finding.suspect:
+        suspect_text = f"{finding.suspect[1]} 行的“{column_name(finding.suspect[2])}”列"
+    return FindingView(
+        index,
+        finding.rule,
+        finding.severity,
+        SEVERITIES.get(finding.severity, finding.severity),
+        finding.message,
+        table_name(finding.table) if finding.table else "",
+        finding.row or "",
+        column_name(finding.column) if finding.column else "",
+        finding.line,
+        [(number_name(key), format_decimal(value)) for key, value in finding.numbers.items()],
+        cells,
+        cell_id(*finding.suspect) if finding.suspect else None,
+        suspect_text,
+        placed,
+    )
+
+
+def document_view(
+    document: Document,
+    findings: list[Finding],
+    ran: list[str] | None = None,
+    not_run: dict[str, str] | None = None,
+) -> DocumentView:
+    """Build the view of a document and its validation findings."""
+    index = FindingIndex(findings)
+    tables = [table_view(table, index) for table in document.tables]
+    views = [_finding_view(i, f, i in index.placed) for i, f in enumerate(findings)]
+    counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
+    meta = document.metadata
+    meta_extra = [
+        (label(f.name), node(getattr(meta, f.name)))
+        for f in fields(meta)
+        if f.name not in _META_FIELDS and getattr(meta, f.name) not in (None, "", [], {})
+    ]
+    return DocumentView(
+        document,
+        tables,
+        views,
+        counts,
+        document_charts(document),
+        document_extras(document),
+        meta_extra,
+        list(document.notices),
+        list(ran or []),
+        dict(not_run or {}),
+    )

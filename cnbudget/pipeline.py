@@ -12,7 +12,7 @@ from cnbudget.model import Document, Notice, Section, Table
 from cnbudget.readers import read_file
 from cnbudget.readers.text import SourceText, read_bytes
 from cnbudget.tables import PARSERS, SECTION_KINDS, Context
-from cnbudget.tables.provenance import locate_cells
+from cnbudget.tables.provenance import locate_cells, lower_inferred
 from cnbudget.vocabulary.normalize import compact
 
 # Tables that others rely on are parsed first: the summary tells which funding
@@ -87,6 +87,7 @@ def parse_source(source: SourceText) -> Document:
             continue
         table = parser(block, ctx)
         locate_cells(table, source.lines)
+        lower_inferred(table, source.inferred)
         _convert_units(table)
         parsed[index] = table
         if block.kind == "summary" and ctx.present is None:

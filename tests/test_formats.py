@@ -13,11 +13,14 @@ from cnbudget.facts import facts
 from cnbudget.model import Document
 from cnbudget.pipeline import parse_file, parse_source
 from cnbudget.readers import read_file
+from cnbudget.readers.grid import INFERRED_CONFIDENCE
 from cnbudget.readers.text import SourceText, read_bytes, read_path
 from cnbudget.synthetic import LAYOUTS, generate
 from cnbudget.synthetic.fixtures import CONVERTED, DIRECT, build
 from cnbudget.synthetic.printed import as_items, printed_document
 from cnbudget.synthetic.render_pdf import FONT_CANDIDATES
+
+PROSE_TABLES = {"narrative", "performance", "dept_performance"}  # read from text, not grids
 
 CORPUS = Path(__file__).parent / "corpus"
 SAMPLES = sorted(CORPUS.glob("*.txt"))
@@ -51,6 +54,8 @@ def assert_same(expected: Document, path: Path) -> None:
     extra = list((have - want).elements())[:5]
     assert not missing and not extra, f"{path.name}: missing {missing}, extra {extra}"
     assert len(want) > 100
+    # ruled tables and cell grids: positions are known, nothing was inferred
+    assert not any("没有表格线" in n.message for n in got.notices), path.name
 
 
 def _synthetic(count: int) -> list[SourceText]:
@@ -183,7 +188,12 @@ def test_unruled_pdf_reads_most_facts() -> None:
     sources = [read_path(path) for path in SAMPLES] + _synthetic(1)
     total = missing = extra = 0
     for _source, document, paths in build(sources, (UNRULED,)):
-        want, have = fact_set(document), fact_set(parse_file(paths[UNRULED]))
+        unruled = parse_file(paths[UNRULED])
+        want, have = fact_set(document), fact_set(unruled)
+        # never silent: every table number read by geometry has a low confidence and a notice
+        table_facts = [f for f in facts(unruled) if f.table not in PROSE_TABLES]
+        assert table_facts and all(f.confidence <= INFERRED_CONFIDENCE for f in table_facts)
+        assert any("没有表格线" in n.message for n in unruled.notices)
         total += sum(want.values())
         missing += sum((want - have).values())
         extra += sum((have - want).values())

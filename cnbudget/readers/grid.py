@@ -21,6 +21,10 @@ _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u3000]+")
 _ASCII_WORD = re.compile(r"[A-Za-z]")
 
 
+# the confidence of a number whose column was inferred from positions (no ruling lines)
+INFERRED_CONFIDENCE = 0.5
+
+
 @dataclass(slots=True)
 class Paragraph:
     """A line of running text (a title, a page header, a sentence) outside any table."""
@@ -44,6 +48,7 @@ class Grid:
     """A table read with its cell structure."""
 
     rows: list[GridRow] = field(default_factory=list)
+    inferred: bool = False  # columns inferred from word positions (no ruling lines)
 
 
 Item = Paragraph | Grid
@@ -97,6 +102,7 @@ def expand(rows: list[list[tuple[str, int, int]]]) -> list[list[str]]:
 def to_source(items: list[Item], source: str, data: bytes, fmt: str) -> SourceText:
     """Tab-separated source lines (page numbers and boxes kept) from paragraphs and grids."""
     lines: list[SourceLine] = []
+    inferred: set[int] = set()
 
     def add(text: str, page: int | None, box: Box | None) -> None:
         lines.append(SourceLine(len(lines) + 1, text, page, box))
@@ -116,9 +122,13 @@ def to_source(items: list[Item], source: str, data: bytes, fmt: str) -> SourceTe
                 continue
             cells += [""] * (width - len(cells))
             add("\t".join(cells), row.page, row.box)
+            if item.inferred:
+                inferred.add(len(lines))
         add("", None, None)  # a blank line after each table, as text extraction prints
     tabbed = any(isinstance(item, Grid) and item.rows for item in items)
-    return SourceText(source, document_id(data), fmt, lines, fmt, tabbed)
+    return SourceText(
+        source, document_id(data), fmt, lines, fmt, tabbed, inferred=frozenset(inferred)
+    )
 
 
 def drop_empty_columns(rows: list[list[str]]) -> list[list[str]]:

@@ -24,7 +24,7 @@ from cnbudget.errors import InputError
 from cnbudget.layout.sections import PART_HEADING, is_note, is_page_header, is_prose
 from cnbudget.layout.tokens import PAGE_NUMBER
 from cnbudget.model import Box
-from cnbudget.readers.grid import Grid, GridRow, Item, Paragraph, to_source
+from cnbudget.readers.grid import INFERRED_CONFIDENCE, Grid, GridRow, Item, Paragraph, to_source
 from cnbudget.readers.limits import Limits
 from cnbudget.readers.stream import read_table, words_of
 from cnbudget.readers.text import SourceText
@@ -132,6 +132,7 @@ class _State:
     open_table: bool = False
     boundaries: list[float] | None = None  # columns of the last unruled table read
     notices: list[str] = field(default_factory=list)
+    inferred_pages: set[int] = field(default_factory=set)  # pages with unruled tables
 
 
 def _read_page(page: pdfium.PdfPage, number: int, state: _State) -> tuple[list[Item], int, int]:
@@ -213,7 +214,13 @@ def _unruled_tables(
         if table is None:
             rest += region
             continue
-        grid = Grid([GridRow(cells, number, box) for cells, box in table.rows])
+        grid = Grid([GridRow(cells, number, box) for cells, box in table.rows], inferred=True)
+        if number not in state.inferred_pages:
+            state.inferred_pages.add(number)
+            state.notices.append(
+                f"第 {number} 页的表格没有表格线：各数字所在的列按文字位置推断，"
+                f"这些数字的置信度已降为 {INFERRED_CONFIDENCE}，请与原文核对"
+            )
         blocks.append((min(c.top for c in region), grid))
         state.boundaries = table.boundaries
         if table.unplaced:

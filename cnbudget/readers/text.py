@@ -27,6 +27,8 @@ class SourceText:
     format: str = "text"  # text, pdf, xlsx, xls, docx or html
     tabbed: bool | None = None  # known from the reader (cell grids); None: look at the text
     notices: list[str] = field(default_factory=list)  # what the reader could not place
+    # lines of tables whose columns were inferred from positions (PDF tables without rules)
+    inferred: frozenset[int] = frozenset()
 
     @property
     def tab_separated(self) -> bool:

@@ -5,6 +5,9 @@ wrapped name, then the numbers). A row records the line it starts on; this stage
 every amount cell, the line its number is actually printed on, by reading the row's lines
 (up to the next row's start) in order and matching the cells in their printed (column)
 order. A cell whose number cannot be found keeps its row's line: nothing is guessed.
+
+Numbers read from tables whose columns the reader had to infer from word positions (PDF
+tables without ruling lines) get a lower confidence (`lower_inferred`).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from collections.abc import Sequence
 
 from cnbudget.layout.tokens import amount_text, tokenize
 from cnbudget.model import SourceLine, Table
+from cnbudget.readers.grid import INFERRED_CONFIDENCE
 
 MAX_ROW_LINES = 20  # a logical row never spans more printed lines than this
 
@@ -51,3 +55,13 @@ def locate_cells(table: Table, lines: Sequence[SourceLine]) -> None:
             number = printed[found][0]
             if number != row.line:
                 cell.line = number
+
+
+def lower_inferred(table: Table, inferred: frozenset[int]) -> None:
+    """Cap the confidence of cells printed on lines whose columns were inferred."""
+    if not inferred:
+        return
+    for row in table.rows:
+        for cell in row.cells.values():
+            if (cell.line if cell.line is not None else row.line) in inferred:
+                cell.confidence = min(cell.confidence, INFERRED_CONFIDENCE)

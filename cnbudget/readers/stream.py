@@ -253,7 +253,7 @@ def _header_blocks(words: list[Word]) -> list[_Block]:
             centre = (word.x0 + word.x1) / 2
             inside = block.x0 - 0.5 * h <= centre <= block.x1 + 0.5 * h
             holds = word.x0 - 0.5 * h <= (block.x0 + block.x1) / 2 <= word.x1 + 0.5 * h
-            if below and (inside or holds):
+            if below and (inside or holds) and not _two_labels(block.text, word.text):
                 block.words.append(word)
                 block.x0, block.x1 = min(block.x0, word.x0), max(block.x1, word.x1)
                 block.top, block.bottom = min(block.top, word.top), max(block.bottom, word.bottom)
@@ -261,6 +261,21 @@ def _header_blocks(words: list[Word]) -> list[_Block]:
         else:
             blocks.append(_Block([word], word.x0, word.top, word.x1, word.bottom))
     return blocks
+
+
+def _label_ids(text: str) -> list[str]:
+    labels, _ = tokenize(text.replace("\n", ""))
+    return [label.id for label in labels]
+
+
+def _two_labels(upper: str, lower: str) -> bool:
+    """Whether two stacked texts are two labels (a group over its child, centred alike)
+    rather than the lines of one wrapped label: each alone is one known label, together not."""
+    return (
+        len(_label_ids(upper)) == 1
+        and len(_label_ids(lower)) == 1
+        and len(_label_ids(upper + lower)) != 1
+    )
 
 
 def _group_id(block: _Block) -> str | None:

@@ -180,8 +180,8 @@ def test_unruled_pdf_reads_most_facts() -> None:
     """Tables printed without any ruling line, read by geometry (`readers/stream.py`).
 
     Not yet exact (see docs/readers.md): this guards the measured level — samples and one
-    synthetic document per layout recover ≥ 85% of their facts, and wrong facts (read
-    but not in the document) stay under 4% of them (measured: 86.6% and 3.3%)."""
+    synthetic document per layout recover ≥ 95% of their facts, and wrong facts (read
+    but not in the document) stay under 1.5% of them."""
     from cnbudget.synthetic.fixtures import UNRULED
 
     _tools(DIRECT)
@@ -198,5 +198,5 @@ def test_unruled_pdf_reads_most_facts() -> None:
         missing += sum((want - have).values())
         extra += sum((have - want).values())
     assert total > 3000
-    assert missing / total <= 0.15, f"{missing} of {total} facts missing"
-    assert extra / total <= 0.04, f"{extra} wrong facts"
+    assert missing / total <= 0.05, f"{missing} of {total} facts missing"
+    assert extra / total <= 0.015, f"{extra} wrong facts"

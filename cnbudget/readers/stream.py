@@ -14,6 +14,7 @@ guess: its row keeps it out of the columns, and a notice says so.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from cnbudget.layout.header import tokenize
@@ -311,28 +312,114 @@ def _covers(group: _Block, span: tuple[float, float], block: _Block) -> bool:
     return bool(labels) and labels[0].id in GROUPS[parent]
 
 
-def _children(group: _Block, span: tuple[float, float], blocks: list[_Block]) -> set[int]:
-    """Labels under a group: those it covers that are printed at the row under the group
-    or lower (a label beside the group spanning more rows sits higher: not a child)."""
-    covered = [k for k, b in enumerate(blocks) if b is not group and _covers(group, span, b)]
-    if not covered:
-        return set()
+Extent = Callable[["_Block"], tuple[float, float]]
+
+
+def _own(block: _Block) -> tuple[float, float]:
+    return block.x0, block.x1
+
+
+def _off(group: _Block, kept: list[_Block], extent: Extent) -> float:
+    """How far the group's centre is from the centre of the columns of `kept`."""
+    lo = min(extent(b)[0] for b in kept)
+    hi = max(extent(b)[1] for b in kept)
+    return abs((lo + hi) / 2 - (group.x0 + group.x1) / 2)
+
+
+def _centred(group: _Block, covered: list[_Block], extent: Extent) -> list[_Block]:
+    """The covered labels trimmed at either end while that centres their columns better
+    under the group: a group is printed centred over all its columns, however far from
+    each child (Henan-style headers), and a label beside it spanning more rows is not one
+    of them. None when the group is not printed over them (it is a label of its own)."""
     centre = (group.x0 + group.x1) / 2
-    over = [k for k in covered if blocks[k].x0 < group.x1 and group.x0 < blocks[k].x1]
-    if not over:
-        over = [min(covered, key=lambda k: abs((blocks[k].x0 + blocks[k].x1) / 2 - centre))]
-    row = min((blocks[k].top + blocks[k].bottom) / 2 for k in over)
-    tolerance = 0.25 * min(w.height for k in over for w in blocks[k].words)
-    return {k for k in covered if (blocks[k].top + blocks[k].bottom) / 2 >= row - tolerance}
+    tolerance = 0.5 * min(w.height for w in group.words)
+    kept = list(covered)
+    while len(kept) > 1:
+        lo = min(extent(b)[0] for b in kept)
+        hi = max(extent(b)[1] for b in kept)
+        if (lo + hi) / 2 < centre:
+            rest = [b for b in kept if extent(b)[0] > lo]
+        else:
+            rest = [b for b in kept if extent(b)[1] < hi]
+        if not rest or _off(group, rest, extent) >= _off(group, kept, extent) - tolerance:
+            break
+        kept = rest
+    if not kept:
+        return []
+    lo = min(extent(b)[0] for b in kept)
+    hi = max(extent(b)[1] for b in kept)
+    return kept if lo - tolerance <= centre <= hi + tolerance else []
 
 
-def header_rows(words: list[Word], boundaries: list[float]) -> list[list[str]]:
+def _cost(group: _Block, covered: list[_Block], extent: Extent) -> float:
+    if not covered:
+        return 0.0
+    kept = _centred(group, covered, extent)
+    return _off(group, kept, extent) if kept else float("inf")
+
+
+def _share(blocks: list[_Block], covered: list[list[_Block]], extent: Extent) -> None:
+    """Labels covered by two groups side by side go to one of them: the split (children
+    are contiguous) that centres both groups best over their columns."""
+    for i, left in enumerate(blocks):
+        beside = [
+            j
+            for j, b in enumerate(blocks)
+            if b.x0 >= left.x1 and b.top < left.bottom and left.top < b.bottom and covered[j]
+        ]
+        if not covered[i] or not beside:
+            continue
+        j = min(beside, key=lambda j: blocks[j].x0)
+        right = blocks[j]
+        contested = sorted(
+            (b for b in covered[i] if any(b is c for c in covered[j])), key=lambda b: b.x0
+        )
+        if not contested:
+            continue
+        mine = [b for b in covered[i] if not any(b is c for c in contested)]
+        theirs = [b for b in covered[j] if not any(b is c for c in contested)]
+        cut = min(
+            range(len(contested) + 1),
+            key=lambda k: _cost(left, mine + contested[:k], extent)
+            + _cost(right, contested[k:] + theirs, extent),
+        )
+        covered[i] = mine + contested[:cut]
+        covered[j] = contested[cut:] + theirs
+
+
+def _kids(blocks: list[_Block], extent: Extent = _own) -> list[set[int]]:
+    """For each label, the labels printed under it (its children and their children)."""
+    covered = [
+        [b for b in blocks if b is not group and _covers(group, _span(group, blocks), b)]
+        for group in blocks
+    ]
+    _share(blocks, covered, extent)
+    result: list[set[int]] = []
+    for group, mine in zip(blocks, covered, strict=True):
+        kept = _centred(group, mine, extent) if mine else []
+        result.append({k for k, b in enumerate(blocks) if any(b is c for c in kept)})
+    return result
+
+
+def header_rows(
+    words: list[Word], boundaries: list[float], edges: tuple[float, float] | None = None
+) -> list[list[str]]:
     """Header cells by column: each label in the leftmost column of its span, one row per
     depth (a label printed under a group is one row deeper), as a ruled header reads."""
     blocks = sorted(_header_blocks(words), key=lambda b: b.top)
     if not blocks:
         return []
-    kids = [_children(block, _span(block, blocks), blocks) for block in blocks]
+    left, right = (
+        edges if edges is not None else (min(w.x0 for w in words), max(w.x1 for w in words))
+    )
+    cuts = [left, *boundaries, right]
+
+    def columns(block: _Block) -> tuple[float, float]:
+        lo = sum(1 for b in boundaries if b <= block.x0 + 0.1 * block.words[0].height)
+        hi = sum(1 for b in boundaries if b < block.x1 - 0.1 * block.words[0].height)
+        return cuts[lo], cuts[hi + 1]
+
+    kids = _kids(blocks, columns)
     children: list[list[int]] = [[] for _ in blocks]
     for i, block in enumerate(blocks):
         parents = [j for j in range(i) if i in kids[j]]
@@ -349,7 +436,7 @@ def header_rows(words: list[Word], boundaries: list[float]) -> list[list[str]]:
     grid = [[""] * width for _ in range(height)]
     for i, block in enumerate(blocks):
         first = min(
-            (column((blocks[k].x0 + blocks[k].x1) / 2) for k in children[i]),
+            (column((blocks[k].x0 + blocks[k].x1) / 2) for k in kids[i]),
             default=column((block.x0 + block.x1) / 2),
         )
         cell = grid[block.depth][first]
@@ -361,9 +448,7 @@ def leaf_extents(words: list[Word]) -> list[tuple[float, float]]:
     """The x-extents of the header's leaf labels (no label printed under them)."""
     blocks = sorted(_header_blocks(words), key=lambda b: b.top)
     return [
-        (block.x0, block.x1)
-        for block in blocks
-        if not _children(block, _span(block, blocks), blocks)
+        (block.x0, block.x1) for block, kids in zip(blocks, _kids(blocks), strict=True) if not kids
     ]
 
 
@@ -396,7 +481,7 @@ def read_table(words: list[Word], inherited: list[float] | None = None) -> Strea
     if header_words:
         top = min(w.top for w in header_words)
         bottom = max(w.bottom for w in header_words)
-        for cells in header_rows(header_words, boundaries):
+        for cells in header_rows(header_words, boundaries, (left, right)):
             result.rows.append((cells, (left, top, right, bottom)))
     for band in body:
         cells_words: list[list[Word]] = [[] for _ in range(width)]

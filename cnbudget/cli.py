@@ -12,27 +12,7 @@ from cnbudget.export_json import document_dict
 from cnbudget.facts import facts, write_csv
 from cnbudget.model import Document
 from cnbudget.pipeline import parse_file
-
-TABLE_NAMES = {
-    "summary": "收支总表",
-    "income": "收入总表",
-    "expenditure": "支出总表",
-    "fiscal_summary": "财政拨款收支总表",
-    "general_expenditure": "一般公共预算支出表",
-    "general_basic": "一般公共预算基本支出表",
-    "three_public": "“三公”经费表",
-    "gov_fund_expenditure": "政府性基金预算支出表",
-    "soe_expenditure": "国有资本经营预算支出表",
-    "basic": "基本支出表",
-    "economic_summary": "支出经济分类汇总表",
-    "projects": "项目支出表",
-    "procurement": "政府采购表",
-    "assets": "固定资产占用表",
-    "operating_costs": "机关运行经费表",
-    "performance": "项目绩效目标表",
-    "dept_performance": "部门整体绩效目标表",
-    "narrative": "情况说明中的数字",
-}
+from cnbudget.vocabulary.tables import TABLE_NAMES
 
 
 @click.group()

@@ -57,7 +57,7 @@ def number_format(value: Decimal) -> str:
 
 
 def table_name(kind: str) -> str:
-    from cnbudget.cli import TABLE_NAMES
+    from cnbudget.vocabulary.tables import TABLE_NAMES
 
     return TABLE_NAMES.get(kind, kind)
 

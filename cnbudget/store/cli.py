@@ -264,7 +264,7 @@ def render_table(table: Table) -> Any:
     """A rich table printed like the disclosure's own table (codes, names, columns)."""
     from rich.table import Table as RichTable
 
-    from cnbudget.cli import TABLE_NAMES
+    from cnbudget.vocabulary.tables import TABLE_NAMES
 
     keys = list(table.columns)
     for row in table.rows:
@@ -408,7 +408,7 @@ def compare(
         out.add_column(
             label, justify="left" if index < 3 else "right", no_wrap=index == 0, overflow="fold"
         )
-    from cnbudget.cli import TABLE_NAMES
+    from cnbudget.vocabulary.tables import TABLE_NAMES
 
     for record in result.records():
         if isinstance(record.get("table"), str):

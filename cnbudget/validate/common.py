@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from cnbudget.model import Cell, Document, Row, Table
 from cnbudget.validate.settings import Level, current
+from cnbudget.vocabulary.tables import TABLE_NAMES
 
 T = TypeVar("T")
 _MEMO: ContextVar[dict[tuple[int, str], object] | None] = ContextVar("cnbudget_memo", default=None)
@@ -83,28 +84,6 @@ def cell_line(cell: Cell, row: Row) -> int:
 
 def table_name(kind: str) -> str:
     return TABLE_NAMES.get(kind, kind)
-
-
-TABLE_NAMES = {
-    "summary": "收支总表",
-    "income": "收入总表",
-    "expenditure": "支出总表",
-    "fiscal_summary": "财政拨款收支总表",
-    "general_expenditure": "一般公共预算支出表",
-    "general_basic": "一般公共预算基本支出表",
-    "three_public": "“三公”经费表",
-    "gov_fund_expenditure": "政府性基金预算支出表",
-    "soe_expenditure": "国有资本经营预算支出表",
-    "basic": "基本支出表",
-    "economic_summary": "支出经济分类汇总表",
-    "projects": "项目支出表",
-    "procurement": "政府采购表",
-    "assets": "固定资产占用表",
-    "operating_costs": "机关运行经费表",
-    "performance": "项目绩效目标表",
-    "dept_performance": "部门整体绩效目标表",
-    "narrative": "情况说明（文字）",
-}
 
 
 def has_table(document: Document, kind: str) -> bool:

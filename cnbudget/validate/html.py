@@ -7,9 +7,10 @@ from decimal import Decimal
 from html import escape
 
 from cnbudget.model import Document
-from cnbudget.validate.common import TABLE_NAMES, fmt, number_label
+from cnbudget.validate.common import fmt, number_label
 from cnbudget.validate.labels import column
 from cnbudget.validate.registry import Finding, Report, all_rules
+from cnbudget.vocabulary.tables import TABLE_NAMES
 
 SEVERITIES = (("error", "错误"), ("warning", "警告"), ("info", "提示"))
 

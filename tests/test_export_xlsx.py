@@ -16,11 +16,12 @@ from openpyxl import load_workbook
 
 from cnbudget.export import write_workbooks
 from cnbudget.export.layout import column_label, value_keys
-from cnbudget.export.xlsx import number_format, table_name
+from cnbudget.export.xlsx import number_format
 from cnbudget.facts import facts
 from cnbudget.model import Document, Table
 from cnbudget.pipeline import parse_file, parse_text
 from cnbudget.synthetic import LAYOUTS, generate
+from cnbudget.vocabulary.tables import table_name
 
 from .conftest import CORPUS, SAMPLES
 

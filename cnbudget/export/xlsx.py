@@ -27,6 +27,7 @@ from cnbudget.export.layout import (
 )
 from cnbudget.facts import facts
 from cnbudget.model import Document, Fact, Row, Table
+from cnbudget.vocabulary.tables import table_name
 
 _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -54,12 +55,6 @@ def number_format(value: Decimal) -> str:
     exponent = value.as_tuple().exponent
     places = -exponent if isinstance(exponent, int) and exponent < -2 else 2
     return "0." + "0" * places
-
-
-def table_name(kind: str) -> str:
-    from cnbudget.vocabulary.tables import TABLE_NAMES
-
-    return TABLE_NAMES.get(kind, kind)
 
 
 @dataclass(slots=True)

@@ -14,6 +14,7 @@ from sqlalchemy import Select, and_, case, func, select
 
 from cnbudget.model import format_decimal
 from cnbudget.store.records import from_micros
+from cnbudget.vocabulary.tables import table_name
 
 if TYPE_CHECKING:
     import pandas
@@ -257,8 +258,6 @@ def compare_share(
     columns = [*_DOC_COLUMNS, (whole, column(whole))]
     for key in wanted[1:]:
         columns += [(key, column(key)), (f"{key}_share", f"{column(key)}占比（%）")]
-    from cnbudget.validate.common import table_name
-
     row_name = "合计" if row == "total" else row
     title = f"{table_name(table)}“{row_name}”行各列占比"
     return Comparison("share", title, columns, rows)

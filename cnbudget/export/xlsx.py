@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal
 from pathlib import Path
 
@@ -37,17 +37,7 @@ _LOW = PatternFill("solid", fgColor="FFF2CC")  # cells the parser was not sure a
 _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 _LOW_CONFIDENCE = 0.9
-FACT_HEADER = (
-    "document",
-    "table",
-    "row_code",
-    "row_name",
-    "column",
-    "value",
-    "text",
-    "line",
-    "confidence",
-)
+FACT_HEADER = tuple(item.name for item in fields(Fact))
 
 
 def number_format(value: Decimal) -> str:
@@ -264,19 +254,7 @@ def write_facts(sheet: Worksheet, items: Iterable[Fact]) -> None:
     for cell in sheet[1]:
         cell.font = _BOLD
     for fact in items:
-        sheet.append(
-            (
-                fact.document,
-                fact.table,
-                fact.row_code,
-                fact.row_name,
-                fact.column,
-                fact.value,
-                fact.text,
-                fact.line,
-                fact.confidence,
-            )
-        )
+        sheet.append([getattr(fact, name) for name in FACT_HEADER])
         if isinstance(fact.value, Decimal):
             sheet.cell(sheet.max_row, 6).number_format = number_format(fact.value)
     sheet.freeze_panes = "A2"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import fields
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -15,17 +16,7 @@ if TYPE_CHECKING:
 
     from cnbudget.store.api import Store
 
-FACT_COLUMNS = (
-    "document",
-    "table",
-    "row_code",
-    "row_name",
-    "column",
-    "value",
-    "text",
-    "line",
-    "confidence",
-)
+FACT_COLUMNS = tuple(item.name for item in fields(Fact))
 
 
 def _pandas() -> Any:
@@ -39,20 +30,7 @@ def _pandas() -> Any:
 def facts_frame(items: Iterable[Fact]) -> pandas.DataFrame:
     """One row per fact; `value` holds exact Decimals (or the text of text facts)."""
     pd = _pandas()
-    records = [
-        (
-            f.document,
-            f.table,
-            f.row_code,
-            f.row_name,
-            f.column,
-            f.value,
-            f.text,
-            f.line,
-            f.confidence,
-        )
-        for f in items
-    ]
+    records = [[getattr(fact, name) for name in FACT_COLUMNS] for fact in items]
     frame: pandas.DataFrame = pd.DataFrame.from_records(records, columns=list(FACT_COLUMNS))
     return frame.astype({"line": "int64", "confidence": "float64"})
 

@@ -29,6 +29,14 @@ db_option = click.option(
     help="数据库：SQLite 文件路径或 postgresql:// 地址（默认取环境变量 CNBUDGET_DB，"
     "再默认 ~/.local/share/cnbudget/cnbudget.db）",
 )
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="输出格式",
+)
 
 
 def fail(message: str) -> NoReturn:
@@ -146,14 +154,7 @@ def _amount(value: Decimal | None) -> str:
 @click.option("--year", type=int, help="预算年度")
 @click.option("--region", help="地区（省/市/县名称的一部分；暂无地区信息时按单位名称匹配）")
 @click.option("--department", help="单位名称的一部分")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "csv", "json"]),
-    default="table",
-    show_default=True,
-    help="输出格式",
-)
+@format_option
 def list_command(
     db: str | None, year: int | None, region: str | None, department: str | None, fmt: str
 ) -> None:
@@ -347,14 +348,7 @@ def _print_header(out: Console, document: Document) -> None:
 @click.option("--region", help="地区（名称的一部分）")
 @click.option("--department", help="单位名称的一部分")
 @click.option("--doc", "docs", multiple=True, help="只比较这些文档（编号或前缀，可重复）")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "csv", "json"]),
-    default="table",
-    show_default=True,
-    help="输出格式",
-)
+@format_option
 def compare(
     measure: str,
     code: str | None,

@@ -38,16 +38,16 @@ def documents_from_store(db: str | None, ids: Sequence[str]) -> list[Document]:
     from cnbudget.store.api import StoreError
     from cnbudget.store.cli import open_store
 
-    store = open_store(db)
-    try:
-        wanted = list(ids) or [summary.id for summary in store.documents()]
-        if not wanted:
-            click.echo("错误：数据库中还没有文档（先用 cnbudget ingest 入库）", err=True)
+    with open_store(db) as store:
+        try:
+            wanted = list(ids) or [summary.id for summary in store.documents()]
+            if not wanted:
+                click.echo("错误：数据库中还没有文档（先用 cnbudget ingest 入库）", err=True)
+                sys.exit(2)
+            return [store.document(item) for item in wanted]
+        except StoreError as exc:
+            click.echo(f"错误：{exc}", err=True)
             sys.exit(2)
-        return [store.document(item) for item in wanted]
-    except StoreError as exc:
-        click.echo(f"错误：{exc}", err=True)
-        sys.exit(2)
 
 
 @click.command(name="export")

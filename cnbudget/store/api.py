@@ -197,7 +197,7 @@ class Store:
         if not replace and self.contains(known):
             return IngestResult(source, "skipped", known, "已入库（内容相同）")
         try:
-            text = read_data(data, source)
+            text = read_data(data, source)  # the bytes already read: no second read
             document = parse_source(text)
             report = check(document)
         except InputError as exc:

@@ -46,7 +46,12 @@ def narrative_change(document: Document) -> Iterator[Finding]:
         ran = True
         assert stated.value is not None
         change = current_year[0] - prior_year[0]
-        slack = precision(stated.value) + 2 * half_ulp(current_year[0]) + current().narrative_slack
+        slack = (
+            precision(stated.value)
+            + half_ulp(current_year[0])
+            + half_ulp(prior_year[0])
+            + current().narrative_slack
+        )
         if abs(stated.value - change) > slack:
             yield Finding(
                 "NARRATIVE-CHANGE",

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from cnbudget.model import Document, SourceLine, Table
-from cnbudget.validate.common import table_name
+from cnbudget.validate.common import TOTALLED, table_name
 from cnbudget.validate.registry import Finding, NotApplicable, rule
 from cnbudget.vocabulary.normalize import compact
 
@@ -192,19 +192,6 @@ def _three_public_reasons(document: Document) -> Iterator[Finding]:
             )
 
 
-# coded tables that print a 合计 row above their rows in every template seen
-TOTALLED = (
-    "income",
-    "expenditure",
-    "general_expenditure",
-    "general_basic",
-    "basic",
-    "economic_summary",
-    "gov_fund_expenditure",
-    "soe_expenditure",
-    "projects",
-    "procurement",
-)
 _SIDE_TOTALS = (
     "income.current_total",
     "expenditure.current_total",

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from cnbudget.model import Document, Row, Table
-from cnbudget.validate.common import dept_codes, fmt, judge, memo, table_name
+from cnbudget.validate.common import TOTALLED, dept_codes, fmt, judge, memo, table_name
 from cnbudget.validate.labels import column
 from cnbudget.validate.registry import Finding, NotApplicable, rule
 
@@ -240,25 +240,9 @@ def _childless(table: Table, codes: list[str]) -> Iterator[Finding]:
             )
 
 
-_DETAILED = frozenset(
-    {
-        "income",
-        "expenditure",
-        "general_expenditure",
-        "general_basic",
-        "basic",
-        "economic_summary",
-        "gov_fund_expenditure",
-        "soe_expenditure",
-        "projects",
-        "procurement",
-    }
-)
-
-
 def _total_only(table: Table) -> Iterator[Finding]:
     """A 合计 with amounts in a table that lists no row under it."""
-    if table.kind not in _DETAILED:
+    if table.kind not in TOTALLED:
         return
     total = next((r for r in table.rows if r.code == "total"), None)
     if total is None or not _has_amounts(total):

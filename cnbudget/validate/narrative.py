@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from cnbudget.model import Cell, Document, Row, Table
 from cnbudget.tables.assign import half_ulp
-from cnbudget.validate.common import amount, cell_line, fmt, table_name
+from cnbudget.validate.common import amount, cell_line, fmt, row_by_code, table_name
 from cnbudget.validate.labels import column
 from cnbudget.validate.registry import Finding, NotApplicable, rule
 from cnbudget.validate.settings import current
@@ -49,7 +49,7 @@ def narrative(document: Document) -> tuple[Table, Row]:
     table = document.table("narrative")
     if table is None:
         raise NotApplicable("没有解析出文字说明中的数字（narrative）")
-    row = next((r for r in table.rows if r.code == "narrative"), None)
+    row = row_by_code(table, "narrative")
     if row is None or not row.cells:
         raise NotApplicable("文字说明中没有可核对的数字")
     return table, row

@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from cnbudget.model import Document, SourceLine
 from cnbudget.prose.text import Prose, join
 from cnbudget.tables.assign import half_ulp
-from cnbudget.validate.common import fmt, memo, table_name
+from cnbudget.validate.common import cell_line, fmt, memo, table_name
 from cnbudget.validate.labels import column
 from cnbudget.validate.registry import Finding, NotApplicable, rule
 from cnbudget.validate.settings import current
@@ -42,7 +42,7 @@ def negative_amount(document: Document) -> Iterator[Finding]:
                     table.kind,
                     row.code,
                     key,
-                    cell.line if cell.line is not None else row.line,
+                    cell_line(cell, row),
                     {key: cell.value},
                     ((table.kind, row.code, key),),
                 )
@@ -102,7 +102,7 @@ def unit_slip(document: Document) -> Iterator[Finding]:
                         table.kind,
                         row.code,
                         key,
-                        row.line,
+                        cell_line(cell, row),
                         {key: cell.value},
                     )
     ratio = settings.unit_ratio

@@ -304,6 +304,7 @@ def test_bad_settings_file(tmp_path: Path, content: str) -> None:
         timeout=120,
     )
     assert result.returncode == 2 and result.stderr.startswith("错误：")
+    assert str(config) in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.stderr
 
 

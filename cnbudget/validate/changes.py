@@ -12,19 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from cnbudget.model import Cell, Document, Row
+from cnbudget.model import Document
 from cnbudget.tables.assign import half_ulp
 from cnbudget.validate.common import amount, cell_line, fmt
-from cnbudget.validate.narrative import agrees, narrative, precision
+from cnbudget.validate.narrative import agrees, narrative, precision, stated_cell
 from cnbudget.validate.registry import Finding, NotApplicable, rule
 from cnbudget.validate.settings import current
 
 HUNDRED = Decimal(100)
-
-
-def _stated(row: Row, key: str) -> Cell | None:
-    cell = row.cells.get(key)
-    return cell if cell is not None and cell.value is not None else None
 
 
 def _direction(value: Decimal) -> str:
@@ -44,14 +39,19 @@ def _direction(value: Decimal) -> str:
 def narrative_change(document: Document) -> Iterator[Finding]:
     _, row = narrative(document)
     ran = False
-    stated = _stated(row, "three_public_total.change")
+    stated = stated_cell(row, "three_public_total.change")
     current_year = amount(document.table("three_public"), "total", "amount")
     prior_year = amount(document.table("three_public"), "total", "prior_year")
     if stated is not None and current_year is not None and prior_year is not None:
         ran = True
         assert stated.value is not None
         change = current_year[0] - prior_year[0]
-        slack = precision(stated.value) + 2 * half_ulp(current_year[0]) + current().narrative_slack
+        slack = (
+            precision(stated.value)
+            + half_ulp(current_year[0])
+            + half_ulp(prior_year[0])
+            + current().narrative_slack
+        )
         if abs(stated.value - change) > slack:
             yield Finding(
                 "NARRATIVE-CHANGE",
@@ -72,7 +72,7 @@ def narrative_change(document: Document) -> Iterator[Finding]:
                 ("narrative", "narrative", "three_public_total.change"),
             )
     total, basic, project = (
-        _stated(row, key) for key in ("change", "basic.change", "project.change")
+        stated_cell(row, key) for key in ("change", "basic.change", "project.change")
     )
     if total is not None and basic is not None and project is not None:
         ran = True
@@ -125,7 +125,7 @@ def narrative_share(document: Document) -> Iterator[Finding]:
         ("basic.share", "basic", "基本支出"),
         ("project.share", "project", "项目支出"),
     ):
-        stated = _stated(row, key)
+        stated = stated_cell(row, key)
         if stated is None:
             continue
         assert stated.value is not None

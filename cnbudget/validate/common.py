@@ -44,6 +44,22 @@ def dept_codes(document: Document) -> dict[int, list[str]]:
     )
 
 
+# coded tables that print a 合计 row above their detail rows in every template seen
+TOTALLED = frozenset(
+    {
+        "income",
+        "expenditure",
+        "general_expenditure",
+        "general_basic",
+        "basic",
+        "economic_summary",
+        "gov_fund_expenditure",
+        "soe_expenditure",
+        "projects",
+        "procurement",
+    }
+)
+
 WORDS: dict[str, str] = {"info": "尾数差异", "warning": "略有差异", "error": "不相符"}
 
 

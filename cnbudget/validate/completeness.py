@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from cnbudget.model import Document, SourceLine, Table
-from cnbudget.validate.common import table_name
+from cnbudget.validate.common import TOTALLED, row_by_code, table_name
 from cnbudget.validate.registry import Finding, NotApplicable, rule
 from cnbudget.vocabulary.normalize import compact
 
@@ -170,7 +170,7 @@ def _three_public_reasons(document: Document) -> Iterator[Finding]:
     table = document.table("three_public")
     changed_in_table = False
     if table is not None:
-        total = next((r for r in table.rows if r.code == "total"), None)
+        total = row_by_code(table, "total")
         if total is not None:
             now = total.cells.get("amount")
             before = total.cells.get("prior_year")
@@ -192,19 +192,6 @@ def _three_public_reasons(document: Document) -> Iterator[Finding]:
             )
 
 
-# coded tables that print a 合计 row above their rows in every template seen
-TOTALLED = (
-    "income",
-    "expenditure",
-    "general_expenditure",
-    "general_basic",
-    "basic",
-    "economic_summary",
-    "gov_fund_expenditure",
-    "soe_expenditure",
-    "projects",
-    "procurement",
-)
 _SIDE_TOTALS = (
     "income.current_total",
     "expenditure.current_total",

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from cnbudget.model import Document, Row, Table
-from cnbudget.validate.common import dept_codes, fmt, judge, memo, table_name
+from cnbudget.validate.common import TOTALLED, dept_codes, fmt, judge, memo, row_by_code, table_name
 from cnbudget.validate.labels import column
 from cnbudget.validate.registry import Finding, NotApplicable, rule
 
@@ -73,8 +73,8 @@ def _compare(
 
 
 def _totals_equal(a: Table, b: Table, key: str = "total") -> bool:
-    ra = next((r for r in a.rows if r.code == "total"), None)
-    rb = next((r for r in b.rows if r.code == "total"), None)
+    ra = row_by_code(a, "total")
+    rb = row_by_code(b, "total")
     va, vb = _value(ra, key), _value(rb, key)
     return va is not None and va == vb
 
@@ -240,27 +240,11 @@ def _childless(table: Table, codes: list[str]) -> Iterator[Finding]:
             )
 
 
-_DETAILED = frozenset(
-    {
-        "income",
-        "expenditure",
-        "general_expenditure",
-        "general_basic",
-        "basic",
-        "economic_summary",
-        "gov_fund_expenditure",
-        "soe_expenditure",
-        "projects",
-        "procurement",
-    }
-)
-
-
 def _total_only(table: Table) -> Iterator[Finding]:
     """A 合计 with amounts in a table that lists no row under it."""
-    if table.kind not in _DETAILED:
+    if table.kind not in TOTALLED:
         return
-    total = next((r for r in table.rows if r.code == "total"), None)
+    total = row_by_code(table, "total")
     if total is None or not _has_amounts(total):
         return
     if any(_has_amounts(r) for r in table.rows if r.code != "total"):
@@ -470,7 +454,7 @@ def projects_sum(document: Document) -> Iterator[Finding]:
     table = document.table("projects")
     if table is None or table.is_empty:
         raise NotApplicable("没有项目支出表或项目支出表为空")
-    total = next((r for r in table.rows if r.code == "total"), None)
+    total = row_by_code(table, "total")
     groups: list[tuple[Row, list[Row]]] = []
     units: list[tuple[Row, list[Row]]] = []
     projects = [r for r in table.rows if r.code.startswith("project:")]

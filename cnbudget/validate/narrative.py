@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from cnbudget.model import Cell, Document, Row, Table
 from cnbudget.tables.assign import half_ulp
-from cnbudget.validate.common import amount, cell_line, fmt, table_name
+from cnbudget.validate.common import amount, cell_line, fmt, row_by_code, table_name
 from cnbudget.validate.labels import column
 from cnbudget.validate.registry import Finding, NotApplicable, rule
 from cnbudget.validate.settings import current
@@ -49,13 +49,14 @@ def narrative(document: Document) -> tuple[Table, Row]:
     table = document.table("narrative")
     if table is None:
         raise NotApplicable("没有解析出文字说明中的数字（narrative）")
-    row = next((r for r in table.rows if r.code == "narrative"), None)
+    row = row_by_code(table, "narrative")
     if row is None or not row.cells:
         raise NotApplicable("文字说明中没有可核对的数字")
     return table, row
 
 
-def _stated(row: Row, key: str) -> Cell | None:
+def stated_cell(row: Row, key: str) -> Cell | None:
+    """The prose figure stated under `key`, or None when the prose does not state it."""
     cell = row.cells.get(key)
     return cell if cell is not None and cell.value is not None else None
 
@@ -89,7 +90,7 @@ def _against(
     missing_is_zero: bool = False,
 ) -> Iterator[Finding]:
     """One prose figure against the first table that prints it (any of `targets` agreeing)."""
-    cell = _stated(row, key)
+    cell = stated_cell(row, key)
     if cell is None:
         return
     assert cell.value is not None
@@ -122,8 +123,8 @@ def _internal_sum(
     rule_id: str, row: Row, total_key: str, part_keys: Sequence[str]
 ) -> Iterator[Finding]:
     """A prose total against the prose parts it lists (only when every part is stated)."""
-    total = _stated(row, total_key)
-    parts = [_stated(row, k) for k in part_keys]
+    total = stated_cell(row, total_key)
+    parts = [stated_cell(row, k) for k in part_keys]
     if total is None or any(p is None for p in parts):
         return
     assert total.value is not None
@@ -245,7 +246,7 @@ def narrative_three_public(document: Document) -> Iterator[Finding]:
 )
 def narrative_procurement(document: Document) -> Iterator[Finding]:
     _, row = narrative(document)
-    if _stated(row, "procurement_total") is None:
+    if stated_cell(row, "procurement_total") is None:
         raise NotApplicable("文字说明中没有政府采购预算")
     yield from _internal_sum(
         "NARRATIVE-PROCUREMENT",
@@ -274,7 +275,7 @@ def narrative_procurement(document: Document) -> Iterator[Finding]:
 )
 def narrative_operating_costs(document: Document) -> Iterator[Finding]:
     _, row = narrative(document)
-    cell = _stated(row, "operating_costs")
+    cell = stated_cell(row, "operating_costs")
     if cell is None:
         raise NotApplicable("文字说明中没有机关运行经费")
     assert cell.value is not None
@@ -321,8 +322,8 @@ def narrative_performance(document: Document) -> Iterator[Finding]:
     projects = document.table("projects")
     if projects is None or projects.is_empty:
         raise NotApplicable("没有项目支出表")
-    count = _stated(row, "performance_projects")
-    funds = _stated(row, "performance_funds")
+    count = stated_cell(row, "performance_projects")
+    funds = stated_cell(row, "performance_funds")
     if count is None and funds is None:
         raise NotApplicable("文字说明中没有绩效目标管理的项目数或资金")
     listed = [r for r in projects.rows if r.code.startswith("project:")]

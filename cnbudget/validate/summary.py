@@ -8,7 +8,7 @@ from decimal import Decimal
 from cnbudget.model import Document, Table
 from cnbudget.tables.assign import THREE_PUBLIC_TREE
 from cnbudget.validate.common import fmt as _fmt
-from cnbudget.validate.common import judge
+from cnbudget.validate.common import judge, row_by_code
 from cnbudget.validate.labels import column
 from cnbudget.validate.registry import Finding, NotApplicable, rule
 
@@ -101,7 +101,7 @@ def summary_balance(document: Document) -> Iterator[Finding]:
 
 def _fiscal_columns(table: Table) -> Iterator[Finding]:
     """Each source column: 本年支出合计 = Σ classes; 其中：财政拨款 ≤ 一般公共预算."""
-    current = next((r for r in table.rows if r.code == "expenditure.current_total"), None)
+    current = row_by_code(table, "expenditure.current_total")
     rows = [r for r in table.rows if r.code.isdigit()]
     for key in ("fiscal.general", "fiscal.general.grant", "fiscal.gov_fund", "fiscal.soe"):
         if current is None or key not in table.columns:

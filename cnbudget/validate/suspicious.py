@@ -7,12 +7,12 @@ from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
 from cnbudget.model import Document, SourceLine
+from cnbudget.prose.text import Prose, join
 from cnbudget.tables.assign import half_ulp
-from cnbudget.validate.common import fmt, memo, table_name
+from cnbudget.validate.common import cell_line, fmt, memo, table_name
 from cnbudget.validate.labels import column
 from cnbudget.validate.registry import Finding, NotApplicable, rule
 from cnbudget.validate.settings import current
-from cnbudget.vocabulary.normalize import compact
 
 # columns that may legitimately be negative (none of the canonical money columns may)
 _SIGNED_TABLES = frozenset({"narrative"})
@@ -42,7 +42,7 @@ def negative_amount(document: Document) -> Iterator[Finding]:
                     table.kind,
                     row.code,
                     key,
-                    cell.line if cell.line is not None else row.line,
+                    cell_line(cell, row),
                     {key: cell.value},
                     ((table.kind, row.code, key),),
                 )
@@ -102,13 +102,13 @@ def unit_slip(document: Document) -> Iterator[Finding]:
                         table.kind,
                         row.code,
                         key,
-                        row.line,
+                        cell_line(cell, row),
                         {key: cell.value},
                     )
     ratio = settings.unit_ratio
     figures: dict[Decimal, str] | None = None
-    for text, offsets in _paragraphs(document):
-        for match in _AMOUNT.finditer(text):
+    for prose in _paragraphs(document):
+        for match in _AMOUNT.finditer(prose.text):
             value = _decimal(match.group(1))
             if value is None or value < 1:
                 continue
@@ -128,7 +128,7 @@ def unit_slip(document: Document) -> Iterator[Finding]:
                 "narrative",
                 None,
                 None,
-                _line_at(offsets, match.start()),
+                prose.line_at(match.start()),
                 {"prose": value, "table": quoted},
             )
 
@@ -142,39 +142,20 @@ _SHARE = re.compile(r"(?:占|占比|比例为?)(?P<p>\d+(?:\.\d+)?)[%％]")
 _DROP = re.compile(r"(?:下降|降低|减少)(?P<p>\d+(?:\.\d+)?)[%％]")
 
 
-Paragraph = tuple[str, list[tuple[int, int]]]
-
-
-def _paragraphs(document: Document) -> list[Paragraph]:
+def _paragraphs(document: Document) -> list[Prose]:
     return memo(document, "paragraphs", lambda d: _joined(d.prose))
 
 
-def _joined(lines: list[SourceLine]) -> list[Paragraph]:
-    """Prose joined across wrapped lines, per paragraph: text and (offset, line number)."""
-    paragraphs: list[tuple[str, list[tuple[int, int]]]] = []
-    text = ""
-    offsets: list[tuple[int, int]] = []
+def _joined(lines: list[SourceLine]) -> list[Prose]:
+    """Prose joined across wrapped lines, one per paragraph (a gap of 2+ lines ends one)."""
+    groups: list[list[SourceLine]] = []
     previous = None
     for line in lines:
-        part = compact(line.text)
-        if previous is not None and line.number > previous + 2 and text:
-            paragraphs.append((text, offsets))
-            text, offsets = "", []
-        offsets.append((len(text), line.number))
-        text += part
+        if not groups or (previous is not None and line.number > previous + 2):
+            groups.append([])
+        groups[-1].append(line)
         previous = line.number
-    if text:
-        paragraphs.append((text, offsets))
-    return paragraphs
-
-
-def _line_at(offsets: list[tuple[int, int]], position: int) -> int:
-    line = offsets[0][1]
-    for start, number in offsets:
-        if start > position:
-            break
-        line = number
-    return line
+    return [prose for prose in map(join, groups) if prose.text]
 
 
 @rule(
@@ -189,9 +170,9 @@ def _line_at(offsets: list[tuple[int, int]], position: int) -> int:
 def percent_range(document: Document) -> Iterator[Finding]:
     if not document.prose:
         raise NotApplicable("没有文字部分")
-    for text, offsets in _paragraphs(document):
+    for prose in _paragraphs(document):
         for pattern in (_SHARE, _DROP):
-            for match in pattern.finditer(text):
+            for match in pattern.finditer(prose.text):
                 value = Decimal(match.group("p"))
                 if value <= 100:
                     continue
@@ -202,11 +183,11 @@ def percent_range(document: Document) -> Iterator[Finding]:
                     "narrative",
                     None,
                     None,
-                    _line_at(offsets, match.start()),
+                    prose.line_at(match.start()),
                     {"percent": value},
                 )
-        for match in _PERCENT_CHANGE.finditer(text):
-            yield from _change(match, _line_at(offsets, match.start()))
+        for match in _PERCENT_CHANGE.finditer(prose.text):
+            yield from _change(match, prose.line_at(match.start()))
 
 
 def _change(match: re.Match[str], line: int) -> Iterator[Finding]:

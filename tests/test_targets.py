@@ -12,6 +12,8 @@ from click.testing import CliRunner
 
 from cnbudget.cli import main
 from cnbudget.export_json import targets_dict
+from cnbudget.model import DeptPerformance, Indicator, PerformanceProject
+from cnbudget.performance import unparsed_notice
 from cnbudget.performance.values import parse_value
 from cnbudget.pipeline import parse_file, parse_text
 from cnbudget.prose.profile import region_of
@@ -105,6 +107,22 @@ def test_unparsed_indicators_are_kept_and_counted() -> None:
     assert [i.raw for i in unparsed] == ["处置率达100%", "国谈药品落地数据报送及时率100%。"]
     notice = next(n for n in document.notices if n.code == "performance-unparsed")
     assert notice.message.startswith("2 个绩效指标")
+
+
+def test_unparsed_notice_counts_each_indicator_once() -> None:
+    def indicator(raw: str, line: int, parsed: bool) -> Indicator:
+        return Indicator(None, None, "指标", raw, line=line, parsed=parsed)
+
+    projects = [
+        PerformanceProject(f"项目{n}", n * 10, "block", indicators=[indicator("≥95%", n, True)])
+        for n in range(1, 4)
+    ]
+    projects[1].indicators.append(indicator("处置率达100%", 21, False))
+    department = DeptPerformance(1, indicators=[indicator("1-12月", n, False) for n in (5, 6)])
+    notice = unparsed_notice(projects, department)
+    assert notice is not None and notice.message.startswith("3 个绩效指标")
+    assert "第21、5、6行" in notice.message
+    assert unparsed_notice(projects[:1], None) is None
 
 
 @pytest.mark.parametrize(

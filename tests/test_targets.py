@@ -12,6 +12,8 @@ from click.testing import CliRunner
 
 from cnbudget.cli import main
 from cnbudget.export_json import targets_dict
+from cnbudget.model import DeptPerformance, Indicator, PerformanceProject
+from cnbudget.performance import unparsed_notice
 from cnbudget.performance.values import parse_value
 from cnbudget.pipeline import parse_file, parse_text
 from cnbudget.prose.profile import region_of
@@ -107,6 +109,22 @@ def test_unparsed_indicators_are_kept_and_counted() -> None:
     assert notice.message.startswith("2 个绩效指标")
 
 
+def test_unparsed_notice_counts_each_indicator_once() -> None:
+    def indicator(raw: str, line: int, parsed: bool) -> Indicator:
+        return Indicator(None, None, "指标", raw, line=line, parsed=parsed)
+
+    projects = [
+        PerformanceProject(f"项目{n}", n * 10, "block", indicators=[indicator("≥95%", n, True)])
+        for n in range(1, 4)
+    ]
+    projects[1].indicators.append(indicator("处置率达100%", 21, False))
+    department = DeptPerformance(1, indicators=[indicator("1-12月", n, False) for n in (5, 6)])
+    notice = unparsed_notice(projects, department)
+    assert notice is not None and notice.message.startswith("3 个绩效指标")
+    assert "第21、5、6行" in notice.message
+    assert unparsed_notice(projects[:1], None) is None
+
+
 @pytest.mark.parametrize(
     ("department", "code"),
     [
@@ -170,8 +188,6 @@ def test_narrative_fact_lines_point_at_the_number() -> None:
 
 def test_text_without_targets_has_none() -> None:
     text = "部门收支总表\n单位：万元\n项目 预算数\n收入合计 10.00 支出合计 10.00\n"
-    try:
-        document = parse_text(text)
-    except Exception:  # not a budget table at all: nothing to say about targets
-        return
-    assert document.performance == []
+    document = parse_text(text)
+    assert document.table("summary") is not None
+    assert document.performance == [] and document.dept_performance is None

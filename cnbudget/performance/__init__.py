@@ -47,26 +47,30 @@ def extract(
             )
     projects.sort(key=lambda project: project.line)
     department = _department(lines, henan_start)
-    unparsed = [
-        indicator
-        for project in projects
-        for indicator in project.indicators + (department.indicators if department else [])
-        if not indicator.parsed
-    ]
-    if department:
-        unparsed += [i for i in department.indicators if not i.parsed and i not in unparsed]
-    if unparsed:
-        notices.append(
-            Notice(
-                "performance-unparsed",
-                f"{len(unparsed)} 个绩效指标的指标值无法解析为比较符、数值和单位，已保留原文"
-                f"（第{'、'.join(str(i.line) for i in unparsed[:10])}行"
-                f"{'等' if len(unparsed) > 10 else ''}）",
-                unparsed[0].line,
-                "performance",
-            )
-        )
+    notice = unparsed_notice(projects, department)
+    if notice is not None:
+        notices.append(notice)
     return projects, department, notices
+
+
+def unparsed_notice(
+    projects: list[PerformanceProject], department: DeptPerformance | None
+) -> Notice | None:
+    """A warning counting the indicators whose value could not be read (each once)."""
+    indicators = [i for project in projects for i in project.indicators]
+    if department is not None:
+        indicators += department.indicators
+    unparsed = [indicator for indicator in indicators if not indicator.parsed]
+    if not unparsed:
+        return None
+    return Notice(
+        "performance-unparsed",
+        f"{len(unparsed)} 个绩效指标的指标值无法解析为比较符、数值和单位，已保留原文"
+        f"（第{'、'.join(str(i.line) for i in unparsed[:10])}行"
+        f"{'等' if len(unparsed) > 10 else ''}）",
+        unparsed[0].line,
+        "performance",
+    )
 
 
 def _department(lines: list[SourceLine], henan_start: int | None) -> DeptPerformance | None:

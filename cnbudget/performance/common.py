@@ -7,14 +7,13 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
+from cnbudget.layout.tokens import PAGE_NUMBER
 from cnbudget.model import Indicator
 from cnbudget.performance.values import fold, parse_value
 from cnbudget.vocabulary.normalize import compact
 
 _TAG = re.compile(r"<[^>]{0,200}>")
 _AMOUNT = re.compile(r"^-?\d+(?:,\d{3})*(?:\.\d+)?$")
-# a page number between dashes (— 27 —, - 24 -); a bare number may be a value
-_PAGE_NUMBER = re.compile(r"^\s*[—\-–]+\s*\d{1,4}\s*[—\-–]+\s*$")
 _NOISE = re.compile(
     r"^(?:[（(][一二三四五六七八九十][)）])?"
     r"(?:(?:政策和)?项目(?:支出)?(?:预算)?绩效目标表|(?:部门|单位)预算项目绩效目标表"
@@ -46,7 +45,7 @@ def width(text: str) -> int:
 def is_noise(text: str) -> bool:
     """Page furniture inside performance blocks: repeated titles, 年度 lines, page numbers."""
     folded = compact(text)
-    return not folded or bool(_NOISE.match(folded)) or bool(_PAGE_NUMBER.match(text.strip()))
+    return not folded or bool(_NOISE.match(folded)) or bool(PAGE_NUMBER.match(text))
 
 
 def make_indicator(

@@ -237,6 +237,4 @@ def infer_level1(indicator: Indicator) -> str:
         return "效益指标"
     if "成本" in name or (indicator.unit or "").startswith(("元", "万元")):
         return "成本指标"
-    if any(word in name for word in _BENEFIT):
-        return "效益指标"
     return "产出指标"

@@ -158,14 +158,14 @@ def _read_page(page: pdfium.PdfPage, number: int, state: _State) -> tuple[list[I
     height = _page_height(transform)
     free, state.open_table = _unruled_tables(free, number, height, state, blocks)
     for paragraph in _paragraphs(_lines(free)):
-        chars = [c for line in paragraph for c in line]
         if _is_folio(paragraph, height):
             continue
+        members = [c for line in paragraph for c in line]
         box = (
-            min(c.x0 for c in chars),
-            min(c.top for c in chars),
-            max(c.x1 for c in chars),
-            max(c.bottom for c in chars),
+            min(c.x0 for c in members),
+            min(c.top for c in members),
+            max(c.x1 for c in members),
+            max(c.bottom for c in members),
         )
         blocks.append((box[1], Paragraph(_joined(paragraph), number, box)))
     blocks.sort(key=lambda block: block[0])

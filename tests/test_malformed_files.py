@@ -136,10 +136,12 @@ def test_unpacked_size_limit() -> None:
     [
         (b"PK\x03\x04" + b"\x00" * 200, "损坏"),  # a zip that is no package
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le"), "DOC"),
+        # a Word file whose UTF-16 text says "Book" is still a Word file
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument Book".encode("utf-16-le"), "DOC"),
         (b"%PDF-1.7\n" + b"\x00" * 100, "PDF"),
         (b"\xff\xd8\xff\xe0" + b"\x00" * 100, "OCR"),
     ],
-    ids=["broken-zip", "doc", "broken-pdf", "jpeg"],
+    ids=["broken-zip", "doc", "doc-saying-book", "broken-pdf", "jpeg"],
 )
 def test_unsupported_or_broken(data: bytes, word: str) -> None:
     reason, _ = _reason(data)

@@ -211,6 +211,8 @@ def test_unruled_pdf_reads_most_facts() -> None:
         (12.0, "General", "12"),
         (0.1234, "0.00%", "12.34%"),
         (0.05, "0%", "5%"),
+        (0.125, "0.00", "0.13"),  # halves round away from zero, as Excel shows them
+        (-0.125, "0.00", "-0.13"),
     ],
 )
 def test_spreadsheet_numbers_as_their_format_shows_them(

@@ -12,7 +12,7 @@ import io
 import re
 from collections.abc import Iterator
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from cnbudget.errors import InputError
@@ -39,7 +39,8 @@ def number_text(value: float | int | Decimal, number_format: str) -> str:
         exact = exact.scaleb(2)
     decimals = _DECIMALS.search(section)
     if decimals:
-        exact = exact.quantize(Decimal(1).scaleb(-len(decimals.group(1))))
+        # spreadsheets round halves away from zero when they display a number
+        exact = exact.quantize(Decimal(1).scaleb(-len(decimals.group(1))), ROUND_HALF_UP)
     elif exact == exact.to_integral_value():
         exact = exact.quantize(Decimal(1))
     text = format(exact, "f")

@@ -175,3 +175,21 @@ def test_pdf_without_tables_is_read_as_text(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         parse_file(path)
     assert "未识别到任何预算表格" in info.value.reason
+
+
+def test_html_span_bomb_is_refused() -> None:
+    """Row and column spans can make a small page expand to a huge grid (here 16 million
+    cells from 6 kB: each row's span is shifted right by the spans above it)."""
+    rows = '<tr><td colspan="200" rowspan="200">1</td></tr>' * 200
+    data = f"<html><body><table>{rows}</table></body></html>".encode()
+    assert len(data) < 10_000
+    reason, seconds = _reason(data)
+    assert "单元格过多" in reason and seconds < 5
+
+
+def test_html_cell_limit_counts_every_table() -> None:
+    table = "<table>" + "<tr><td>1</td><td>2</td></tr>" * 30 + "</table>"
+    data = f"<html><body>{table * 2}</body></html>".encode()
+    read_data(data, "样本", Limits(max_cells=120))
+    reason, _ = _reason(f"<html><body>{table * 3}</body></html>".encode(), Limits(max_cells=120))
+    assert "单元格过多" in reason

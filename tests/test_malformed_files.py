@@ -193,3 +193,18 @@ def test_html_cell_limit_counts_every_table() -> None:
     read_data(data, "样本", Limits(max_cells=120))
     reason, _ = _reason(f"<html><body>{table * 3}</body></html>".encode(), Limits(max_cells=120))
     assert "单元格过多" in reason
+
+
+def test_file_size_limit(tmp_path: Path) -> None:
+    from cnbudget.readers import read_file
+    from cnbudget.readers.text import read_path
+
+    path = tmp_path / "大.txt"
+    path.write_bytes("收支总体情况表\n".encode() * 200)
+    for read in (
+        lambda: read_file(path, Limits(max_file_bytes=1024)),
+        lambda: read_path(path, 1024),
+    ):
+        with pytest.raises(InputError) as info:
+            read()
+        assert "文件过大" in info.value.reason

@@ -200,3 +200,24 @@ def test_unruled_pdf_reads_most_facts() -> None:
     assert total > 3000
     assert missing / total <= 0.05, f"{missing} of {total} facts missing"
     assert extra / total <= 0.015, f"{extra} wrong facts"
+
+
+@pytest.mark.parametrize(
+    ("value", "number_format", "shown"),
+    [
+        (264, "#,##0.00", "264.00"),
+        (1234.5, "#,##0.00", "1,234.50"),
+        (-1234.567, "#,##0.00;[Red]-#,##0.00", "-1,234.57"),
+        (12.0, "General", "12"),
+        (0.1234, "0.00%", "12.34%"),
+        (0.05, "0%", "5%"),
+        (0.125, "0.00", "0.13"),  # halves round away from zero, as Excel shows them
+        (-0.125, "0.00", "-0.13"),
+    ],
+)
+def test_spreadsheet_numbers_as_their_format_shows_them(
+    value: float, number_format: str, shown: str
+) -> None:
+    from cnbudget.readers.xlsx import number_text
+
+    assert number_text(value, number_format) == shown

@@ -136,10 +136,12 @@ def test_unpacked_size_limit() -> None:
     [
         (b"PK\x03\x04" + b"\x00" * 200, "损坏"),  # a zip that is no package
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le"), "DOC"),
+        # a Word file whose UTF-16 text says "Book" is still a Word file
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument Book".encode("utf-16-le"), "DOC"),
         (b"%PDF-1.7\n" + b"\x00" * 100, "PDF"),
         (b"\xff\xd8\xff\xe0" + b"\x00" * 100, "OCR"),
     ],
-    ids=["broken-zip", "doc", "broken-pdf", "jpeg"],
+    ids=["broken-zip", "doc", "doc-saying-book", "broken-pdf", "jpeg"],
 )
 def test_unsupported_or_broken(data: bytes, word: str) -> None:
     reason, _ = _reason(data)
@@ -173,3 +175,36 @@ def test_pdf_without_tables_is_read_as_text(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         parse_file(path)
     assert "未识别到任何预算表格" in info.value.reason
+
+
+def test_html_span_bomb_is_refused() -> None:
+    """Row and column spans can make a small page expand to a huge grid (here 16 million
+    cells from 6 kB: each row's span is shifted right by the spans above it)."""
+    rows = '<tr><td colspan="200" rowspan="200">1</td></tr>' * 200
+    data = f"<html><body><table>{rows}</table></body></html>".encode()
+    assert len(data) < 10_000
+    reason, seconds = _reason(data)
+    assert "单元格过多" in reason and seconds < 5
+
+
+def test_html_cell_limit_counts_every_table() -> None:
+    table = "<table>" + "<tr><td>1</td><td>2</td></tr>" * 30 + "</table>"
+    data = f"<html><body>{table * 2}</body></html>".encode()
+    read_data(data, "样本", Limits(max_cells=120))
+    reason, _ = _reason(f"<html><body>{table * 3}</body></html>".encode(), Limits(max_cells=120))
+    assert "单元格过多" in reason
+
+
+def test_file_size_limit(tmp_path: Path) -> None:
+    from cnbudget.readers import read_file
+    from cnbudget.readers.text import read_path
+
+    path = tmp_path / "大.txt"
+    path.write_bytes("收支总体情况表\n".encode() * 200)
+    for read in (
+        lambda: read_file(path, Limits(max_file_bytes=1024)),
+        lambda: read_path(path, 1024),
+    ):
+        with pytest.raises(InputError) as info:
+            read()
+        assert "文件过大" in info.value.reason

@@ -7,7 +7,7 @@ from pathlib import Path
 from cnbudget.errors import InputError
 from cnbudget.readers.detect import Format, sniff
 from cnbudget.readers.limits import Limits
-from cnbudget.readers.text import MAX_TEXT_BYTES, SourceText, read_bytes, read_path
+from cnbudget.readers.text import MAX_TEXT_BYTES, SourceText, read_bytes, read_path, too_large
 
 _UNSUPPORTED: dict[str, str] = {
     "doc": "是旧版 Word（.doc）文件，暂不支持，请另存为 DOCX 或 PDF 后再读取",
@@ -18,11 +18,6 @@ _UNSUPPORTED: dict[str, str] = {
         "是图片文件（二进制，可能是扫描件），目前不支持文字识别（OCR），请提供带文字层的 PDF 或文本"
     ),
 }
-
-
-def too_large(size: int, limit: int) -> str:
-    """The reason given for a file over a size limit."""
-    return f"文件过大（{size / 1048576:.1f} MB，上限 {limit / 1048576:.0f} MB）"
 
 
 def read_data(data: bytes, source: str = "<bytes>", limits: Limits | None = None) -> SourceText:

@@ -56,9 +56,10 @@ def _zip_kind(data: bytes) -> Format:
 
 
 def _ole_kind(data: bytes) -> Format:
-    # OLE2 compound files: the directory names the stream (UTF-16LE)
-    if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
-        return "xls"
+    # OLE2 compound files: the directory names the stream (UTF-16LE). Word first: a .doc
+    # keeps its text in UTF-16LE too, so "Book" may be a word of it (or of an embedded sheet)
     if "WordDocument".encode("utf-16-le") in data:
         return "doc"
+    if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
+        return "xls"
     return "ole"

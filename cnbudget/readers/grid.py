@@ -71,13 +71,28 @@ def clean_cell(text: str) -> str:
     return _SPACE.sub(" ", joined).strip()
 
 
-def expand(rows: list[list[tuple[str, int, int]]]) -> list[list[str]]:
+class TooManyCells(ValueError):
+    """A table whose spans expand to more grid cells than the reader's limit."""
+
+
+def expand(rows: list[list[tuple[str, int, int]]], max_cells: int | None = None) -> list[list[str]]:
     """Lay out cells given as (text, colspan, rowspan) per row onto a rectangular grid.
 
     This is the HTML/DOCX table model: a cell covered by a row span from above shifts
-    the following cells of its row to the right.
+    the following cells of its row to the right. `max_cells` bounds the grid's area
+    (spans can make a small file expand to a huge grid): `TooManyCells` beyond it.
     """
     grid: list[list[str | None]] = []
+    allocated = 0
+
+    def grow(line: list[str | None], size: int) -> None:
+        nonlocal allocated
+        if size > len(line):
+            allocated += size - len(line)
+            if max_cells is not None and allocated > max_cells:
+                raise TooManyCells(max_cells)
+            line.extend([None] * (size - len(line)))
+
     for r, row in enumerate(rows):
         while len(grid) <= r:
             grid.append([])
@@ -90,12 +105,13 @@ def expand(rows: list[list[tuple[str, int, int]]]) -> list[list[str]]:
                 while len(grid) <= r + dr:
                     grid.append([])
                 target = grid[r + dr]
+                grow(target, c + max(colspan, 1))
                 for dc in range(max(colspan, 1)):
-                    while len(target) <= c + dc:
-                        target.append(None)
                     target[c + dc] = text if dr == 0 and dc == 0 else ""
             c += max(colspan, 1)
     width = max((len(line) for line in grid), default=0)
+    if max_cells is not None and width * len(grid) > max_cells:
+        raise TooManyCells(max_cells)
     return [[cell or "" for cell in line] + [""] * (width - len(line)) for line in grid]
 
 

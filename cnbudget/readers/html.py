@@ -8,7 +8,15 @@ import lxml.html
 from lxml import etree
 
 from cnbudget.errors import InputError
-from cnbudget.readers.grid import Grid, GridRow, Item, Paragraph, expand, to_source
+from cnbudget.readers.grid import (
+    Grid,
+    GridRow,
+    Item,
+    Paragraph,
+    TooManyCells,
+    expand,
+    to_source,
+)
 from cnbudget.readers.limits import Limits
 from cnbudget.readers.text import SourceText
 
@@ -45,7 +53,6 @@ def decode(data: bytes) -> str:
 
 def read_html(data: bytes, source: str, limits: Limits) -> SourceText:
     """Read tables and paragraphs of an HTML page in document order."""
-    del limits
     text = decode(data)
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
     try:
@@ -55,7 +62,10 @@ def read_html(data: bytes, source: str, limits: Limits) -> SourceText:
     for br in root.iter("br"):
         br.tail = "\n" + (br.tail or "")
     items: list[Item] = []
-    _walk(root, items)
+    try:
+        _walk(root, items, limits.max_cells)
+    except TooManyCells as exc:
+        raise InputError(source, f"表格单元格过多（超过 {limits.max_cells} 个），未读取") from exc
     if not items:
         raise InputError(source, "HTML 页面中没有文字")
     return to_source(items, source, data, "html")
@@ -71,12 +81,14 @@ def _paragraphs(text: str, items: list[Item]) -> None:
             items.append(Paragraph(line))
 
 
-def _walk(element: etree._Element, items: list[Item]) -> None:
+def _walk(element: etree._Element, items: list[Item], max_cells: int) -> None:
+    """Tables and text lines under `element`; `max_cells` bounds all tables' grids together."""
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag in _SKIP:
         return
     if tag == "table":
-        items.append(_table(element))
+        used = sum(len(row.cells) for item in items if isinstance(item, Grid) for row in item.rows)
+        items.append(_table(element, max_cells - used))
         return
     has_blocks = any(
         isinstance(d.tag, str) and (d.tag in _BLOCKS or d.tag == "table")
@@ -87,7 +99,7 @@ def _walk(element: etree._Element, items: list[Item]) -> None:
         return
     _paragraphs(element.text or "", items)
     for child in element:
-        _walk(child, items)
+        _walk(child, items, max_cells)
         if child.tail and child.tail.strip():
             _paragraphs(child.tail, items)
 
@@ -99,7 +111,7 @@ def _span(cell: etree._Element, name: str) -> int:
         return 1
 
 
-def _table(table: etree._Element) -> Grid:
+def _table(table: etree._Element, max_cells: int) -> Grid:
     rows: list[list[tuple[str, int, int]]] = []
     for tr in table.iter("tr"):
         owner = next(tr.iterancestors("table"), None)
@@ -111,4 +123,4 @@ def _table(table: etree._Element) -> Grid:
             if isinstance(cell.tag, str) and cell.tag in ("td", "th")
         ]
         rows.append(cells)
-    return Grid([GridRow(cells) for cells in expand(rows)])
+    return Grid([GridRow(cells) for cells in expand(rows, max_cells)])

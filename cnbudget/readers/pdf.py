@@ -26,6 +26,7 @@ from cnbudget.layout.tokens import PAGE_NUMBER
 from cnbudget.model import Box
 from cnbudget.readers.grid import INFERRED_CONFIDENCE, Grid, GridRow, Item, Paragraph, to_source
 from cnbudget.readers.limits import Limits
+from cnbudget.readers.stream import Word as Char  # one character with its box
 from cnbudget.readers.stream import read_table, words_of
 from cnbudget.readers.text import SourceText
 from cnbudget.tables import SECTION_KINDS
@@ -36,25 +37,6 @@ _THIN = 2.0  # points: a filled rectangle thinner than this is a rule
 _MIN_RULE = 4.0  # points: shorter segments are not rules (glyph strokes, dots)
 _WORDISH = re.compile(r"[0-9A-Za-z.,%)）]")
 _FOLIO = re.compile(r"\s*\d{1,4}\s*")
-
-
-@dataclass(slots=True)
-class Char:
-    """One character with its box in display coordinates (top-left origin, points)."""
-
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-
-    @property
-    def cx(self) -> float:
-        return (self.x0 + self.x1) / 2
-
-    @property
-    def cy(self) -> float:
-        return (self.top + self.bottom) / 2
 
 
 @dataclass(slots=True)
@@ -158,14 +140,14 @@ def _read_page(page: pdfium.PdfPage, number: int, state: _State) -> tuple[list[I
     height = _page_height(transform)
     free, state.open_table = _unruled_tables(free, number, height, state, blocks)
     for paragraph in _paragraphs(_lines(free)):
-        chars = [c for line in paragraph for c in line]
         if _is_folio(paragraph, height):
             continue
+        members = [c for line in paragraph for c in line]
         box = (
-            min(c.x0 for c in chars),
-            min(c.top for c in chars),
-            max(c.x1 for c in chars),
-            max(c.bottom for c in chars),
+            min(c.x0 for c in members),
+            min(c.top for c in members),
+            max(c.x1 for c in members),
+            max(c.bottom for c in members),
         )
         blocks.append((box[1], Paragraph(_joined(paragraph), number, box)))
     blocks.sort(key=lambda block: block[0])

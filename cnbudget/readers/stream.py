@@ -27,7 +27,8 @@ _GAP = 0.3  # of the text height: a wider horizontal gap separates two words
 
 @dataclass(slots=True)
 class Word:
-    """A run of characters on one baseline, with its box (top-left origin, points)."""
+    """A run of characters on one baseline (or one character), with its box in display
+    coordinates (top-left origin, points)."""
 
     text: str
     x0: float
@@ -38,6 +39,10 @@ class Word:
     @property
     def height(self) -> float:
         return max(self.bottom - self.top, 1.0)
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
 
     @property
     def cy(self) -> float:

@@ -55,10 +55,13 @@ def read_path(path: str | Path, max_bytes: int = MAX_TEXT_BYTES) -> SourceText:
     except OSError as exc:
         raise InputError(str(path), f"无法读取文件（{exc.strerror or exc}）") from exc
     if size > max_bytes:
-        raise InputError(
-            str(path), f"文件过大（{size / 1048576:.1f} MB，上限 {max_bytes / 1048576:.0f} MB）"
-        )
+        raise InputError(str(path), too_large(size, max_bytes))
     return read_bytes(path.read_bytes(), str(path))
+
+
+def too_large(size: int, limit: int) -> str:
+    """The reason given for a file over a size limit."""
+    return f"文件过大（{size / 1048576:.1f} MB，上限 {limit / 1048576:.0f} MB）"
 
 
 def _decode(data: bytes, source: str) -> tuple[str, str]:

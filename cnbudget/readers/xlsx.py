@@ -12,7 +12,7 @@ import io
 import re
 from collections.abc import Iterator
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from cnbudget.errors import InputError
@@ -33,9 +33,14 @@ def number_text(value: float | int | Decimal, number_format: str) -> str:
     except InvalidOperation:
         return str(value)
     section = number_format.split(";")[0]
+    # a percent format shows the value times 100 with a percent sign (0.1234 → 12.34%)
+    percent = "%" in re.sub(r'"[^"]*"|\\.', "", section)
+    if percent:
+        exact = exact.scaleb(2)
     decimals = _DECIMALS.search(section)
     if decimals:
-        exact = exact.quantize(Decimal(1).scaleb(-len(decimals.group(1))))
+        # spreadsheets round halves away from zero when they display a number
+        exact = exact.quantize(Decimal(1).scaleb(-len(decimals.group(1))), ROUND_HALF_UP)
     elif exact == exact.to_integral_value():
         exact = exact.quantize(Decimal(1))
     text = format(exact, "f")
@@ -43,7 +48,7 @@ def number_text(value: float | int | Decimal, number_format: str) -> str:
         sign = "-" if text.startswith("-") else ""
         whole, dot, fraction = text.lstrip("-").partition(".")
         text = f"{sign}{int(whole):,}{dot}{fraction}"
-    return text
+    return f"{text}%" if percent else text
 
 
 def _cell_text(value: Any, number_format: str) -> str:

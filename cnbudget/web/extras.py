@@ -25,6 +25,9 @@ _BASE_FIELDS = {
     "sections",
     "notices",
     "line_count",
+    "prose",  # every line outside the tables: the source view shows them
+    "format",
+    "positions",  # page and box of each line (PDF): bookkeeping for provenance
 }
 
 LABELS: dict[str, str] = {

@@ -164,3 +164,13 @@ def test_serve_unusable_database_is_one_line_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["serve", "--db", str(blocker / "sub" / "a.db")])
     assert result.exit_code == 2
     assert result.output.startswith("错误：") and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
+def test_extras_are_document_parts_with_chinese_titles(sample: Path) -> None:
+    document = parse_file(sample)
+    document.positions = {1: (1, None)}  # as a PDF reader fills it
+    titles = [title for title, _ in document_extras(document)]
+    assert titles, "the samples print performance targets and prose facts"
+    # every part has a Chinese title: no field of the model shows up under its English name
+    assert all(not title.isascii() for title in titles), titles

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from decimal import Decimal
-from html import escape
+from html import escape, unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -14,10 +15,12 @@ from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
 from cnbudget.pipeline import parse_text
+from cnbudget.readers import read_file
 from cnbudget.readers.text import read_path
 from cnbudget.store import Store
 from cnbudget.store import open as open_store
 from cnbudget.synthetic import generate
+from cnbudget.synthetic.fixtures import build
 from cnbudget.validate import check
 from cnbudget.web import create_app
 from cnbudget.web.grid import cell_id
@@ -311,3 +314,16 @@ def test_per_capita_compare_reads_the_store_once(library: StoreLibrary, web_stor
     one = expected[0][0]
     only = library.compare("per_capita", Filter(ids=[one]))
     assert only and {r.document for r in only} == {one}
+
+
+@pytest.mark.parametrize("fmt", ["html", "xlsx"])
+def test_upload_source_view_shows_the_lines_the_parser_numbered(fmt: str) -> None:
+    # the source view of a non-text upload shows the reader's lines, not the raw file
+    (_, _, paths), *_ = build([read_path(SAMPLES[0])], (fmt,))
+    expected = [line.text for line in read_file(paths[fmt]).lines]
+    client = TestClient(create_app(None))
+    page = client.post("/upload", files={"file": (paths[fmt].name, paths[fmt].read_bytes())})
+    assert page.status_code == 200
+    source = client.get(str(page.url) + "/source")
+    shown = re.findall(r'<li id="L\d+">.*?<span class="tx">(.*?)</span></li>', source.text)
+    assert [unescape(text) for text in shown] == expected

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
 import jinja2
-from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import Depends, FastAPI, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -19,7 +20,15 @@ from cnbudget.web import api, downloads
 from cnbudget.web.grid import paired_rows
 from cnbudget.web.guard import BodyLimit, SecurityHeaders, same_origin
 from cnbudget.web.labels import SEVERITIES, column_name, table_name
-from cnbudget.web.library import MEASURES, CompareRow, DocRow, Filter, Library, measure
+from cnbudget.web.library import (
+    MEASURES,
+    CompareRow,
+    DocRow,
+    Filter,
+    Library,
+    Measure,
+    measure,
+)
 from cnbudget.web.uploads import ALLOWED_SUFFIXES, MAX_UPLOAD_BYTES, UploadCache, UploadError
 from cnbudget.web.views import document_view
 
@@ -251,63 +260,37 @@ def create_app(
 
     @app.get("/compare", response_class=HTMLResponse, include_in_schema=False)
     def compare_page(
-        request: Request,
-        measure_key: Annotated[str, Query(alias="measure")] = "three_public",
-        code: str = "",
-        department: str = "",
-        region: str = "",
-        year: str = "",
-        doc: Annotated[list[str] | None, Query()] = None,
+        request: Request, asked: Annotated[CompareQuery, Depends(compare_query)]
     ) -> HTMLResponse:
-        where = Filter(department.strip() or None, region.strip() or None, _year(year), doc or [])
-        chosen = measure(measure_key) or MEASURES[1]
-        rows, error = _compare(library, chosen.key, where, code.strip())
+        rows, error = _compare(library, asked)
         return page(
             request,
             "compare.html",
             measures=MEASURES,
-            chosen=chosen,
-            code=code.strip(),
-            where=where,
+            chosen=asked.measure,
+            code=asked.code,
+            where=asked.where,
             rows=rows[:COMPARE_ROWS],
             total=len(rows),
             error=error,
-            chart=_compare_chart(chosen.name, chosen.unit, rows),
+            chart=_compare_chart(asked.measure.name, asked.measure.unit, rows),
             query=str(request.url.query),
         )
 
     @app.get("/compare.csv", include_in_schema=False)
-    def compare_csv(
-        measure_key: Annotated[str, Query(alias="measure")] = "three_public",
-        code: str = "",
-        department: str = "",
-        region: str = "",
-        year: str = "",
-        doc: Annotated[list[str] | None, Query()] = None,
-    ) -> Response:
-        where = Filter(department.strip() or None, region.strip() or None, _year(year), doc or [])
-        chosen = measure(measure_key) or MEASURES[1]
-        rows, _ = _compare(library, chosen.key, where, code.strip())
+    def compare_csv(asked: Annotated[CompareQuery, Depends(compare_query)]) -> Response:
+        rows, _ = _compare(library, asked)
         return Response(
-            downloads.csv_bytes(chosen, rows),
+            downloads.csv_bytes(asked.measure, rows),
             media_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": 'attachment; filename="compare.csv"'},
         )
 
     @app.get("/compare.xlsx", include_in_schema=False)
-    def compare_xlsx(
-        measure_key: Annotated[str, Query(alias="measure")] = "three_public",
-        code: str = "",
-        department: str = "",
-        region: str = "",
-        year: str = "",
-        doc: Annotated[list[str] | None, Query()] = None,
-    ) -> Response:
-        where = Filter(department.strip() or None, region.strip() or None, _year(year), doc or [])
-        chosen = measure(measure_key) or MEASURES[1]
-        rows, _ = _compare(library, chosen.key, where, code.strip())
+    def compare_xlsx(asked: Annotated[CompareQuery, Depends(compare_query)]) -> Response:
+        rows, _ = _compare(library, asked)
         return Response(
-            downloads.xlsx_bytes(chosen, rows),
+            downloads.xlsx_bytes(asked.measure, rows),
             media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             headers={"Content-Disposition": 'attachment; filename="compare.xlsx"'},
         )
@@ -336,17 +319,37 @@ def _year(text: str) -> int | None:
     return int(text) if text.isdigit() and len(text) == 4 else None
 
 
-def _compare(
-    library: Library | None, key: str, where: Filter, code: str
-) -> tuple[list[CompareRow], str | None]:
+@dataclass(frozen=True, slots=True)
+class CompareQuery:
+    """What the compare page and its downloads were asked for."""
+
+    measure: Measure
+    where: Filter
+    code: str
+
+
+def compare_query(
+    measure_key: Annotated[str, Query(alias="measure")] = "three_public",
+    code: str = "",
+    department: str = "",
+    region: str = "",
+    year: str = "",
+    doc: Annotated[list[str] | None, Query()] = None,
+) -> CompareQuery:
+    """The compare parameters of a request (an unknown measure falls back to 三公)."""
+    where = Filter(department.strip() or None, region.strip() or None, _year(year), doc or [])
+    return CompareQuery(measure(measure_key) or MEASURES[1], where, code.strip())
+
+
+def _compare(library: Library | None, asked: CompareQuery) -> tuple[list[CompareRow], str | None]:
     if library is None:
         return [], "未连接数据库"
-    chosen = measure(key)
-    if chosen is not None and chosen.needs_code and not code:
+    code = asked.code
+    if asked.measure.needs_code and not code:
         return [], "请填写功能科目编码（如 2101202）"
     if code and not (code.isdigit() and len(code) in (3, 5, 7)):
         return [], "功能科目编码应为 3、5 或 7 位数字"
-    rows = library.compare(key, where, code or None)
+    rows = library.compare(asked.measure.key, asked.where, code or None)
     return sorted(rows, key=lambda r: r.value, reverse=True), None
 
 

@@ -179,21 +179,15 @@ def create_app(
 
     @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
     def document_page(request: Request, doc_id: str) -> HTMLResponse:
-        lib = _need(library)
-        document = lib.document(doc_id)
-        if document is None:
-            raise HTTPException(404, "没有这份文件")
-        view = document_view(document, lib.findings(doc_id))
+        document = api.stored_document(library, doc_id)
+        view = document_view(document, api.connected(library).findings(doc_id))
         base = f"/documents/{doc_id}"
         return page(request, "document.html", view=view, base=base, upload=None)
 
     @app.get("/documents/{doc_id}/source", response_class=HTMLResponse, include_in_schema=False)
     def source_page(request: Request, doc_id: str) -> HTMLResponse:
-        lib = _need(library)
-        document = lib.document(doc_id)
-        if document is None:
-            raise HTTPException(404, "没有这份文件")
-        lines = lib.source_lines(doc_id)
+        document = api.stored_document(library, doc_id)
+        lines = api.connected(library).source_lines(doc_id)
         return page(
             request,
             "source.html",
@@ -248,7 +242,7 @@ def create_app(
     @app.post("/upload/{token}/save", include_in_schema=False)
     def upload_save(request: Request, token: str, confirm: Annotated[str, Form()] = "") -> Response:
         same_origin(request)
-        lib = _need(library)
+        lib = api.connected(library)
         item = uploads.get(token)
         if item is None:
             raise HTTPException(404, "上传结果已过期，请重新上传")
@@ -306,12 +300,6 @@ def create_app(
 def _without_page(request: Request) -> str:
     """The request's query string without its page number (for the page links)."""
     return urlencode([(k, v) for k, v in request.query_params.multi_items() if k != "page"])
-
-
-def _need(library: Library | None) -> Library:
-    if library is None:
-        raise HTTPException(404, "未连接数据库")
-    return library
 
 
 def _year(text: str) -> int | None:

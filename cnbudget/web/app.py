@@ -29,7 +29,13 @@ from cnbudget.web.library import (
     Measure,
     measure,
 )
-from cnbudget.web.uploads import ALLOWED_SUFFIXES, MAX_UPLOAD_BYTES, UploadCache, UploadError
+from cnbudget.web.uploads import (
+    ALLOWED_SUFFIXES,
+    MAX_UPLOAD_BYTES,
+    UploadCache,
+    UploadError,
+    check_type,
+)
 from cnbudget.web.views import document_view
 
 _HERE = Path(__file__).parent
@@ -210,9 +216,7 @@ def create_app(
     def upload(request: Request, file: Annotated[UploadFile, File()]) -> Response:
         same_origin(request)
         name = file.filename or ""
-        from cnbudget.web.uploads import check_type
-
-        check_type(name)
+        check_type(name)  # before the body is read
         data = file.file.read(max_upload + 1)
         item = uploads.add(name, data)
         return RedirectResponse(f"/upload/{item.token}", status_code=303)

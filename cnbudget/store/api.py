@@ -186,7 +186,7 @@ class Store:
     def ingest_path(self, path: str | Path, replace: bool = False) -> IngestResult:
         """Parse, check and store one file; never raises for a bad input."""
         from cnbudget.pipeline import parse_source
-        from cnbudget.readers import read_file
+        from cnbudget.readers import read_data
 
         source = str(path)
         try:
@@ -197,7 +197,7 @@ class Store:
         if not replace and self.contains(known):
             return IngestResult(source, "skipped", known, "已入库（内容相同）")
         try:
-            text = read_file(path)
+            text = read_data(data, source)  # the bytes already read: no second read
             document = parse_source(text)
             report = check(document)
         except InputError as exc:

@@ -22,10 +22,12 @@ MAX_ROW_LINES = 20  # a logical row never spans more printed lines than this
 
 
 def locate_cells(table: Table, lines: Sequence[SourceLine]) -> None:
-    """Set `Cell.line` on amount cells printed below their row's first line."""
+    """Set `Cell.line` on amount cells printed below their row's first line.
+
+    `lines` are a reader's lines, numbered 1, 2, … in order (line n is `lines[n - 1]`).
+    """
     if not table.rows:
         return
-    by_number = {line.number: line for line in lines}
     starts = sorted({row.line for row in table.rows})
     end = (table.last_line or starts[-1] + MAX_ROW_LINES) + 1
     following = {
@@ -38,9 +40,8 @@ def locate_cells(table: Table, lines: Sequence[SourceLine]) -> None:
         stop = min(following[row.line], row.line + MAX_ROW_LINES)
         printed = [
             (number, amount_text(token.text))
-            for number in range(row.line, stop)
-            if number in by_number
-            for token in tokenize(by_number[number].text)
+            for number in range(row.line, min(stop, len(lines) + 1))
+            for token in tokenize(lines[number - 1].text)
             if token.kind == "amount"
         ]
         position = 0

@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Path, Query
 from pydantic import BaseModel, Field
 
 from cnbudget.export_json import document_dict
-from cnbudget.model import format_decimal
+from cnbudget.model import Document, format_decimal
 from cnbudget.web.charts import document_charts
 from cnbudget.web.library import MEASURES, Filter, Library, measure
 
@@ -77,14 +77,24 @@ def _text(value: Decimal | None) -> str | None:
     return None if value is None else format_decimal(value)
 
 
+def connected(library: Library | None) -> Library:
+    """The library, or 404 when the server runs without a database."""
+    if library is None:
+        raise HTTPException(404, "未连接数据库")
+    return library
+
+
+def stored_document(library: Library | None, doc_id: str) -> Document:
+    """The stored document with this id, or 404."""
+    found = connected(library).document(doc_id)
+    if found is None:
+        raise HTTPException(404, "没有这份文件")
+    return found
+
+
 def router(library: Library | None) -> APIRouter:
     """Routes over a library; without one every data route answers 404."""
     api = APIRouter(prefix="/api", tags=["数据接口"])
-
-    def need() -> Library:
-        if library is None:
-            raise HTTPException(404, "未连接数据库")
-        return library
 
     @api.get("/documents", response_model=list[DocumentSummary], summary="文件列表")
     def documents(
@@ -92,7 +102,7 @@ def router(library: Library | None) -> APIRouter:
         region: Annotated[str | None, Query(max_length=200, description="地区包含")] = None,
         year: Annotated[int | None, Query(ge=1900, le=2200, description="年度")] = None,
     ) -> list[DocumentSummary]:
-        rows = need().documents(Filter(department or None, region or None, year))
+        rows = connected(library).documents(Filter(department or None, region or None, year))
         return [
             DocumentSummary(
                 id=r.id,
@@ -116,16 +126,11 @@ def router(library: Library | None) -> APIRouter:
 
     @api.get("/documents/{doc_id}", summary="完整文件（表、行、单元格、提示）")
     def document(doc_id: Annotated[str, _ID]) -> dict[str, Any]:
-        found = need().document(doc_id)
-        if found is None:
-            raise HTTPException(404, "没有这份文件")
-        return document_dict(found)
+        return document_dict(stored_document(library, doc_id))
 
     @api.get("/documents/{doc_id}/findings", response_model=list[FindingOut], summary="核查发现")
     def findings(doc_id: Annotated[str, _ID]) -> list[FindingOut]:
-        lib = need()
-        if lib.document(doc_id) is None:
-            raise HTTPException(404, "没有这份文件")
+        stored_document(library, doc_id)
         return [
             FindingOut(
                 rule=f.rule,
@@ -139,15 +144,12 @@ def router(library: Library | None) -> APIRouter:
                 cells=[list(c) for c in f.cells],
                 suspect=list(f.suspect) if f.suspect else None,
             )
-            for f in lib.findings(doc_id)
+            for f in connected(library).findings(doc_id)
         ]
 
     @api.get("/documents/{doc_id}/charts", summary="图表数据（ECharts 配置）")
     def charts(doc_id: Annotated[str, _ID]) -> dict[str, Any]:
-        found = need().document(doc_id)
-        if found is None:
-            raise HTTPException(404, "没有这份文件")
-        return document_charts(found)
+        return document_charts(stored_document(library, doc_id))
 
     @api.get("/measures", response_model=list[MeasureOut], summary="可比较的指标")
     def measures() -> list[MeasureOut]:
@@ -175,7 +177,9 @@ def router(library: Library | None) -> APIRouter:
         if chosen.needs_code and not code:
             raise HTTPException(422, "该指标需要功能科目编码 code")
         where = Filter(department or None, region or None, year, doc or [])
-        rows = sorted(need().compare(chosen.key, where, code), key=lambda r: r.value, reverse=True)
+        rows = sorted(
+            connected(library).compare(chosen.key, where, code), key=lambda r: r.value, reverse=True
+        )
         return [
             CompareRowOut(
                 document=r.document,

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
 import jinja2
-from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import Depends, FastAPI, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -19,8 +20,22 @@ from cnbudget.web import api, downloads
 from cnbudget.web.grid import paired_rows
 from cnbudget.web.guard import BodyLimit, SecurityHeaders, same_origin
 from cnbudget.web.labels import SEVERITIES, column_name, table_name
-from cnbudget.web.library import MEASURES, CompareRow, DocRow, Filter, Library, measure
-from cnbudget.web.uploads import ALLOWED_SUFFIXES, MAX_UPLOAD_BYTES, UploadCache, UploadError
+from cnbudget.web.library import (
+    MEASURES,
+    CompareRow,
+    DocRow,
+    Filter,
+    Library,
+    Measure,
+    measure,
+)
+from cnbudget.web.uploads import (
+    ALLOWED_SUFFIXES,
+    MAX_UPLOAD_BYTES,
+    UploadCache,
+    UploadError,
+    check_type,
+)
 from cnbudget.web.views import document_view
 
 _HERE = Path(__file__).parent
@@ -170,21 +185,15 @@ def create_app(
 
     @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
     def document_page(request: Request, doc_id: str) -> HTMLResponse:
-        lib = _need(library)
-        document = lib.document(doc_id)
-        if document is None:
-            raise HTTPException(404, "没有这份文件")
-        view = document_view(document, lib.findings(doc_id))
+        document = api.stored_document(library, doc_id)
+        view = document_view(document, api.connected(library).findings(doc_id))
         base = f"/documents/{doc_id}"
         return page(request, "document.html", view=view, base=base, upload=None)
 
     @app.get("/documents/{doc_id}/source", response_class=HTMLResponse, include_in_schema=False)
     def source_page(request: Request, doc_id: str) -> HTMLResponse:
-        lib = _need(library)
-        document = lib.document(doc_id)
-        if document is None:
-            raise HTTPException(404, "没有这份文件")
-        lines = lib.source_lines(doc_id)
+        document = api.stored_document(library, doc_id)
+        lines = api.connected(library).source_lines(doc_id)
         return page(
             request,
             "source.html",
@@ -207,9 +216,7 @@ def create_app(
     def upload(request: Request, file: Annotated[UploadFile, File()]) -> Response:
         same_origin(request)
         name = file.filename or ""
-        from cnbudget.web.uploads import check_type
-
-        check_type(name)
+        check_type(name)  # before the body is read
         data = file.file.read(max_upload + 1)
         item = uploads.add(name, data)
         return RedirectResponse(f"/upload/{item.token}", status_code=303)
@@ -239,7 +246,7 @@ def create_app(
     @app.post("/upload/{token}/save", include_in_schema=False)
     def upload_save(request: Request, token: str, confirm: Annotated[str, Form()] = "") -> Response:
         same_origin(request)
-        lib = _need(library)
+        lib = api.connected(library)
         item = uploads.get(token)
         if item is None:
             raise HTTPException(404, "上传结果已过期，请重新上传")
@@ -251,63 +258,37 @@ def create_app(
 
     @app.get("/compare", response_class=HTMLResponse, include_in_schema=False)
     def compare_page(
-        request: Request,
-        measure_key: Annotated[str, Query(alias="measure")] = "three_public",
-        code: str = "",
-        department: str = "",
-        region: str = "",
-        year: str = "",
-        doc: Annotated[list[str] | None, Query()] = None,
+        request: Request, asked: Annotated[CompareQuery, Depends(compare_query)]
     ) -> HTMLResponse:
-        where = Filter(department.strip() or None, region.strip() or None, _year(year), doc or [])
-        chosen = measure(measure_key) or MEASURES[1]
-        rows, error = _compare(library, chosen.key, where, code.strip())
+        rows, error = _compare(library, asked)
         return page(
             request,
             "compare.html",
             measures=MEASURES,
-            chosen=chosen,
-            code=code.strip(),
-            where=where,
+            chosen=asked.measure,
+            code=asked.code,
+            where=asked.where,
             rows=rows[:COMPARE_ROWS],
             total=len(rows),
             error=error,
-            chart=_compare_chart(chosen.name, chosen.unit, rows),
+            chart=_compare_chart(asked.measure.name, asked.measure.unit, rows),
             query=str(request.url.query),
         )
 
     @app.get("/compare.csv", include_in_schema=False)
-    def compare_csv(
-        measure_key: Annotated[str, Query(alias="measure")] = "three_public",
-        code: str = "",
-        department: str = "",
-        region: str = "",
-        year: str = "",
-        doc: Annotated[list[str] | None, Query()] = None,
-    ) -> Response:
-        where = Filter(department.strip() or None, region.strip() or None, _year(year), doc or [])
-        chosen = measure(measure_key) or MEASURES[1]
-        rows, _ = _compare(library, chosen.key, where, code.strip())
+    def compare_csv(asked: Annotated[CompareQuery, Depends(compare_query)]) -> Response:
+        rows, _ = _compare(library, asked)
         return Response(
-            downloads.csv_bytes(chosen, rows),
+            downloads.csv_bytes(asked.measure, rows),
             media_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": 'attachment; filename="compare.csv"'},
         )
 
     @app.get("/compare.xlsx", include_in_schema=False)
-    def compare_xlsx(
-        measure_key: Annotated[str, Query(alias="measure")] = "three_public",
-        code: str = "",
-        department: str = "",
-        region: str = "",
-        year: str = "",
-        doc: Annotated[list[str] | None, Query()] = None,
-    ) -> Response:
-        where = Filter(department.strip() or None, region.strip() or None, _year(year), doc or [])
-        chosen = measure(measure_key) or MEASURES[1]
-        rows, _ = _compare(library, chosen.key, where, code.strip())
+    def compare_xlsx(asked: Annotated[CompareQuery, Depends(compare_query)]) -> Response:
+        rows, _ = _compare(library, asked)
         return Response(
-            downloads.xlsx_bytes(chosen, rows),
+            downloads.xlsx_bytes(asked.measure, rows),
             media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             headers={"Content-Disposition": 'attachment; filename="compare.xlsx"'},
         )
@@ -325,28 +306,42 @@ def _without_page(request: Request) -> str:
     return urlencode([(k, v) for k, v in request.query_params.multi_items() if k != "page"])
 
 
-def _need(library: Library | None) -> Library:
-    if library is None:
-        raise HTTPException(404, "未连接数据库")
-    return library
-
-
 def _year(text: str) -> int | None:
     text = text.strip()
     return int(text) if text.isdigit() and len(text) == 4 else None
 
 
-def _compare(
-    library: Library | None, key: str, where: Filter, code: str
-) -> tuple[list[CompareRow], str | None]:
+@dataclass(frozen=True, slots=True)
+class CompareQuery:
+    """What the compare page and its downloads were asked for."""
+
+    measure: Measure
+    where: Filter
+    code: str
+
+
+def compare_query(
+    measure_key: Annotated[str, Query(alias="measure")] = "three_public",
+    code: str = "",
+    department: str = "",
+    region: str = "",
+    year: str = "",
+    doc: Annotated[list[str] | None, Query()] = None,
+) -> CompareQuery:
+    """The compare parameters of a request (an unknown measure falls back to 三公)."""
+    where = Filter(department.strip() or None, region.strip() or None, _year(year), doc or [])
+    return CompareQuery(measure(measure_key) or MEASURES[1], where, code.strip())
+
+
+def _compare(library: Library | None, asked: CompareQuery) -> tuple[list[CompareRow], str | None]:
     if library is None:
         return [], "未连接数据库"
-    chosen = measure(key)
-    if chosen is not None and chosen.needs_code and not code:
+    code = asked.code
+    if asked.measure.needs_code and not code:
         return [], "请填写功能科目编码（如 2101202）"
     if code and not (code.isdigit() and len(code) in (3, 5, 7)):
         return [], "功能科目编码应为 3、5 或 7 位数字"
-    rows = library.compare(key, where, code or None)
+    rows = library.compare(asked.measure.key, asked.where, code or None)
     return sorted(rows, key=lambda r: r.value, reverse=True), None
 
 

@@ -8,7 +8,6 @@ classes in advance.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
@@ -25,6 +24,9 @@ _BASE_FIELDS = {
     "sections",
     "notices",
     "line_count",
+    "prose",  # every line outside the tables: the source view shows them
+    "format",
+    "positions",  # page and box of each line (PDF): bookkeeping for provenance
 }
 
 LABELS: dict[str, str] = {
@@ -192,30 +194,3 @@ def document_extras(document: Document) -> list[tuple[str, Node]]:
             continue
         parts.append((label(name), node(value)))
     return parts
-
-
-def walk(document: Document) -> Iterator[tuple[str, Any]]:
-    """Every record (dataclass or dict) in the parts beyond the money tables, with the name of
-    the nearest enclosing record that holds a list (the project an indicator belongs to)."""
-
-    def visit(value: Any, project: str, depth: int) -> Iterator[tuple[str, Any]]:
-        if depth > 8 or _scalar(value):
-            return
-        if isinstance(value, list | tuple | set | frozenset):
-            for item in value:
-                yield from visit(item, project, depth + 1)
-            return
-        fields = _items(value)
-        if not fields:
-            return
-        yield project, value
-        own = dict(fields)
-        holds_list = any(isinstance(v, list | tuple) and v for v in own.values())
-        name = own.get("name") or own.get("project")
-        inner = str(name) if holds_list and isinstance(name, str) else project
-        for _, child in fields:
-            yield from visit(child, inner, depth + 1)
-
-    for name, value in _items(document):
-        if name not in _BASE_FIELDS:
-            yield from visit(value, "", 0)

@@ -107,14 +107,20 @@ def cell_id(table: str, code: str, column: str) -> str:
     return f"c-{table}-{digest}"
 
 
-def _header(columns: Sequence[str]) -> list[list[HeaderCell]]:
-    """Header rows from dotted column keys: a key with children becomes a group over 小计 + them."""
-    keys = list(columns)
+def _parents(keys: Sequence[str]) -> dict[str, str | None]:
+    """Each column key's group: the longest other key it extends with a dot (None at top)."""
     parent: dict[str, str | None] = {}
     for key in keys:
         base = key.split("@", 1)[0]
         candidates = [k for k in keys if k != key and base.startswith(k + ".")]
         parent[key] = max(candidates, key=len) if candidates else None
+    return parent
+
+
+def _header(columns: Sequence[str]) -> list[list[HeaderCell]]:
+    """Header rows from dotted column keys: a key with children becomes a group over 小计 + them."""
+    keys = list(columns)
+    parent = _parents(keys)
     children: dict[str | None, list[str]] = {}
     for key in keys:
         children.setdefault(parent[key], []).append(key)
@@ -149,11 +155,7 @@ def _header(columns: Sequence[str]) -> list[list[HeaderCell]]:
 def _ordered_columns(columns: Sequence[str]) -> list[str]:
     """Columns in the order the header shows them (a group's 小计 first, then its members)."""
     keys = list(columns)
-    parent: dict[str, str | None] = {}
-    for key in keys:
-        base = key.split("@", 1)[0]
-        candidates = [k for k in keys if k != key and base.startswith(k + ".")]
-        parent[key] = max(candidates, key=len) if candidates else None
+    parent = _parents(keys)
     ordered: list[str] = []
 
     def visit(key: str) -> None:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from cnbudget.errors import InputError
-from cnbudget.readers.text import document_id, read_path
+from cnbudget.readers import read_file
+from cnbudget.readers.text import document_id
 
 
 def read_lines(path: str | Path) -> list[str] | None:
-    """The decoded lines of a file as the parser numbered them, or None when not text."""
+    """The lines of a file (any supported format) as the parser numbered them, or None."""
     try:
-        source = read_path(path)
+        source = read_file(path)
     except (InputError, OSError):
         return None
     return [line.text for line in source.lines]

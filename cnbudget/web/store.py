@@ -6,7 +6,6 @@ import re
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -14,13 +13,11 @@ from cnbudget.model import Document
 from cnbudget.store import Store, StoreError
 from cnbudget.store import open as open_store
 from cnbudget.validate import Finding, check
-from cnbudget.web.extras import walk
 from cnbudget.web.labels import table_name
 from cnbudget.web.library import CompareRow, DocRow, Filter
 from cnbudget.web.sources import stored_lines
 
-# per-capita standards are read from performance indicators, document by document, until
-# the store offers an indicator query; this bounds the work of one request
+# units of per-person standards (元/人, 元/人/年 …) among the performance indicators
 _PER_PERSON = re.compile(r"元\s*/\s*人")
 _CACHE = 32
 # how long document summaries are reused (documents ingested meanwhile by another
@@ -244,24 +241,6 @@ class StoreLibrary:
                 )
             )
         return rows
-
-
-def _per_person_indicators(document: Document) -> Iterator[tuple[str, Any]]:
-    """Performance indicators whose unit is per person (元/人, 元/人/年 …), with their project."""
-    for project, item in walk(document):
-        unit = _field(item, "unit")
-        if isinstance(unit, str) and _PER_PERSON.search(unit):
-            yield project, item
-
-
-def _field(item: Any, *names: str) -> Any:
-    for name in names:
-        value = getattr(item, name, None)
-        if value is None and isinstance(item, dict):
-            value = item.get(name)
-        if value is not None:
-            return value
-    return None
 
 
 def _decimal(value: Any) -> Decimal | None:

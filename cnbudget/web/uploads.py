@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import secrets
-import tempfile
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -11,9 +10,9 @@ from pathlib import Path
 
 from cnbudget.errors import InputError
 from cnbudget.model import Document
-from cnbudget.pipeline import parse_file
+from cnbudget.pipeline import parse_source
+from cnbudget.readers import read_data
 from cnbudget.validate import Report, check
-from cnbudget.web.sources import read_lines
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 # formats the pipeline reads; the content decides the reader, the suffix only filters
@@ -61,25 +60,21 @@ def check_type(name: str) -> str:
 
 def parse_upload(
     name: str, data: bytes, max_bytes: int = MAX_UPLOAD_BYTES
-) -> tuple[Document, Report, list[str] | None]:
-    """Parse and check uploaded bytes through a temporary file (any supported format)."""
-    suffix = check_type(name)
+) -> tuple[Document, Report, list[str]]:
+    """Parse and check uploaded bytes (any supported format), with the lines the parser numbered."""
+    check_type(name)
     if len(data) > max_bytes:
         raise UploadError(f"文件过大（上限 {max_bytes / 1048576:g} MB）", 413)
     if not data:
         raise UploadError("文件为空")
-    with tempfile.TemporaryDirectory(prefix="cnbudget-upload-") as folder:
-        path = Path(folder) / f"upload{suffix}"
-        path.write_bytes(data)
-        try:
-            document = parse_file(path)
-        except InputError as exc:
-            raise UploadError(f"{name}：{exc.reason}") from exc
-        except Exception as exc:  # a parser bug must still give one clear line
-            raise UploadError(f"{name}：解析时发生内部错误（{type(exc).__name__}）", 500) from exc
-        lines = read_lines(path)
-    document.source = name
-    return document, check(document), lines
+    try:
+        source = read_data(data, name)
+        document = parse_source(source)
+    except InputError as exc:
+        raise UploadError(f"{name}：{exc.reason}") from exc
+    except Exception as exc:  # a parser bug must still give one clear line
+        raise UploadError(f"{name}：解析时发生内部错误（{type(exc).__name__}）", 500) from exc
+    return document, check(document), [line.text for line in source.lines]
 
 
 class UploadCache:

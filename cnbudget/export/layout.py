@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from cnbudget.model import Row, Table
@@ -66,16 +66,22 @@ class Node:
         return 1 + max((child.depth() for child in self.children), default=0)
 
 
-def column_tree(keys: Sequence[str], kind: str = "预算") -> list[Node]:
+def column_tree(
+    keys: Sequence[str], kind: str = "预算", label: Callable[[str], str] | None = None
+) -> list[Node]:
     """Header tree of amount/text columns: a key with sub-keys becomes a group with a 小计.
 
     A key's parent is its nearest dotted prefix present among the keys
     (`basic.personnel.wages` sits under `basic` when `basic.personnel` is not
     printed). Keys whose label would repeat another top-level label and whose
     prefix is not printed are grouped under that prefix (`carryover.general`
-    under 上年结转), as the printed tables do.
+    under 上年结转), as the printed tables do. `label` names a key (default: the printed
+    header label, `column_label`).
     """
     present = set(keys)
+
+    def name(key: str) -> str:
+        return label(key) if label is not None else column_label(key, kind)
 
     def parent_of(key: str) -> str | None:
         base, sep, year = key.partition("@")
@@ -91,11 +97,10 @@ def column_tree(keys: Sequence[str], kind: str = "预算") -> list[Node]:
         children.setdefault(parent_of(key), []).append(key)
 
     def build(key: str) -> Node:
-        label = column_label(key, kind)
         subs = children.get(key, [])
         if not subs:
-            return Node(label, key)
-        return Node(label, None, [Node("小计", key), *(build(sub) for sub in subs)])
+            return Node(name(key), key)
+        return Node(name(key), None, [Node("小计", key), *(build(sub) for sub in subs)])
 
     top = [build(key) for key in children.get(None, [])]
     counts: dict[str, int] = {}
@@ -105,11 +110,11 @@ def column_tree(keys: Sequence[str], kind: str = "预算") -> list[Node]:
     for node in top:
         prefix = _missing_prefix(node.key)
         if prefix is not None and counts[node.label] > 1:
-            label = column_label(prefix, kind)
-            if grouped and grouped[-1].key is None and grouped[-1].label == label:
+            group = name(prefix)
+            if grouped and grouped[-1].key is None and grouped[-1].label == group:
                 grouped[-1].children.append(node)
                 continue
-            grouped.append(Node(label, None, [node]))
+            grouped.append(Node(group, None, [node]))
             continue
         grouped.append(node)
     return grouped

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import zip_longest
 
+from cnbudget.export.layout import column_tree, header_cells, value_keys
 from cnbudget.model import Row, Table, format_decimal
 from cnbudget.validate import Finding
 from cnbudget.web.labels import column_name, table_name
@@ -107,75 +108,16 @@ def cell_id(table: str, code: str, column: str) -> str:
     return f"c-{table}-{digest}"
 
 
-def _parents(keys: Sequence[str]) -> dict[str, str | None]:
-    """Each column key's group: the longest other key it extends with a dot (None at top)."""
-    parent: dict[str, str | None] = {}
-    for key in keys:
-        base = key.split("@", 1)[0]
-        candidates = [k for k in keys if k != key and base.startswith(k + ".")]
-        parent[key] = max(candidates, key=len) if candidates else None
-    return parent
-
-
-def _header(columns: Sequence[str]) -> list[list[HeaderCell]]:
-    """Header rows from dotted column keys: a key with children becomes a group over 小计 + them."""
-    keys = list(columns)
-    parent = _parents(keys)
-    children: dict[str | None, list[str]] = {}
-    for key in keys:
-        children.setdefault(parent[key], []).append(key)
-
-    def depth(key: str) -> int:
-        kids = children.get(key, [])
-        return 1 + max((depth(k) for k in kids), default=0) if kids else 1
-
-    def width(key: str) -> int:
-        kids = children.get(key, [])
-        return 1 + sum(width(k) for k in kids) if kids else 1
-
-    roots = children.get(None, [])
-    levels = max((depth(k) for k in roots), default=1)
-    rows: list[list[HeaderCell]] = [[] for _ in range(levels)]
-
-    def place(key: str, level: int) -> None:
-        kids = children.get(key, [])
-        if not kids:
-            rows[level].append(HeaderCell(column_name(key), 1, levels - level))
-            return
-        rows[level].append(HeaderCell(column_name(key), width(key), 1))
-        rows[level + 1].append(HeaderCell("小计", 1, levels - level - 1))
-        for kid in kids:
-            place(kid, level + 1)
-
-    for key in roots:
-        place(key, 0)
-    return rows
-
-
-def _ordered_columns(columns: Sequence[str]) -> list[str]:
-    """Columns in the order the header shows them (a group's 小计 first, then its members)."""
-    keys = list(columns)
-    parent = _parents(keys)
-    ordered: list[str] = []
-
-    def visit(key: str) -> None:
-        ordered.append(key)
-        for kid in (k for k in keys if parent[k] == key):
-            visit(kid)
-
-    for key in (k for k in keys if parent[k] is None):
-        visit(key)
-    return ordered
-
-
-def _columns_of(table: Table, rows: Iterable[Row]) -> list[str]:
-    """The table's declared columns, plus any column its rows use that the header lacks."""
-    declared = list(table.columns)
-    for row in rows:
-        for key in row.cells:
-            if key not in declared:
-                declared.append(key)
-    return declared
+def _layout(columns: Sequence[str]) -> tuple[list[str], list[list[HeaderCell]]]:
+    """Columns in header order and the header rows, from the printed layout the XLSX export
+    also uses (`export.layout`: a key with sub-keys is a group over 小计 and them)."""
+    tree = column_tree(columns, label=column_name)
+    ordered = [leaf.key for node in tree for leaf in node.leaves() if leaf.key is not None]
+    height, cells = header_cells(tree)
+    rows: list[list[HeaderCell]] = [[] for _ in range(height)]
+    for cell in sorted(cells, key=lambda c: (c.row, c.column)):
+        rows[cell.row].append(HeaderCell(cell.text, cell.colspan, cell.rowspan))
+    return ordered, rows
 
 
 class FindingIndex:
@@ -208,8 +150,7 @@ class FindingIndex:
 
 
 def _grid(table: Table, rows: Sequence[Row], index: FindingIndex, caption: str = "") -> Grid:
-    columns = _ordered_columns(_columns_of(table, rows))
-    header = _header(columns)
+    columns, header = _layout(value_keys(table, rows))
     left = HeaderCell("编码" if table.kind != "projects" else "单位编码", 1, len(header))
     name = HeaderCell("项目名称" if table.kind == "projects" else "名称", 1, len(header))
     header[0][:0] = [left, name]

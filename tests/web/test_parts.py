@@ -16,7 +16,7 @@ from cnbudget.pipeline import parse_file
 from cnbudget.validate import check
 from cnbudget.web import create_app
 from cnbudget.web.extras import document_extras
-from cnbudget.web.grid import _header, _ordered_columns
+from cnbudget.web.grid import _layout
 from cnbudget.web.uploads import Upload
 
 from .conftest import SAMPLES
@@ -37,8 +37,9 @@ def test_header_groups_dotted_keys_like_the_printed_table() -> None:
         "project.operating",
         "project.specific",
     ]
-    assert _ordered_columns(keys) == keys
-    assert labels(_header(keys)) == [
+    columns, header = _layout(keys)
+    assert columns == keys
+    assert labels(header) == [
         [("合计", 1, 2), ("基本支出", 4, 1), ("项目支出", 3, 1)],
         [
             ("小计", 1, 1),
@@ -51,10 +52,10 @@ def test_header_groups_dotted_keys_like_the_printed_table() -> None:
         ],
     ]
     # a flat header stays one row; a group nested two deep takes three
-    assert labels(_header(["total", "fiscal.general"])) == [
+    assert labels(_layout(["total", "fiscal.general"])[1]) == [
         [("合计", 1, 1), ("一般公共预算", 1, 1)]
     ]
-    deep = _header(["carryover", "carryover.general", "carryover.general.x"])
+    deep = _layout(["carryover", "carryover.general", "carryover.general.x"])[1]
     assert len(deep) == 3
 
 

@@ -9,6 +9,9 @@ import pytest
 CORPUS = Path(__file__).parent / "corpus"
 EXPECTED = Path(__file__).parent / "expected"
 SAMPLES = sorted(p.stem for p in CORPUS.glob("*.txt"))
+# real published PDFs copied from the development corpus, and their hand-verified facts
+REAL_CORPUS = CORPUS / "real"
+REAL_EXPECTED = EXPECTED / "real"
 
 
 @pytest.fixture(params=SAMPLES)

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from cnbudget.layout.rows import RawRow, assemble, parts
 from cnbudget.layout.sections import Block, is_note, is_prose
-from cnbudget.layout.tokens import amount_text, is_amount, parse_amount
+from cnbudget.layout.tokens import amount_text, is_amount, is_cell_amount, parse_amount
 from cnbudget.model import Cell, Notice, Row, SourceLine, Table
 from cnbudget.tables.common import (
     Context,
@@ -183,7 +183,9 @@ def _tab_rows(
     amount_positions = sorted(positions)
     first_amount = amount_positions[0] if amount_positions else 10**6
     rows: list[Parsed] = []
+    width = amount_positions[-1] + 1 if amount_positions else 0
     for line, cells in _join_continued(split.body, first_amount):
+        cells = _right_aligned(cells, width)
         flat = [compact(c) for c in cells]
         if not any(flat):
             continue
@@ -192,7 +194,7 @@ def _tab_rows(
         amounts: list[str] = []
         fixed: dict[int, int] = {}
         for j in amount_positions:
-            if j < len(cells) and is_amount(cells[j]) and positions[j] in index_of:
+            if j < len(cells) and is_cell_amount(cells[j]) and positions[j] in index_of:
                 fixed[len(amounts)] = index_of[positions[j]]
                 amounts.append(cells[j].strip())
         digits = [(j, compact(c)) for j, c in texts if compact(c).isdigit()]
@@ -206,6 +208,16 @@ def _tab_rows(
             _function_parts_tab(p, digits, [w for _, w in words], unit_column)
         rows.append(p)
     return rows
+
+
+def _right_aligned(cells: list[str], width: int) -> list[str]:
+    """A row printed on a grid of its own with fewer cells (a 合计 row alone on a page,
+    its label cell spanning the code and name columns): amounts are the last columns."""
+    if not cells or len(cells) >= width or not compact(cells[0]):
+        return cells
+    if not all(is_cell_amount(c) or not c for c in cells[1:]):
+        return cells
+    return [cells[0], *[""] * (width - len(cells)), *cells[1:]]
 
 
 def _join_continued(

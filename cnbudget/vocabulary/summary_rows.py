@@ -19,7 +19,7 @@ def _plain(name: str) -> str:
 
 
 _SOURCE_PATTERNS: tuple[tuple[str, str], ...] = (
-    (r"^一般公共预算(财政)?(拨款)?(收入)?$", "general"),
+    (r"^一般公共预算(财政)?(拨款)?(收入|资金)?$", "general"),
     (r"^政府性基金(预算)?(财政)?(拨款)?(收入)?$", "gov_fund"),
     (r"^国有资本经营(预算)?(财政)?(拨款)?(收入)?$", "soe"),
 )

@@ -197,7 +197,7 @@ GROUPS: dict[str, frozenset[str]] = {
 PURE_GROUPS = frozenset({"APPROPRIATION", "FUNDING", "YEAR"})
 # Funding sources printed over a span of columns can name the table's scope (一般公共预算支出
 # over 合计 | 基本支出 | 项目支出): then, above these purposes, they are not a column group.
-SCOPE_GROUPS = frozenset({"FISCAL", "GENERAL", "GOV_FUND", "SOE"})
+SCOPE_GROUPS = frozenset({"FISCAL", "GENERAL", "GOV_FUND", "SOE", "CURRENT"})
 SCOPE_CHILDREN = frozenset({"BASIC", "PROJECT", "PERSONNEL", "PUBLIC"})
 
 # simple leaf keys (outside any carry-over group)

@@ -33,6 +33,10 @@ for _variant, _label_id in _LEXICON:
     _BY_FIRST.setdefault(_variant[0], []).append((_variant, _label_id))
 _TOTALS = frozenset({"SUBTOTAL", "TP_TOTAL"})
 _YEAR = re.compile(r"(\d{4})年度?(预算数|预算|决算数|决算|执行数)?")
+# "2026年预算数比2025年执行数（扣除中央基建投资）": a group of change columns
+_COMPARE = re.compile(
+    r"(?:\d{4}年度?)?(?:预算数?)?比(?:\d{4}年度?|上年)(?:执行数|预算数|预算)?(（扣除中央基建投资）)?"
+)
 
 
 @dataclass(slots=True)
@@ -52,6 +56,12 @@ def tokenize(text: str) -> tuple[list[Label], list[str]]:
     run = ""
     i = 0
     while i < len(text):
+        compare = _COMPARE.match(text, i)
+        if compare:
+            kind = "COMPARE_NET" if compare.group(1) else "COMPARE"
+            labels.append(Label(kind, compare.group(0)))
+            i = compare.end()
+            continue
         year = _YEAR.match(text, i)
         if year:
             labels.append(Label("YEAR", year.group(0), int(year.group(1))))

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from cnbudget.layout.rows import RawRow, assemble, parts
 from cnbudget.layout.sections import Block, is_note, is_prose
-from cnbudget.layout.tokens import amount_text, is_amount, parse_amount
+from cnbudget.layout.tokens import amount_text, is_amount, parse_amount, percent_number
 from cnbudget.model import Cell, Notice, Row, SourceLine, Table
 from cnbudget.tables.common import (
     Context,
@@ -192,9 +192,14 @@ def _tab_rows(
         amounts: list[str] = []
         fixed: dict[int, int] = {}
         for j in amount_positions:
-            if j < len(cells) and is_amount(cells[j]) and positions[j] in index_of:
+            if j >= len(cells) or positions[j] not in index_of:
+                continue
+            text = cells[j].strip()
+            number = percent_number(text) if positions[j].startswith("change_pct") else None
+            if number is not None or is_amount(text):
+                text = number or text
                 fixed[len(amounts)] = index_of[positions[j]]
-                amounts.append(cells[j].strip())
+                amounts.append(text)
         digits = [(j, compact(c)) for j, c in texts if compact(c).isdigit()]
         words = [(j, normalize(c)) for j, c in texts if not compact(c).isdigit()]
         p = Parsed("unknown", "", "", line.number, line.page, amounts, fixed)

@@ -149,7 +149,23 @@ def header_keys(split: Split, tabbed: bool) -> tuple[list[str], dict[int, str], 
             # the cells say which label is above which column: their order is the key order
             header.keys = [positions[j] for j in sorted(positions)]
             header.paths = [paths[j] for j in sorted(positions)]
+    header.keys = undate(header.keys)
+    positions = dict(zip(positions, undate(list(positions.values())), strict=True))
     return header.keys, positions, header
+
+
+def undate(keys: list[str]) -> list[str]:
+    """Beside a prior-year column, the one dated group left is the budget year: plain keys.
+
+    (2025年执行数 | 2026年预算数 小计/基本支出/项目支出 → prior_year | total/basic/project)
+    """
+    if not any(key.startswith("prior_year") for key in keys):
+        return keys
+    years = {key.partition("@")[2] for key in keys if "@" in key}
+    if len(years) != 1:
+        return keys
+    plain = [key.partition("@")[0] for key in keys]
+    return plain if len(set(plain)) == len(plain) else keys
 
 
 def _valid_path(path: tuple[Label, ...]) -> bool:

@@ -179,6 +179,8 @@ def sum_children(document: Document) -> Iterator[Finding]:
                         sums[key] = sums.get(key, _ZERO) + cell.value
                         counts[key] = counts.get(key, 0) + 1
             for key in table.columns:
+                if key.startswith("change_pct"):
+                    continue  # percentages do not add up
                 own_cell = parent.cells.get(key)
                 own = own_cell.value if own_cell is not None else None
                 if own is None and key not in sums:

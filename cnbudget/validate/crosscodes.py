@@ -10,6 +10,7 @@ from cnbudget.model import Document, Row, Table
 from cnbudget.validate.common import TOTALLED, dept_codes, fmt, judge, memo, row_by_code, table_name
 from cnbudget.validate.labels import column
 from cnbudget.validate.registry import Finding, NotApplicable, rule
+from cnbudget.vocabulary.columns import is_comparison
 
 
 def function_rows(document: Document, kind: str) -> dict[str, Row]:
@@ -35,7 +36,10 @@ def _value(row: Row | None, key: str) -> Decimal | None:
 
 
 def _has_amounts(row: Row) -> bool:
-    return any(cell.value for cell in row.cells.values() if cell.value is not None)
+    """Money of the budget year in the row (prior-year and change columns aside)."""
+    return any(
+        cell.value for key, cell in row.cells.items() if cell.value and not is_comparison(key)
+    )
 
 
 def _compare(
@@ -245,8 +249,8 @@ def _total_only(table: Table) -> Iterator[Finding]:
     if table.kind not in TOTALLED:
         return
     total = row_by_code(table, "total")
-    if total is None or not _has_amounts(total):
-        return
+    if total is None or not _has_amounts(total) or not total.name:
+        return  # (an unlabeled single line of numbers is the whole table)
     if any(_has_amounts(r) for r in table.rows if r.code != "total"):
         return
     yield Finding(

@@ -66,6 +66,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     ),
     "UNIT_FUNDS": ("单位资金",),
     "BUSINESS": ("事业收入", "事业收入（不含教育收费）"),
+    "TUITION": ("其中：教育收费", "其中教育收费", "教育收费"),
     "OPERATING": ("事业单位经营收入", "经营收入"),
     "OTHER": ("其他收入",),
     "SUPERIOR": ("上级补助收入",),
@@ -106,6 +107,12 @@ LABELS: dict[str, tuple[str, ...]] = {
         "公务用车运行维护经费",
     ),
     "RECEPTION": ("公务接待费",),
+    # prior-year and change columns of a budget table (2025年执行数 | 2026年预算数 | 增减)
+    "PRIOR": ("执行数", "上年执行数", "上年预算数", "上年数"),
+    "PRIOR_NET": ("扣除中央基建投资后执行数",),
+    "BUDGET_NET": ("扣除中央基建投资后预算数",),
+    "CHANGE": ("增减额", "增减", "增减金额"),
+    "CHANGE_PCT": ("增减（%）", "增减%", "增减率", "增长率", "增减幅度", "增幅（%）"),
 }
 
 # Labels that name descriptive columns (codes, names) or layout words: recognised, not amounts.
@@ -183,8 +190,18 @@ GROUPS: dict[str, frozenset[str]] = {
     "FUNDING": frozenset({"SUBTOTAL", "GENERAL", "GOV_FUND", "SOE"}),
     "YEAR": frozenset({"SUBTOTAL", "TP_TOTAL", "OVERSEAS", "VEHICLES", "RECEPTION"}),
     "VEHICLES": frozenset({"SUBTOTAL", "V_PURCHASE", "V_OPERATION"}),
+    "PHASE_INITIAL": frozenset({"SUBTOTAL", "BASIC", "PROJECT"}),
+    "BUSINESS": frozenset({"TUITION"}),
+    "COMPARE": frozenset({"CHANGE", "CHANGE_PCT"}),
+    "COMPARE_NET": frozenset({"CHANGE", "CHANGE_PCT"}),
 }
-PURE_GROUPS = frozenset({"APPROPRIATION", "FUNDING", "YEAR"})
+# a year group also holds the prior-year and budget columns of a comparison table
+GROUPS["YEAR"] = GROUPS["YEAR"] | {"PRIOR", "PRIOR_NET", "BUDGET_NET", "PHASE_INITIAL"}
+PURE_GROUPS = frozenset({"APPROPRIATION", "FUNDING", "YEAR", "COMPARE", "COMPARE_NET"})
+# groups that only say which figure the table shows (年初预算数 over 小计/基本/项目)
+SCOPE_GROUPS = frozenset({"PHASE_INITIAL"})
+# leaves that carry their own period: no year suffix
+UNDATED = frozenset({"PRIOR", "PRIOR_NET", "CHANGE", "CHANGE_PCT"})
 
 # simple leaf keys (outside any carry-over group)
 LEAF_KEYS: dict[str, str] = {
@@ -225,6 +242,12 @@ LEAF_KEYS: dict[str, str] = {
     "V_PURCHASE": "vehicles.purchase",
     "V_OPERATION": "vehicles.operation",
     "RECEPTION": "reception",
+    "TUITION": "business.tuition",
+    "PRIOR": "prior_year",
+    "PRIOR_NET": "prior_year.excl_infrastructure",
+    "BUDGET_NET": "total.excl_infrastructure",
+    "CHANGE": "change",
+    "CHANGE_PCT": "change_pct",
 }
 _CARRYOVER_KEYS = {
     "GENERAL": "carryover.general",
@@ -236,6 +259,11 @@ _CARRYOVER_KEYS = {
 THREE_PUBLIC_ITEMS = frozenset(
     {"TP_TOTAL", "OVERSEAS", "VEHICLES", "V_PURCHASE", "V_OPERATION", "RECEPTION"}
 )
+
+
+def is_comparison(key: str) -> bool:
+    """Prior-year and change columns: not this year's money (may be negative, not additive)."""
+    return key.startswith(("prior_year", "change"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,7 +279,10 @@ def column_key(path: tuple[Label, ...]) -> str:
     """Canonical key of a leaf column from its header path (top group first)."""
     ids = [label.id for label in path]
     leaf = ids[-1]
-    groups = ids[:-1]
+    groups = [g for g in ids[:-1] if g not in SCOPE_GROUPS]
+    if leaf in UNDATED:
+        key = LEAF_KEYS[leaf]
+        return f"{key}.excl_infrastructure" if "COMPARE_NET" in groups else key
     in_carryover = "CARRYOVER" in groups
     year = next((label.year for label in path if label.id == "YEAR"), None)
     if leaf == "SUBTOTAL":

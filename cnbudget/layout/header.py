@@ -163,6 +163,8 @@ def parse_tab_header(rows: list[list[str]]) -> dict[int, tuple[Label, ...]]:
     """
     width = max((len(row) for row in rows), default=0)
     grid = [[normalize(row[j]) if j < len(row) else "" for j in range(width)] for row in rows]
+    # a row of column numbers (1 2 3 …, 栏次) names no column
+    grid = [row for row in grid if not all(c.isdigit() or c in ("", "栏次") for c in row)]
     paths: dict[int, tuple[Label, ...]] = {}
     for j in range(width):
         path: list[Label] = []
@@ -179,6 +181,8 @@ def parse_tab_header(rows: list[list[str]]) -> dict[int, tuple[Label, ...]]:
                     continue
                 text = row[k]
             labels, _ = tokenize(text)
+            if not labels and text == "预算数" and "决算数" in row:
+                labels = [Label("PHASE_INITIAL", text)]  # 预算数 | 决算数 groups side by side
             if len(labels) == 1:
                 path.append(labels[0])
         if path:

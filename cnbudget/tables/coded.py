@@ -3,9 +3,10 @@ and the projects table (rows by project under optional unit codes)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from cnbudget.layout.header import tokenize as tokenize_header
 from cnbudget.layout.rows import RawRow, assemble, parts
 from cnbudget.layout.sections import Block, is_note, is_prose
 from cnbudget.layout.tokens import amount_text, is_amount, parse_amount, percent_number
@@ -20,6 +21,7 @@ from cnbudget.tables.common import (
     sibling_exclusions,
     split_block,
 )
+from cnbudget.vocabulary.columns import column_key
 from cnbudget.vocabulary.functions import class_code, is_class_code
 from cnbudget.vocabulary.normalize import compact, normalize
 
@@ -36,6 +38,9 @@ FUNCTION_TABLES = frozenset(
 ECONOMIC_TABLES = frozenset({"general_basic", "basic", "economic_summary", "operating_costs"})
 SOURCE_SUBSETS = frozenset({"general_expenditure", "gov_fund_expenditure", "soe_expenditure"})
 BASIC_ONLY = frozenset({"general_basic", "basic", "operating_costs"})
+CODE_HEADS = frozenset({"科目代码", "科目编码", "经济分类科目编码"})
+# the one amount column of a 决算 table is the row's total (docs/canonical-facts.md)
+ONE_NUMBER = frozenset({"final", "amount"})
 # names of budget units end like this; economic classification names do not
 ORGANISATION_ENDINGS = (
     "局",
@@ -105,7 +110,13 @@ def parse_coded(block: Block, ctx: Context) -> Table:
         word in compact(" ".join(line.text for line in split.header))
         for word in ("单位代码", "部门代码", "单位编码")
     )
+    label_totals: list[Row] = []
     if ctx.tabbed:
+        split, positions, label_totals = _side_by_side(split, positions)
+        if label_totals:
+            keys = ["total" if k in ONE_NUMBER else k for k in dict.fromkeys(positions.values())]
+            positions = {j: ("total" if k in ONE_NUMBER else k) for j, k in positions.items()}
+            table.columns = keys
         parsed = _tab_rows(split, positions, keys, block.kind, unit_column)
     else:
         numbered = "序号" in compact(" ".join(line.text for line in split.header))
@@ -146,6 +157,8 @@ def parse_coded(block: Block, ctx: Context) -> Table:
         for column, text in p.text_cells.items():
             row.cells[column] = Cell(column, text)
         table.rows.append(row)
+    # (their keys are not columns of the table: no printed column holds them)
+    table.rows.extend(label_totals)
     table.empty_note = next((n for n in split.notes if _is_empty_note(n)), None)
     if table.empty_note and not any(row.cells for row in table.rows):
         ctx.notices[:] = [
@@ -156,6 +169,73 @@ def parse_coded(block: Block, ctx: Context) -> Table:
             )
         ]
     return table
+
+
+def _side_by_side(
+    split: Split, positions: dict[int, str]
+) -> tuple[Split, dict[int, str], list[Row]]:
+    """Tables printing code | name | amount groups side by side (决算 基本支出: 301/303 on the
+    left, 302 in the middle, 307/310/399 on the right) become one column of rows, the left
+    group first. A closing line of `<label>合计 … amount` pairs (人员经费合计 / 公用经费合计)
+    is row `total`, one column per label (`basic.personnel`, `basic.public`).
+    """
+    starts: list[int] = []
+    heads: list[str] = []
+    for line in split.header:
+        cells = line.text.split("\t")
+        found = [j for j, c in enumerate(cells) if compact(c) in CODE_HEADS]
+        if len(found) > 1:
+            starts, heads = found, cells
+            break
+    if not starts:
+        return split, positions, []
+    bounds = [*starts[1:], len(heads)]
+    # each group names its own amount column (two code columns sharing amounts are
+    # department and government codes of one row: 301/501)
+    if not all(
+        any(tokenize_header(c)[0] for c in heads[a:b]) for a, b in zip(starts, bounds, strict=True)
+    ):
+        return split, positions, []
+    bounds[-1] = 10**6
+    groups: list[list[SourceLine]] = [[] for _ in starts]
+    totals: list[Row] = []
+    for line in split.body:
+        cells = line.text.split("\t")
+        named = [(j, compact(c)) for j, c in enumerate(cells) if compact(c)]
+        names = [(j, c) for j, c in named if not is_amount(c)]
+        if names and all(c.endswith("合计") and c != "合计" for _, c in names):
+            totals.append(_label_total(line, cells, names))
+            continue
+        for k, (start, end) in enumerate(zip(starts, bounds, strict=True)):
+            part = cells[start:end]
+            if any(compact(c) for c in part):
+                groups[k].append(replace(line, text="\t".join(part)))
+    header = [
+        replace(x, text="\t".join(x.text.split("\t")[starts[0] : bounds[0]])) for x in split.header
+    ]
+    body = [line for group in groups for line in group]
+    # the amount column of a group is the one its header names (决算数), codes and names aside
+    first: dict[int, str] = {}
+    for offset, cell in enumerate(heads[starts[0] : bounds[0]]):
+        labels, _ = tokenize_header(cell)
+        if len(labels) == 1:
+            first[offset] = column_key((labels[0],))
+    return Split(header, body, split.notes), first, totals
+
+
+def _label_total(line: SourceLine, cells: list[str], names: list[tuple[int, str]]) -> Row:
+    """`人员经费合计 | | 7,967.72 | 公用经费合计 | … | 2,266.65`: each label takes the amount
+    after it."""
+    row = Row("total", "合计", line.number, {}, line.page)
+    for index, (j, name) in enumerate(names):
+        end = names[index + 1][0] if index + 1 < len(names) else len(cells)
+        amount = next((c.strip() for c in cells[j + 1 : end] if is_amount(c)), None)
+        labels, _ = tokenize_header(name[: -len("合计")])
+        if amount is None or len(labels) != 1:
+            continue
+        key = column_key((labels[0],))
+        row.cells[key] = Cell(key, amount_text(amount), parse_amount(amount))
+    return row
 
 
 def _place_empty_marks(p: Parsed, width: int) -> None:
@@ -185,8 +265,8 @@ def _tab_rows(
     rows: list[Parsed] = []
     for line, cells in _join_continued(split.body, first_amount):
         flat = [compact(c) for c in cells]
-        if not any(flat):
-            continue
+        if not any(flat) or is_note(line.text):
+            continue  # (notes are read by split_block)
         head = cells[:first_amount]
         texts = [(j, c) for j, c in enumerate(head) if compact(c)]
         amounts: list[str] = []

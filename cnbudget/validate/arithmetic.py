@@ -170,6 +170,8 @@ def sum_children(document: Document) -> Iterator[Finding]:
     for table in tables:
         for parent_index, kids in families(table).items():
             parent = table.rows[parent_index]
+            if not any(key in table.columns for key in parent.cells):
+                continue  # a 合计 line that prints only label totals (人员经费合计 …)
             children: list[Row] = [table.rows[k] for k in kids]
             sums: dict[str, Decimal] = {}
             counts: dict[str, int] = {}

@@ -421,7 +421,8 @@ def three_public_basic(document: Document) -> Iterator[Finding]:
     if basic is None or three is None:
         raise NotApplicable("缺少一般公共预算基本支出表或“三公”经费表")
     rows = {row.code: row for row in three.rows}
-    key = "amount"
+    # the figure spent: the budget year's amount, or a 决算's 决算数 (basic spending is 决算 too)
+    key = "final" if "final" in three.columns else "amount"
     for code, item in THREE_PUBLIC_LINES.items():
         lines = [r for r in basic.rows if r.code.split("/")[0] == code]
         spent = sum((_value(r, "total") or Decimal(0) for r in lines), Decimal(0))

@@ -31,6 +31,8 @@ LABELS: dict[str, tuple[str, ...]] = {
     ),
     "FISCAL": ("财政拨款收入", "财政拨款", "财政拨款（补助）", "财政拨款（小计）", "财政拨款合计"),
     "APPROPRIATION": ("本年拨款", "本年财政拨款"),
+    # 本年支出 over 小计 / 基本支出 / 项目支出 (决算 tables): names the figure, not a column
+    "SPENT": ("本年支出",),
     "GENERAL": (
         "一般公共预算",
         "一般公共预算收入",
@@ -118,6 +120,7 @@ LABELS: dict[str, tuple[str, ...]] = {
 # Labels that name descriptive columns (codes, names) or layout words: recognised, not amounts.
 DESCRIPTORS: tuple[str, ...] = (
     "科目编码",
+    "科目代码",
     "科目名称",
     "编码",
     "科目",
@@ -151,6 +154,7 @@ DESCRIPTORS: tuple[str, ...] = (
     "政府经济分类科目",
     "序号",
     "栏次",
+    "行次",
     "项目",
     "收入",
     "支出",
@@ -159,6 +163,7 @@ DESCRIPTORS: tuple[str, ...] = (
     "项目编码",
 )
 
+_THREE_PUBLIC_COLUMNS = ("TP_TOTAL", "OVERSEAS", "VEHICLES", "RECEPTION")
 # group label id -> child label ids it can hold
 GROUPS: dict[str, frozenset[str]] = {
     "FISCAL": frozenset({"SUBTOTAL", "GENERAL", "GOV_FUND", "SOE"}),
@@ -190,7 +195,10 @@ GROUPS: dict[str, frozenset[str]] = {
     "FUNDING": frozenset({"SUBTOTAL", "GENERAL", "GOV_FUND", "SOE"}),
     "YEAR": frozenset({"SUBTOTAL", "TP_TOTAL", "OVERSEAS", "VEHICLES", "RECEPTION"}),
     "VEHICLES": frozenset({"SUBTOTAL", "V_PURCHASE", "V_OPERATION"}),
-    "PHASE_INITIAL": frozenset({"SUBTOTAL", "BASIC", "PROJECT"}),
+    "PHASE_INITIAL": frozenset({"SUBTOTAL", "BASIC", "PROJECT", *_THREE_PUBLIC_COLUMNS}),
+    "PHASE_FINAL": frozenset({"SUBTOTAL", *_THREE_PUBLIC_COLUMNS}),
+    "PHASE_ADJUSTED": frozenset({"SUBTOTAL", *_THREE_PUBLIC_COLUMNS}),
+    "SPENT": frozenset({"SUBTOTAL", "BASIC", "PROJECT"}),
     "BUSINESS": frozenset({"TUITION"}),
     "COMPARE": frozenset({"CHANGE", "CHANGE_PCT"}),
     "COMPARE_NET": frozenset({"CHANGE", "CHANGE_PCT"}),
@@ -199,7 +207,13 @@ GROUPS: dict[str, frozenset[str]] = {
 GROUPS["YEAR"] = GROUPS["YEAR"] | {"PRIOR", "PRIOR_NET", "BUDGET_NET", "PHASE_INITIAL"}
 PURE_GROUPS = frozenset({"APPROPRIATION", "FUNDING", "YEAR", "COMPARE", "COMPARE_NET"})
 # groups that only say which figure the table shows (年初预算数 over 小计/基本/项目)
-SCOPE_GROUPS = frozenset({"PHASE_INITIAL"})
+SCOPE_GROUPS = frozenset({"PHASE_INITIAL", "SPENT"})
+# 决算 “三公” tables group the items under 预算数 | 决算数: the phase is the column suffix
+PHASE_SUFFIX = {
+    "PHASE_INITIAL": "budget_initial",
+    "PHASE_ADJUSTED": "budget_adjusted",
+    "PHASE_FINAL": "final",
+}
 # leaves that carry their own period: no year suffix
 UNDATED = frozenset({"PRIOR", "PRIOR_NET", "CHANGE", "CHANGE_PCT"})
 
@@ -279,6 +293,7 @@ def column_key(path: tuple[Label, ...]) -> str:
     """Canonical key of a leaf column from its header path (top group first)."""
     ids = [label.id for label in path]
     leaf = ids[-1]
+    phase = next((PHASE_SUFFIX[g] for g in ids[:-1] if g in PHASE_SUFFIX), "")
     groups = [g for g in ids[:-1] if g not in SCOPE_GROUPS]
     if leaf in UNDATED:
         key = LEAF_KEYS[leaf]
@@ -286,6 +301,8 @@ def column_key(path: tuple[Label, ...]) -> str:
     in_carryover = "CARRYOVER" in groups
     year = next((label.year for label in path if label.id == "YEAR"), None)
     if leaf == "SUBTOTAL":
+        if phase and "YEAR" not in ids and groups in ([], ["PHASE_FINAL"], ["PHASE_ADJUSTED"]):
+            return f"total@{phase}"  # 合计 of a phase group (决算 “三公”)
         if not groups:
             return "total"
         leaf, groups = groups[-1], groups[:-1]
@@ -299,5 +316,5 @@ def column_key(path: tuple[Label, ...]) -> str:
     else:
         key = LEAF_KEYS.get(leaf, leaf.lower())
     if year is not None or leaf in THREE_PUBLIC_ITEMS or (groups and groups[-1] == "VEHICLES"):
-        return f"{key}@{year if year is not None else ''}"
+        return f"{key}@{year if year is not None else phase}"
     return key

@@ -32,6 +32,7 @@ _BY_FIRST: dict[str, list[tuple[str, str]]] = {}
 for _variant, _label_id in _LEXICON:
     _BY_FIRST.setdefault(_variant[0], []).append((_variant, _label_id))
 _TOTALS = frozenset({"SUBTOTAL", "TP_TOTAL"})
+_COLUMN_NUMBER = re.compile(r"[\d*]+")
 _YEAR = re.compile(r"(\d{4})年度?(预算数|预算|决算数|决算|执行数)?")
 
 
@@ -67,7 +68,7 @@ def tokenize(text: str) -> tuple[list[Label], list[str]]:
                 i += len(variant)
                 break
         else:
-            if not text[i].isdigit():
+            if not text[i].isdigit() and text[i] != "*":  # column-number rows: ** 1 2
                 run += text[i]
             elif run:
                 unknown.append(run)
@@ -159,7 +160,11 @@ def parse_tab_header(rows: list[list[str]]) -> dict[int, tuple[Label, ...]]:
         for r, row in enumerate(grid):
             text = row[j]
             if not text:
-                deeper = any(grid[d][j] for d in range(r + 1, len(grid)))
+                # (a column-number row, `** 1 2 3`, is not a deeper label)
+                deeper = any(
+                    grid[d][j] and not _COLUMN_NUMBER.fullmatch(grid[d][j])
+                    for d in range(r + 1, len(grid))
+                )
                 if not deeper:
                     continue
                 k = j - 1

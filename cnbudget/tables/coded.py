@@ -185,7 +185,7 @@ def _tab_rows(
     rows: list[Parsed] = []
     for line, cells in _join_continued(split.body, first_amount):
         flat = [compact(c) for c in cells]
-        if not any(flat):
+        if not any(flat) or is_note(line.text):
             continue
         head = cells[:first_amount]
         texts = [(j, c) for j, c in enumerate(head) if compact(c)]
@@ -254,8 +254,7 @@ def _function_parts_tab(
 ) -> None:
     p.name = "".join(words)
     if not digits:
-        p.kind = "total" if is_total_name(p.name) or not p.name else "unknown"
-        p.code = "total" if p.kind == "total" else ""
+        _uncoded_parts(p)
         return
     joined = "".join(code for _, code in digits)
     if len(digits) == 1 and len(joined) == 2:
@@ -278,8 +277,7 @@ def _space_row(raw: RawRow, kind: str, unit_column: bool) -> Parsed | None:
     name = "".join(rp.names)
     p.name = normalize(name)
     if not rp.codes:
-        if is_total_name(name) or not name:
-            p.kind, p.code = "total", "total"
+        _uncoded_parts(p)
         return p
     joined = "".join(rp.codes[0])
     if len(rp.codes[0]) == 1 and len(joined) == 2:
@@ -292,6 +290,14 @@ def _space_row(raw: RawRow, kind: str, unit_column: bool) -> Parsed | None:
         return p
     p.kind, p.code = "function", joined
     return p
+
+
+def _uncoded_parts(p: Parsed) -> None:
+    """A row without a code: the 合计 row, or a budget unit named only (`unit:<name>`)."""
+    if is_total_name(p.name) or not p.name:
+        p.kind, p.code = "total", "total"
+    elif p.name.endswith(ORGANISATION_ENDINGS) and not p.name.endswith("支出"):
+        p.kind, p.code = "unit", f"unit:{p.name}"
 
 
 def _is_unit(code: str, name: str, unit_column: bool) -> bool:

@@ -14,7 +14,7 @@ from cnbudget.layout.tokens import is_amount, tokenize
 from cnbudget.model import Cell, Notice, SourceLine
 from cnbudget.tables.assign import Candidate, Identity, best, candidates, identities_for
 from cnbudget.tables.resolve import CONFIDENCE, RowChoice, resolve
-from cnbudget.vocabulary.columns import GROUPS, PURE_GROUPS, Label, column_key
+from cnbudget.vocabulary.columns import GROUPS, PURE_GROUPS, SINGLE_AMOUNT, Label, column_key
 from cnbudget.vocabulary.normalize import compact, normalize
 
 TOTAL_NAMES = frozenset({"合计", "总计", "合计数", "总合计"})
@@ -149,7 +149,27 @@ def header_keys(split: Split, tabbed: bool) -> tuple[list[str], dict[int, str], 
             # the cells say which label is above which column: their order is the key order
             header.keys = [positions[j] for j in sorted(positions)]
             header.paths = [paths[j] for j in sorted(positions)]
+    if not header.keys:
+        _single_amount(split, tabbed, header, positions)
     return header.keys, positions, header
+
+
+def _single_amount(split: Split, tabbed: bool, header: Header, positions: dict[int, str]) -> None:
+    """A header whose only amount label is 预算数 / 金额 / 决算数: that column is `total`."""
+    if tabbed:
+        found = {
+            j
+            for line in split.header
+            for j, cell in enumerate(line.text.split("\t"))
+            if normalize(cell) in SINGLE_AMOUNT
+        }
+        if len(found) == 1:
+            positions[found.pop()] = "total"
+            header.keys = ["total"]
+        return
+    words = normalize(" ".join(line.text for line in split.header))
+    if any(label in words for label in SINGLE_AMOUNT):
+        header.keys = ["total"]
 
 
 def _valid_path(path: tuple[Label, ...]) -> bool:

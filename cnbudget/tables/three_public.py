@@ -86,8 +86,14 @@ def _items_as_columns(
     if not pending:
         return
     if len(pending) > 1:
+        left = "；".join(" ".join(p.texts) for p in pending[1:])
         ctx.notices.append(
-            Notice("extra-rows", "“三公”经费表有多行数字，只取第一行", pending[1].line, table.kind)
+            Notice(
+                "extra-rows",
+                f"“三公”经费表有多行数字，只取第一行；未转为事实：{left}",
+                pending[1].line,
+                table.kind,
+            )
         )
     assigned = assign_rows(pending[:1], keys, ctx, {}, table.kind, THREE_PUBLIC_TREE)[0]
     rows: dict[str, Row] = {}
@@ -149,6 +155,8 @@ def _items_as_rows(
     has_grand = any(re.search("会议费|培训费", name) for name, _l, _a, _f in rows)
     for name, number, amounts, fixed in rows:
         plain = strip_numbering(name)
+        if plain.startswith("其中："):  # 其中：（1）公务用车购置费
+            plain = "其中：" + strip_numbering(plain[3:])
         key = None
         if plain in ("合计", "总计"):
             key = "grand_total" if has_grand else "total"

@@ -22,6 +22,7 @@ _RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("gov_fund_expenditure", ("政府性基金", "支出"), ()),
     ("soe_expenditure", ("国有资本经营", "支出"), ()),
     ("general_basic", ("一般公共预算", "基本支出"), ()),
+    ("economic_summary", ("一般公共预算", "经济分类"), ()),
     ("general_expenditure", ("一般公共预算", "支出"), ()),
     ("fiscal_summary", ("财政拨款收支",), ()),
     ("fiscal_summary", ("财政拨款收入支出",), ()),

@@ -207,6 +207,17 @@ _TOTAL_NAMES = {
 }
 
 
+def _single_total(key: str, codes: set[str]) -> bool:
+    """A side printing no carry-over line may close with its grand total alone."""
+    side = key.split(".")[0]
+    carry = "income.carryover" if side == "income" else "expenditure.carry_forward"
+    return (
+        key == f"{side}.current_total"
+        and f"{side}.grand_total" in codes
+        and not any(code.startswith(carry) for code in codes)
+    )
+
+
 @rule(
     "TOTAL-ROWS",
     "error",
@@ -237,7 +248,7 @@ def total_rows(document: Document) -> Iterator[Finding]:
                 )
         for key in SUMMARY_TOTALS.get(table.kind, ()):
             checked += 1
-            if key not in codes:
+            if key not in codes and not _single_total(key, codes):
                 side = _TOTAL_NAMES[key]
                 yield Finding(
                     "TOTAL-ROWS",

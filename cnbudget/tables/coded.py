@@ -172,7 +172,8 @@ def _place_empty_marks(p: Parsed, width: int) -> None:
 
 def _is_empty_note(note: str) -> bool:
     return any(
-        word in note for word in ("无数据", "空表", "没有", "无政府", "无国有", "本表无", "未安排")
+        word in note
+        for word in ("无数据", "空表", "没有", "无政府", "无国有", "本表无", "未安排", "如无数字")
     )
 
 

@@ -86,14 +86,8 @@ def _items_as_columns(
     if not pending:
         return
     if len(pending) > 1:
-        left = "；".join(" ".join(p.texts) for p in pending[1:])
         ctx.notices.append(
-            Notice(
-                "extra-rows",
-                f"“三公”经费表有多行数字，只取第一行；未转为事实：{left}",
-                pending[1].line,
-                table.kind,
-            )
+            Notice("extra-rows", "“三公”经费表有多行数字，只取第一行", pending[1].line, table.kind)
         )
     assigned = assign_rows(pending[:1], keys, ctx, {}, table.kind, THREE_PUBLIC_TREE)[0]
     rows: dict[str, Row] = {}

@@ -133,7 +133,7 @@ def parse_two_sided(block: Block, ctx: Context) -> Table:
             key for key, _n, _l, s in income if s.amounts and parse_amount(s.amounts[0])
         }
     if right_keys == ["amount"]:
-        # one amount column: the 财政拨款 table's expenditure side still keys it `total`
+        # the expenditure side of 财政拨款收支总表 is keyed `total` even with one column
         column = "total" if block.kind == "fiscal_summary" else "amount"
         for key, name, number, segment in expenditure:
             row = Row(key, name, number)

@@ -58,7 +58,7 @@ _EXPENDITURE_PATTERNS: tuple[tuple[str, str], ...] = (
         "expenditure.carry_forward",
     ),
     (r"^支出总计$", "expenditure.grand_total"),
-    (r"^结余分配$", "expenditure.surplus_distribution"),
+    (r"^结余分配$", "expenditure.balance_distribution"),
     (r"^基本支出$", "expenditure.basic"),
     (r"^项目支出$", "expenditure.project"),
     (r"^单位预留机动经费$", "expenditure.reserve"),

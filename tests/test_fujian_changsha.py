@@ -133,3 +133,53 @@ def test_fiscal_summary_not_compared_when_income_is_not_all_fiscal() -> None:
     assert not [f for f in check(document).findings if f.rule == "CROSS-FUNCTION-TOTALS"]
     fiscal_only = NON_FISCAL.replace("九、其他收入\t4.00", "九、其他收入\t0.00")
     assert [f for f in check(parse_text(fiscal_only)).findings if f.rule == "CROSS-FUNCTION-TOTALS"]
+
+
+# 长沙: project targets as one ruled table, a project continued on the next page, and the
+# department's overall target with its budget split
+LISTED_TARGETS = """2026年项目支出绩效目标表
+部门名称：某某局 单位：万元
+单位编码\t单位（项目）名称\t资金总额\t绩效目标\t绩效指标\t\t\t\t\t\t
+\t\t\t\t一级指标\t二级指标\t三级指标\t指标值\t指标值内容\t度量单位\t指标值类型
+合计\t\t30.00\t\t\t\t\t\t\t\t
+126001\t某某局\t30.00\t\t\t\t\t\t\t\t
+126001\t甲专项\t30.00\t做好甲工作。\t成本指标\t经济成本指标\t总成本\t30\t不超过预算\t万元\t≤
+\t\t\t\t产出指标\t数量指标\t接待人次\t3000\t接待群众\t人次\t≥
+2026年项目支出绩效目标表
+部门名称：某某局 单位：万元
+单位编码\t单位（项目）名称\t资金总额\t绩效目标\t绩效指标\t\t\t\t\t\t
+\t\t\t\t一级指标\t二级指标\t三级指标\t指标值\t指标值内容\t度量单位\t指标值类型
+126001\t甲专项\t30.00\t做好甲工作。\t产出指标\t时效指标\t按期办结率\t95\t按期\t%\t≥
+\t\t\t\t满意度指标\t服务对象满意度指标\t群众满意度\t90\t满意\t%\t≥
+2026年部门整体支出绩效目标表
+部门名称：某某局 单位：万元
+单位编码\t单位名称\t年度预算申请\t\t\t\t\t整体绩效目标\t一级指标\t二级指标\t三级指标\t指标值类型\t指标值\t计量单位
+\t\t资金总额\t按收入性质分\t\t按支出性质分\t\t\t\t\t\t\t
+\t\t\t一般公共预算\t其他资金\t基本支出\t项目支出\t\t\t\t\t\t
+126001\t某某局\t50.00\t50.00\t\t20.00\t30.00\t履职。\t产出指标\t数量指标\t办理件数\t≥\t100\t件
+"""
+
+
+def test_listed_performance_targets() -> None:
+    document = parse_text(FISCAL_ONE_COLUMN + LISTED_TARGETS)
+    assert [p.name for p in document.performance] == ["甲专项"]
+    project = document.performance[0]
+    assert project.total == Decimal("30.00") and project.unit_code == "126001"
+    assert [(i.level1, i.name, i.comparator, i.number, i.unit) for i in project.indicators] == [
+        ("成本指标", "总成本", "≤", Decimal("30"), "万元"),
+        ("产出指标", "接待人次", "≥", Decimal("3000"), "人次"),
+        ("产出指标", "按期办结率", "≥", Decimal("95"), "%"),
+        ("满意度指标", "群众满意度", "≥", Decimal("90"), "%"),
+    ]
+    target = document.dept_performance
+    assert target is not None and target.department == "某某局"
+    assert target.budget == {
+        "total": Decimal("50.00"),
+        "fiscal.general": Decimal("50.00"),
+        "basic": Decimal("20.00"),
+        "project": Decimal("30.00"),
+    }
+    assert [(i.name, i.comparator, i.number) for i in target.indicators] == [
+        ("办理件数", "≥", Decimal("100"))
+    ]
+    assert _values(document, "performance") == {("project:甲专项", "total"): Decimal("30.00")}

@@ -178,7 +178,7 @@ def _three_public_reasons(document: Document) -> Iterator[Finding]:
     passages = sorted(_passages(document, _THREE_PUBLIC), key=lambda p: -len(_text(p)))
     for passage in passages[:1]:
         body = _text(passage)
-        if "原因" in body or "因为" in body or "由于" in body:
+        if any(word in body for word in ("原因", "因为", "由于", "主要是")):
             return
         if changed_in_table or (_CHANGE.search(body) and not _STEADY.search(body)):
             yield Finding(

@@ -16,6 +16,7 @@ _SUFFIX = re.compile(r"[（(]\d{4}年度?[）)]$")
 # (kind, predicate on the normalised title); the first match wins.
 _RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("dept_performance", ("整体绩效目标",), ()),
+    ("dept_performance", ("整体支出绩效目标",), ()),
     ("performance", ("绩效目标",), ()),
     ("three_public", ("三公",), ()),
     ("operating_costs", ("机关运行经费",), ()),

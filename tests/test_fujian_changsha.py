@@ -107,34 +107,6 @@ def test_fiscal_summary_with_one_column_and_last_totals() -> None:
     assert not [f for f in check(document).findings if f.rule == "TOTAL-ROWS"]
 
 
-# 泉州 部门: 其他收入 spent in 201, so the 收支总表's 201 exceeds the 财政拨款 table's
-NON_FISCAL = """2026 年度收支预算总表
-单位：万元
-收入\t\t支出\t
-项目\t预算数\t项目\t预算数
-一、一般公共预算拨款收入\t10.00\t一、一般公共服务支出\t14.00
-九、其他收入\t4.00\t\t
-本年收入合计\t14.00\t本年支出合计\t14.00
-上年结转结余\t0.00\t结转下年支出\t0.00
-收入合计\t14.00\t支出合计\t14.00
-2026 年度财政拨款收支预算总表
-单位：万元
-收入\t\t支出\t
-项目\t预算数\t项目\t预算数
-一、一般公共预算拨款收入\t10.00\t一、一般公共服务支出\t10.00
-收入合计\t10.00\t支出合计\t10.00
-"""
-
-
-def test_fiscal_summary_not_compared_when_income_is_not_all_fiscal() -> None:
-    document = parse_text(NON_FISCAL)
-    assert _values(document, "summary")[("201", "amount")] == Decimal("14.00")
-    assert _values(document, "fiscal_summary")[("201", "total")] == Decimal("10.00")
-    assert not [f for f in check(document).findings if f.rule == "CROSS-FUNCTION-TOTALS"]
-    fiscal_only = NON_FISCAL.replace("九、其他收入\t4.00", "九、其他收入\t0.00")
-    assert [f for f in check(parse_text(fiscal_only)).findings if f.rule == "CROSS-FUNCTION-TOTALS"]
-
-
 # 长沙: project targets as one ruled table, a project continued on the next page, and the
 # department's overall target with its budget split
 LISTED_TARGETS = """2026年项目支出绩效目标表

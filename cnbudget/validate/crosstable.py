@@ -23,32 +23,6 @@ NAMES = {
 }
 
 
-# income rows of the 收支总表 that are not 财政拨款: the 财政拨款收支总表 then covers less
-_NON_FISCAL = (
-    "income.special_account",
-    "income.unit_funds",
-    "income.business",
-    "income.operating",
-    "income.other",
-    "income.superior",
-    "income.affiliated",
-    "income.non_fiscal_balance",
-)
-
-
-def _non_fiscal_income(document: Document) -> bool:
-    """The 收支总表 shows income outside 财政拨款 (so its classes exceed the 财政拨款 ones)."""
-    summary = document.table("summary")
-    if summary is None:
-        return False
-    return any(
-        cell.value
-        for row in summary.rows
-        if row.code.startswith(_NON_FISCAL)
-        for cell in row.cells.values()
-    )
-
-
 def _fmt(value: Decimal) -> str:
     return f"{value:,.2f}"
 
@@ -67,7 +41,7 @@ def cross_function_totals(document: Document) -> Iterator[Finding]:
     present = []
     for kind, column in ALL_SOURCES:
         table = document.table(kind)
-        if table is None or (kind == "fiscal_summary" and _non_fiscal_income(document)):
+        if table is None:
             continue
         present.append(kind)
         for row in table.rows:

@@ -17,10 +17,10 @@ from cnbudget.vocabulary.columns import (
     DESCRIPTORS,
     GROUPS,
     LABELS,
+    ONE_COLUMN,
     PURE_GROUPS,
     SCOPE_CHILDREN,
     SCOPE_GROUPS,
-    SINGLE_AMOUNT,
     Label,
     column_key,
 )
@@ -219,7 +219,7 @@ def _scope_cells(
         below = [grid[d][k] for d in range(r + 1, len(grid)) if grid[d][k]]
         # a names column (项目) under the span, not an amount word (金额 under 本级财政拨款)
         names_column = len(columns) > 1 and any(
-            not tokenize(text)[0] and text not in SINGLE_AMOUNT for text in below
+            not tokenize(text)[0] and text not in ONE_COLUMN for text in below
         )
         if names_column or kids & SCOPE_CHILDREN:
             scope.add((r, k))

@@ -17,6 +17,7 @@ from cnbudget.tables.common import (
     assign_rows,
     header_keys,
     is_total_name,
+    one_column,
     sibling_exclusions,
     split_block,
 )
@@ -95,6 +96,8 @@ def parse_coded(block: Block, ctx: Context) -> Table:
         # one amount per code: the table's overall column (决算数 / 预算数 / 金额)
         keys = ["total"]
         positions = dict.fromkeys(positions, "total")
+    if not keys:
+        keys, positions = one_column(split, ctx.tabbed)
     if block.kind in BASIC_ONLY:
         keys = ["total" if k == "basic" else k for k in keys]
         positions = {j: ("total" if k == "basic" else k) for j, k in positions.items()}

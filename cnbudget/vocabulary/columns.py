@@ -177,8 +177,8 @@ DESCRIPTORS: tuple[str, ...] = (
     "经济科目名称",
 )
 
-# The one amount column of a table that prints no other amount label (→ `total`).
-SINGLE_AMOUNT: tuple[str, ...] = ("预算数", "金额", "决算数", "本年预算", "预算金额", "本年预算数")
+# the label of a table's only amount column (that column is `total`)
+ONE_COLUMN: tuple[str, ...] = ("预算", "预算数", "金额", "决算数", "本年预算")
 
 # group label id -> child label ids it can hold
 GROUPS: dict[str, frozenset[str]] = {

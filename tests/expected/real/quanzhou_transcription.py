@@ -1,6 +1,9 @@
-"""Independent transcription of quanzhou-government-office-2026-budget-unit.pdf (no cnbudget code).
+"""Independent transcription of the two 泉州 files (no cnbudget code): the 单位 file
+quanzhou-government-office-2026-budget-unit.pdf and the 部门 file
+quanzhou-government-office-2026-budget-dept.pdf (same template, same ten tables).
 
-How it was made: the ten tables (pp. 12–21 of the PDF, printed page numbers 9–18) were
+How it was made: the ten tables (one page each: PDF pp. 12–21 of the 单位 file, 13–22 of
+the 部门 file) were
 read from `pdftotext -layout` (poppler) with the column lists below, written from the
 printed headers; each page was also looked at rendered (pdftoppm -r 60) to confirm the
 columns. Every cell of this template prints a number (`0.00` for empty), so splitting a
@@ -8,8 +11,9 @@ row at runs of spaces gives exactly one value per printed column. The arithmetic
 transcription is then checked (`check()`): rows = Σ columns, 合计 = Σ rows, the class
 totals of the 收支总表 against the 项 rows of the 支出总表, cross-table totals.
 
-Run: python tests/expected/real/quanzhou_unit_transcription.py > \
-        tests/expected/real/quanzhou-government-office-2026-budget-unit.facts.csv
+Run: python tests/expected/real/quanzhou_transcription.py NAME > \
+        tests/expected/real/NAME.facts.csv
+(NAME: quanzhou-government-office-2026-budget-unit or …-dept)
 """
 
 from __future__ import annotations
@@ -22,8 +26,13 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-NAME = "quanzhou-government-office-2026-budget-unit"
+NAME = sys.argv[1] if len(sys.argv) > 1 else "quanzhou-government-office-2026-budget-unit"
 PDF = Path(__file__).resolve().parents[2] / "corpus" / "real" / f"{NAME}.pdf"
+# the page of the first table (收支预算总表); the other nine follow one per page
+FIRST_PAGE = {
+    "quanzhou-government-office-2026-budget-unit": 12,
+    "quanzhou-government-office-2026-budget-dept": 13,
+}[NAME]
 
 # 支出功能分类 class names as printed in the 收支总表 → class code (the canonical vocabulary)
 CLASSES = {
@@ -148,7 +157,9 @@ def two_sided(table: str, number: int, fiscal: bool) -> list[Fact]:
 
 def coded(table: str, number: int, columns: list[str], unit_rows: bool = False) -> list[Fact]:
     facts: list[Fact] = []
-    for line in page(number):
+    lines = page(number)
+    body = False  # after the 合计 row: lines without values are wrapped names
+    for index, line in enumerate(lines):
         parts = fields(line)
         values = [p for p in parts if NUMBER.match(p)]
         words = [p for p in parts if not NUMBER.match(p)]
@@ -157,8 +168,13 @@ def coded(table: str, number: int, columns: list[str], unit_rows: bool = False) 
         assert len(values) == len(columns), (table, line)
         if words[0] == "合计":
             code, name = "total", "合计"
+            body = True
         elif unit_rows:
-            code, name = f"unit:{words[0]}", words[0]
+            code, name = f"unit:{words[0].replace(' ', '')}", words[0]
+        elif len(words) == 1 and body:
+            # a name wrapped around its row: half on the line above, half below
+            code = words[0]
+            name = "".join(fields(lines[index - 1]) + fields(lines[index + 1]))
         else:
             code, name = words
         for column, value in zip(columns, values, strict=True):
@@ -177,17 +193,18 @@ def three_public(number: int) -> list[Fact]:
 
 
 def transcribe() -> list[Fact]:
+    first = FIRST_PAGE
     return (
-        two_sided("summary", 12, fiscal=False)
-        + coded("income", 13, INCOME_COLUMNS, unit_rows=True)
-        + coded("expenditure", 14, EXPENDITURE_COLUMNS)
-        + two_sided("fiscal_summary", 15, fiscal=True)
-        + coded("general_expenditure", 16, SOURCE_COLUMNS)
-        + coded("gov_fund_expenditure", 17, SOURCE_COLUMNS)
-        + coded("soe_expenditure", 18, SOURCE_COLUMNS)
-        + coded("economic_summary", 19, ["total"])
-        + coded("general_basic", 20, ["total"])
-        + three_public(21)
+        two_sided("summary", first, fiscal=False)
+        + coded("income", first + 1, INCOME_COLUMNS, unit_rows=True)
+        + coded("expenditure", first + 2, EXPENDITURE_COLUMNS)
+        + two_sided("fiscal_summary", first + 3, fiscal=True)
+        + coded("general_expenditure", first + 4, SOURCE_COLUMNS)
+        + coded("gov_fund_expenditure", first + 5, SOURCE_COLUMNS)
+        + coded("soe_expenditure", first + 6, SOURCE_COLUMNS)
+        + coded("economic_summary", first + 7, ["total"])
+        + coded("general_basic", first + 8, ["total"])
+        + three_public(first + 9)
     )
 
 
@@ -235,7 +252,7 @@ def check(facts: list[Fact]) -> None:
                 v[(table, code, "total")],
                 f"{table} {code} row",
             )
-    for klass in ("201", "208", "210", "221"):
+    for klass in (c for c in CLASSES.values() if v.get(("summary", c, "amount"))):
         eq(
             sum(v[("expenditure", c, "total")] for c in rows("expenditure", "total", klass)),
             v[("summary", klass, "amount")],

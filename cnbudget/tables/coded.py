@@ -3,6 +3,7 @@ and the projects table (rows by project under optional unit codes)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -17,9 +18,11 @@ from cnbudget.tables.common import (
     assign_rows,
     header_keys,
     is_total_name,
+    one_column,
     sibling_exclusions,
     split_block,
 )
+from cnbudget.vocabulary.economic import economic_class
 from cnbudget.vocabulary.functions import class_code, is_class_code
 from cnbudget.vocabulary.normalize import compact, normalize
 
@@ -33,7 +36,9 @@ FUNCTION_TABLES = frozenset(
         "procurement",
     }
 )
-ECONOMIC_TABLES = frozenset({"general_basic", "basic", "economic_summary", "operating_costs"})
+ECONOMIC_TABLES = frozenset(
+    {"general_basic", "general_project", "basic", "economic_summary", "operating_costs"}
+)
 SOURCE_SUBSETS = frozenset({"general_expenditure", "gov_fund_expenditure", "soe_expenditure"})
 BASIC_ONLY = frozenset({"general_basic", "basic", "operating_costs"})
 # names of budget units end like this; economic classification names do not
@@ -62,6 +67,8 @@ ORGANISATION_ENDINGS = (
     "机关",
     "本级",
 )
+# a code printed in brackets before the name in the same cell: `[201]一般公共服务支出`
+BRACKETED_CODE = re.compile(r"^[【〔［](\d{3,7})[】〕］](.*)$")
 CATEGORIES = ("其他运转类", "特定目标类", "人员类", "公用经费类", "运转类", "其他运转类项目")
 
 
@@ -88,6 +95,8 @@ def parse_coded(block: Block, ctx: Context) -> Table:
     table.last_line = block.last_line
     split = split_block(block, ctx.tabbed)
     keys, positions, header = header_keys(split, ctx.tabbed)
+    if not keys:
+        keys, positions = one_column(split, ctx.tabbed)
     if block.kind in BASIC_ONLY:
         keys = ["total" if k == "basic" else k for k in keys]
         positions = {j: ("total" if k == "basic" else k) for j, k in positions.items()}
@@ -113,6 +122,8 @@ def parse_coded(block: Block, ctx: Context) -> Table:
         raw, _notes = assemble(split.body, numbered=numbered, second_code=second)
         parsed = [p for p in (_space_row(r, block.kind, unit_column) for r in raw) if p]
     _place_codes(parsed, ctx, block.kind)
+    if block.kind == "projects":
+        _named_units(parsed)
     _name_duplicates(parsed)
     families = _families(parsed)
     subset = block.kind in SOURCE_SUBSETS
@@ -195,8 +206,17 @@ def _tab_rows(
             if j < len(cells) and is_amount(cells[j]) and positions[j] in index_of:
                 fixed[len(amounts)] = index_of[positions[j]]
                 amounts.append(cells[j].strip())
-        digits = [(j, compact(c)) for j, c in texts if compact(c).isdigit()]
-        words = [(j, normalize(c)) for j, c in texts if not compact(c).isdigit()]
+        digits: list[tuple[int, str]] = []
+        words: list[tuple[int, str]] = []
+        for j, c in texts:
+            bracketed = BRACKETED_CODE.match(normalize(c))
+            if compact(c).isdigit():
+                digits.append((j, compact(c)))
+            elif bracketed:  # `[2014001]行政运行`: code and name in one cell
+                digits.append((j, bracketed.group(1)))
+                words.append((j, bracketed.group(2)))
+            else:
+                words.append((j, normalize(c)))
         p = Parsed("unknown", "", "", line.number, line.page, amounts, fixed)
         if kind == "projects":
             _project_parts(p, [w for _, w in words], [d for _, d in digits])
@@ -256,6 +276,8 @@ def _function_parts_tab(
     if not digits:
         p.kind = "total" if is_total_name(p.name) or not p.name else "unknown"
         p.code = "total" if p.kind == "total" else ""
+        if p.kind == "unknown" and is_organisation(p.name):
+            p.kind, p.code = "unit", f"unit:{p.name}"  # a unit printed by name only
         return
     joined = "".join(code for _, code in digits)
     if len(digits) == 1 and len(joined) == 2:
@@ -312,9 +334,13 @@ def _economic_parts(
         p.name = "".join(names)
         if is_total_name(p.name) or not p.name:
             p.kind, p.code = "total", "total"
+        elif (klass := economic_class(p.name)) is not None:
+            p.kind, p.code = "economic", klass  # a class printed by name only
+        elif is_organisation(p.name):
+            p.kind, p.code = "unit", f"unit:{p.name}"  # a unit printed by name only
         return
     dept = "".join(codes[0])
-    organisation = bool(names) and names[0].endswith(ORGANISATION_ENDINGS)
+    organisation = bool(names) and is_organisation(names[0])
     if len(codes) == 1 and (
         len(dept) == 6 or (len(dept) == 3 and (organisation or not dept.startswith(("3", "5"))))
     ):
@@ -325,6 +351,12 @@ def _economic_parts(
     p.code = f"{dept}/{gov}" if gov else dept
     p.name = "/".join(names[:2]) if gov and len(names) >= 2 else "".join(names)
     del unit_column
+
+
+def is_organisation(name: str) -> bool:
+    """A budget unit's name (`…局`, `…中心（…）`, `…（本级）`), not a classification name."""
+    bare = re.sub(r"[（(][^（()）]*[）)]$", "", name)
+    return "本级" in name or bare.endswith(ORGANISATION_ENDINGS)
 
 
 def _project_parts(p: Parsed, names: list[str], codes: list[str]) -> None:
@@ -421,6 +453,26 @@ def _place_codes(rows: list[Parsed], ctx: Context, table: str) -> None:
             kuan_children += 1
             kuan_sum += value or Decimal(0)
         p.suffix = None
+
+
+def _named_units(rows: list[Parsed]) -> None:
+    """Project rows that are budget units printed by name only (no unit code).
+
+    A row is a unit when its name reads as an organisation and its first amount is
+    the sum of the project rows below it, up to the next such row.
+    """
+    heads = [i for i, p in enumerate(rows) if p.kind == "project" and is_organisation(p.name)]
+    for n, i in enumerate(heads):
+        end = heads[n + 1] if n + 1 < len(heads) else len(rows)
+        children = [p for p in rows[i + 1 : end] if p.kind == "project" and p.amounts]
+        total = _first_value(rows[i])
+        values = [_first_value(p) for p in children]
+        if not children or total is None or any(v is None for v in values):
+            continue
+        if abs(total - sum(v for v in values if v is not None)) <= Decimal("0.005") * len(values):
+            unit = rows[i]
+            unit.kind, unit.code, unit.unit = "unit", f"unit:{unit.name}", None
+            unit.text_cells.clear()
 
 
 def _name_duplicates(rows: list[Parsed]) -> None:

@@ -14,14 +14,15 @@ from cnbudget.vocabulary.columns import Label
 from cnbudget.vocabulary.normalize import compact, normalize, strip_numbering
 
 _ITEM_ROWS: tuple[tuple[str, str], ...] = (
-    (r"^“?三公”?经费(小计|合计)$", "total"),
+    (r"^“?三公”?经费(小计|合计)?$", "total"),
     (r"^其中：?教学科研人员因公出国（境）费用?$", "overseas.research"),
     (r"^其他因公出国（境）费用?$", "overseas.other"),
-    (r"^因公出国（境）费用?$|^因公出国（境）经费$", "overseas"),
-    (r"^公务用车购置及运(行维护|维|行)费$", "vehicles"),
+    (r"^因公出国（境）(费用?|经费|支出)$", "overseas"),
+    (r"^公务用车购置及运(行维护|维|行)(费|支出)$", "vehicles"),
     (r"^(其中：)?公务用车购置费$", "vehicles.purchase"),
     (r"^(其中：)?公务用车运(行维护|维|行)费$", "vehicles.operation"),
-    (r"^公务接待费$", "reception"),
+    (r"^公务接待费(支出)?$", "reception"),
+    (r"^行政经费$|^机关运行经费$", "operating_costs"),
     (r"^(其中：)?省属高校业务性会议费$", "meetings.university"),
     (r"^其他会议费$", "meetings.other"),
     (r"^会议费$", "meetings"),
@@ -148,7 +149,7 @@ def _items_as_rows(
     entries: list[tuple[str, str, int, list[str], dict[int, int]]] = []
     has_grand = any(re.search("会议费|培训费", name) for name, _l, _a, _f in rows)
     for name, number, amounts, fixed in rows:
-        plain = strip_numbering(name)
+        plain = strip_numbering(re.sub(r"^其中[：:]", "", strip_numbering(name)))
         key = None
         if plain in ("合计", "总计"):
             key = "grand_total" if has_grand else "total"

@@ -63,11 +63,20 @@ LABELS: dict[str, tuple[str, ...]] = {
         "财政专户收入",
         "财政专户核拨",
         "财政专户核拨资金",
+        "财政专户拨款收入",
+        "财政专户拨款",
     ),
+    # children of 财政专户拨款收入 (Guangdong 收入总体情况表)
+    "SPECIAL_EDUCATION": ("教育收费",),
+    "SPECIAL_OTHER": ("其他专户收入拨款", "其他专户收入"),
+    # 其他资金收入 over 事业收入 / 事业单位经营收入 / 其他收入: a group, no column of its own
+    "OTHER_FUNDS": ("其他资金收入",),
+    # a group naming the table's funding scope (一般公共预算支出 over 小计 / 基本支出 / 项目支出)
+    "SCOPE": ("一般公共预算支出", "政府性基金预算支出", "国有资本经营预算支出"),
     "UNIT_FUNDS": ("单位资金",),
     "BUSINESS": ("事业收入", "事业收入（不含教育收费）"),
     "OPERATING": ("事业单位经营收入", "经营收入"),
-    "OTHER": ("其他收入",),
+    "OTHER": ("其他收入", "其他资金"),
     "SUPERIOR": ("上级补助收入",),
     "AFFILIATED": ("附属单位上缴收入",),
     "NON_FISCAL": ("使用非财政拨款结余", "用事业基金弥补收支差额"),
@@ -150,7 +159,15 @@ DESCRIPTORS: tuple[str, ...] = (
     "预算数",
     "金额",
     "项目编码",
+    "其中：",
+    "功能科目名称",
+    "部门预算支出经济科目",
+    "支出项目类别（资金使用单位）",
+    "绩效目标",
 )
+
+# the label of a table's only amount column (that column is `total`)
+ONE_COLUMN: tuple[str, ...] = ("预算", "预算数", "金额", "决算数", "本年预算")
 
 # group label id -> child label ids it can hold
 GROUPS: dict[str, frozenset[str]] = {
@@ -183,8 +200,11 @@ GROUPS: dict[str, frozenset[str]] = {
     "FUNDING": frozenset({"SUBTOTAL", "GENERAL", "GOV_FUND", "SOE"}),
     "YEAR": frozenset({"SUBTOTAL", "TP_TOTAL", "OVERSEAS", "VEHICLES", "RECEPTION"}),
     "VEHICLES": frozenset({"SUBTOTAL", "V_PURCHASE", "V_OPERATION"}),
+    "SPECIAL": frozenset({"SUBTOTAL", "SPECIAL_EDUCATION", "SPECIAL_OTHER"}),
+    "OTHER_FUNDS": frozenset({"SUBTOTAL", "BUSINESS", "OPERATING", "OTHER"}),
+    "SCOPE": frozenset({"SUBTOTAL", "BASIC", "PROJECT"}),
 }
-PURE_GROUPS = frozenset({"APPROPRIATION", "FUNDING", "YEAR"})
+PURE_GROUPS = frozenset({"APPROPRIATION", "FUNDING", "YEAR", "OTHER_FUNDS", "SCOPE"})
 
 # simple leaf keys (outside any carry-over group)
 LEAF_KEYS: dict[str, str] = {
@@ -196,6 +216,9 @@ LEAF_KEYS: dict[str, str] = {
     "GOV_FUND": "fiscal.gov_fund",
     "SOE": "fiscal.soe",
     "SPECIAL": "special_account",
+    "SPECIAL_EDUCATION": "special_account.education",
+    "SPECIAL_OTHER": "special_account.other",
+    "OTHER_FUNDS": "other_funds",
     "UNIT_FUNDS": "unit_funds",
     "BUSINESS": "business",
     "OPERATING": "operating",
@@ -233,6 +256,8 @@ _CARRYOVER_KEYS = {
     "SPECIAL": "carryover.special_account",
     "UNIT_FUNDS": "carryover.unit_funds",
 }
+# groups that name a scope or a family, not a column: left out of their leaves' keys
+_TRANSPARENT = frozenset({"SCOPE", "OTHER_FUNDS"})
 THREE_PUBLIC_ITEMS = frozenset(
     {"TP_TOTAL", "OVERSEAS", "VEHICLES", "V_PURCHASE", "V_OPERATION", "RECEPTION"}
 )
@@ -249,6 +274,7 @@ class Label:
 
 def column_key(path: tuple[Label, ...]) -> str:
     """Canonical key of a leaf column from its header path (top group first)."""
+    path = tuple(label for label in path if label.id not in _TRANSPARENT) or path
     ids = [label.id for label in path]
     leaf = ids[-1]
     groups = ids[:-1]

@@ -52,6 +52,7 @@ ORGANISATION_ENDINGS = (
     "院",
     "所",
     "站",
+    "台",
     "队",
     "馆",
     "处",
@@ -148,6 +149,8 @@ def parse_coded(block: Block, ctx: Context) -> Table:
                 Notice("no-header", "未能识别表头，表中数字未能归列", block.title_line, block.kind)
             )
     for p, row_cells in zip(parsed, cells, strict=True):
+        if p.kind == "unknown" and is_note(p.name):
+            continue  # a note under the table (注：无。), not a row
         if p.kind == "unknown":
             ctx.notices.append(
                 Notice("unparsed-row", f"无法识别的行：{p.name}", p.line, block.kind)
@@ -458,34 +461,51 @@ def _place_codes(rows: list[Parsed], ctx: Context, table: str) -> None:
 def _named_units(rows: list[Parsed]) -> None:
     """Project rows that are budget units printed by name only (no unit code).
 
-    A row is a unit when its name reads as an organisation and its first amount is
-    the sum of the project rows below it, up to the next such row.
+    A row is a unit when its name reads as an organisation and the projects below it,
+    up to the next such row (or the table's end), add up to its first amount. A project
+    whose name merely ends like a unit (`…经费-珠海边检总站`) fails the sum.
     """
-    heads = [i for i, p in enumerate(rows) if p.kind == "project" and is_organisation(p.name)]
-    for n, i in enumerate(heads):
-        end = heads[n + 1] if n + 1 < len(heads) else len(rows)
-        children = [p for p in rows[i + 1 : end] if p.kind == "project" and p.amounts]
+    valued = [i for i, p in enumerate(rows) if p.kind == "project" and p.amounts]
+    candidates = {i for i in valued if is_organisation(rows[i].name)}
+    done = -1
+    for n, i in enumerate(valued):
         total = _first_value(rows[i])
-        values = [_first_value(p) for p in children]
-        if not children or total is None or any(v is None for v in values):
+        if i not in candidates or i <= done or total is None:
             continue
-        if abs(total - sum(v for v in values if v is not None)) <= Decimal("0.005") * len(values):
-            unit = rows[i]
-            unit.kind, unit.code, unit.unit = "unit", f"unit:{unit.name}", None
-            unit.text_cells.clear()
+        running, count = Decimal(0), 0
+        for m in range(n + 1, len(valued)):
+            value = _first_value(rows[valued[m]])
+            if value is None:
+                break
+            running, count = running + value, count + 1
+            closes = m + 1 == len(valued) or valued[m + 1] in candidates
+            if closes and abs(running - total) <= Decimal("0.005") * (count + 1):
+                unit = rows[i]
+                unit.kind, unit.code, unit.unit = "unit", f"unit:{unit.name}", None
+                unit.text_cells.clear()
+                done = valued[m]
+                break
+            if running > total + Decimal("0.005") * (count + 1):
+                break
 
 
 def _name_duplicates(rows: list[Parsed]) -> None:
-    """Projects sharing a name get `@unit` (or `@n`) so row codes stay unique."""
+    """Projects sharing a name, and economic rows repeated under several units, get
+    `@unit` (the printed unit code, else the unit row above) or `@n`, so row codes
+    stay unique."""
+    kinds = ("project", "economic")
     counts: dict[str, int] = {}
     for p in rows:
-        if p.kind == "project":
+        if p.kind in kinds:
             counts[p.code] = counts.get(p.code, 0) + 1
     seen: dict[str, int] = {}
+    enclosing: str | None = None
     for p in rows:
-        if p.kind == "project" and counts[p.code] > 1:
+        if p.kind == "unit":
+            enclosing = p.code.removeprefix("unit:")
+        if p.kind in kinds and counts[p.code] > 1:
             seen[p.code] = seen.get(p.code, 0) + 1
-            suffix = p.unit if p.unit else str(seen[p.code])
+            suffix = p.unit or enclosing or str(seen[p.code])
             p.code = f"{p.code}@{suffix}"
 
 

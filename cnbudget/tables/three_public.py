@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from cnbudget.layout.rows import assemble, parts
-from cnbudget.layout.sections import Block
+from cnbudget.layout.sections import Block, is_note
 from cnbudget.layout.tokens import amount_text, is_amount, parse_amount, tokenize
 from cnbudget.model import Notice, Row, Table
 from cnbudget.tables.assign import THREE_PUBLIC_TREE
@@ -159,7 +159,7 @@ def _items_as_rows(
                     key = item
                     break
         if key is None:
-            if name:
+            if name and not (is_note(name) and not amounts):
                 ctx.notices.append(
                     Notice("unknown-row", f"未识别的行名：{name}", number, table.kind)
                 )

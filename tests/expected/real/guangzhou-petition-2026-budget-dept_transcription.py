@@ -21,6 +21,12 @@ from pathlib import Path
 PDF = Path(__file__).parents[2] / "corpus" / "real" / "guangzhou-petition-2026-budget-dept.pdf"
 NUM = re.compile(r"(?<![\d.])-?\d{1,3}(?:,\d{3})*\.\d{2}(?![\d])")
 
+
+def _words(text: str) -> list[str]:
+    """Column keys written as words, several to a line."""
+    return text.split()
+
+
 SUMMARY_INCOME = {
     "一、预算拨款": "income.fiscal",
     "二、财政专户拨款": "income.special_account",
@@ -74,28 +80,19 @@ CLASSES = {
     "结转下年": "expenditure.carry_forward",
     "支出总计": "expenditure.grand_total",
 }
-INCOME_COLS = [
-    "total",
-    "fiscal.general",
-    "fiscal.gov_fund",
-    "fiscal.soe",
-    "special_account.education",
-    "special_account.other",
-    "business",
-    "operating",
-    "other",
-    "superior",
-    "affiliated",
-    "carryover",
-]
-EXPENDITURE_COLS = [
-    "total",
-    "basic",
-    "project",
-    "operating_expenditure",
-    "subsidy_affiliated",
-    "remit_superior",
-]
+INCOME_COLS = _words(
+    """
+total fiscal.general fiscal.gov_fund fiscal.soe
+special_account.education special_account.other business operating
+other superior affiliated carryover
+"""
+)
+EXPENDITURE_COLS = _words(
+    """
+total basic project operating_expenditure
+subsidy_affiliated remit_superior
+"""
+)
 SCOPE_COLS = ["total", "basic", "project"]
 THREE_PUBLIC_ROWS = {
     "行政经费": "operating_costs",
@@ -106,15 +103,12 @@ THREE_PUBLIC_ROWS = {
     "2.公务用车运行维护费": "vehicles.operation",
     "（三）公务接待费支出": "reception",
 }
-SOURCE_COLS = [
-    "total",
-    "fiscal",
-    "fiscal.general",
-    "fiscal.gov_fund",
-    "fiscal.soe",
-    "special_account",
-    "other",
-]
+SOURCE_COLS = _words(
+    """
+total fiscal fiscal.general fiscal.gov_fund
+fiscal.soe special_account other
+"""
+)
 ECONOMIC_CLASSES = {
     "工资福利支出": "301",
     "商品和服务支出": "302",

@@ -71,8 +71,6 @@ LABELS: dict[str, tuple[str, ...]] = {
     "SPECIAL_OTHER": ("其他专户收入拨款", "其他专户收入"),
     # 其他资金收入 over 事业收入 / 事业单位经营收入 / 其他收入: a group, no column of its own
     "OTHER_FUNDS": ("其他资金收入",),
-    # a group naming the table's funding scope (一般公共预算支出 over 小计 / 基本支出 / 项目支出)
-    "SCOPE": ("一般公共预算支出", "政府性基金预算支出", "国有资本经营预算支出"),
     "UNIT_FUNDS": ("单位资金",),
     "BUSINESS": ("事业收入", "事业收入（不含教育收费）"),
     "OPERATING": ("事业单位经营收入", "经营收入"),
@@ -107,14 +105,17 @@ LABELS: dict[str, tuple[str, ...]] = {
         "公务用车购置及运维费",
         "公务用车购置及运行维护经费",
     ),
-    "V_PURCHASE": ("公务用车购置经费", "公务用车购置费"),
+    "V_PURCHASE": ("公务用车购置经费", "公务用车购置费", "购置费"),
     "V_OPERATION": (
         "公务用车运行维护费",
         "公务用车运行费",
         "公务用车运维费",
         "公务用车运行维护经费",
+        "运行费",
+        "运行维护费",
     ),
     "RECEPTION": ("公务接待费",),
+    "OPERATING_COSTS": ("机关运行经费", "机关运行经费预算数", "机关运行经费预算"),
 }
 
 # Labels that name descriptive columns (codes, names) or layout words: recognised, not amounts.
@@ -165,6 +166,13 @@ DESCRIPTORS: tuple[str, ...] = (
     "部门预算支出经济科目",
     "支出项目类别（资金使用单位）",
     "绩效目标",
+    "功能分类科目编码",
+    "功能分类科目名称",
+    "经济分类科目编码",
+    "经济分类科目名称",
+    "部门预算经济分类科目编码",
+    "收入预算",
+    "支出预算",
 )
 
 # the label of a table's only amount column (that column is `total`)
@@ -203,9 +211,12 @@ GROUPS: dict[str, frozenset[str]] = {
     "VEHICLES": frozenset({"SUBTOTAL", "V_PURCHASE", "V_OPERATION"}),
     "SPECIAL": frozenset({"SUBTOTAL", "SPECIAL_EDUCATION", "SPECIAL_OTHER"}),
     "OTHER_FUNDS": frozenset({"SUBTOTAL", "BUSINESS", "OPERATING", "OTHER"}),
-    "SCOPE": frozenset({"SUBTOTAL", "BASIC", "PROJECT"}),
 }
-PURE_GROUPS = frozenset({"APPROPRIATION", "FUNDING", "YEAR", "OTHER_FUNDS", "SCOPE"})
+PURE_GROUPS = frozenset({"APPROPRIATION", "FUNDING", "YEAR", "OTHER_FUNDS"})
+# Funding sources printed over a span of columns can name the table's scope (一般公共预算支出
+# over 合计 | 基本支出 | 项目支出): then, above these purposes, they are not a column group.
+SCOPE_GROUPS = frozenset({"FISCAL", "GENERAL", "GOV_FUND", "SOE", "CURRENT"})
+SCOPE_CHILDREN = frozenset({"BASIC", "PROJECT", "PERSONNEL", "PUBLIC"})
 
 # simple leaf keys (outside any carry-over group)
 LEAF_KEYS: dict[str, str] = {
@@ -249,6 +260,7 @@ LEAF_KEYS: dict[str, str] = {
     "V_PURCHASE": "vehicles.purchase",
     "V_OPERATION": "vehicles.operation",
     "RECEPTION": "reception",
+    "OPERATING_COSTS": "operating_costs",
 }
 _CARRYOVER_KEYS = {
     "GENERAL": "carryover.general",
@@ -257,10 +269,18 @@ _CARRYOVER_KEYS = {
     "SPECIAL": "carryover.special_account",
     "UNIT_FUNDS": "carryover.unit_funds",
 }
-# groups that name a scope or a family, not a column: left out of their leaves' keys
-_TRANSPARENT = frozenset({"SCOPE", "OTHER_FUNDS"})
+# groups that name a family of columns, not a column: left out of their leaves' keys
+_TRANSPARENT = frozenset({"OTHER_FUNDS"})
 THREE_PUBLIC_ITEMS = frozenset(
-    {"TP_TOTAL", "OVERSEAS", "VEHICLES", "V_PURCHASE", "V_OPERATION", "RECEPTION"}
+    {
+        "TP_TOTAL",
+        "OVERSEAS",
+        "VEHICLES",
+        "V_PURCHASE",
+        "V_OPERATION",
+        "RECEPTION",
+        "OPERATING_COSTS",
+    }
 )
 
 

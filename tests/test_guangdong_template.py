@@ -11,6 +11,7 @@ import pytest
 
 from cnbudget.facts import facts
 from cnbudget.pipeline import parse_text
+from cnbudget.validate import check
 from cnbudget.vocabulary.titles import title_kind
 
 DOCUMENT = """目 录
@@ -139,3 +140,39 @@ def test_no_scope_or_text_columns() -> None:
     assert not any(k[0] == "general_expenditure" and k[2] == "fiscal.general" for k in found)
     columns = "total fiscal fiscal.general fiscal.gov_fund fiscal.soe special_account other"
     assert {k[2] for k in found if k[0] == "projects"} == set(columns.split())
+
+
+SUMMARIES = """表1
+收支总体情况表
+单位名称：某某局\t单位：万元
+收入\t\t支出\t
+项目\t预算\t项目\t预算
+一、预算拨款\t{fiscal}\t一、一般公共服务支出\t30.00
+二、财政专户拨款\t0.00\t\t
+三、事业收入\t{business}\t\t
+本年收入合计\t30.00\t本年支出合计\t30.00
+上年结转结余\t0.00\t结转结余下年\t0.00
+收入总计\t30.00\t支出总计\t30.00
+表4
+财政拨款收支总体情况表
+单位名称：某某局\t单位：万元
+收入\t\t支出\t
+项目\t预算\t项目\t预算
+一、一般公共预算\t{fiscal}\t一、一般公共服务支出\t{fiscal}
+本年收入合计\t{fiscal}\t本年支出合计\t{fiscal}
+收入总计\t{fiscal}\t支出总计\t{fiscal}
+"""
+
+
+def test_fiscal_summary_is_a_part_when_there_is_other_money() -> None:
+    document = parse_text(SUMMARIES.format(fiscal="20.00", business="10.00"))
+    assert document.table("fiscal_summary") is not None
+    found = [f for f in check(document).findings if f.rule == "CROSS-FUNCTION-TOTALS"]
+    assert not found
+    # the same document with all money from appropriations, 201 printed differently
+    changed = SUMMARIES.format(fiscal="30.00", business="0.00").replace(
+        "一、一般公共服务支出\t30.00\n本年收入合计\t30.00",
+        "一、一般公共服务支出\t29.00\n本年收入合计\t30.00",
+    )
+    found = [f for f in check(parse_text(changed)).findings if f.rule == "CROSS-FUNCTION-TOTALS"]
+    assert [f.row for f in found] == ["201"]

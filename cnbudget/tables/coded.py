@@ -163,6 +163,16 @@ def parse_coded(block: Block, ctx: Context) -> Table:
                 Notice("unparsed-row", f"无法识别的行：{p.name}", p.line, block.kind)
             )
             continue
+        if p.code.startswith("other:"):
+            ctx.notices.append(
+                Notice(
+                    "unknown-economic",
+                    f"未识别的经济分类名称：{p.name}，按 other:{p.name} 记录，请核对",
+                    p.line,
+                    block.kind,
+                    "warning",
+                )
+            )
         row = Row(p.code, p.name, p.line, dict(row_cells), p.page)
         for column, text in p.text_cells.items():
             row.cells[column] = Cell(column, text)
@@ -414,6 +424,9 @@ def _economic_parts(
             p.kind, p.code = "economic", klass  # a class printed by name only
         elif is_organisation(p.name):
             p.kind, p.code = "unit", f"unit:{p.name}"  # a unit printed by name only
+        elif p.amounts and not is_note(p.name):
+            # a class name the vocabulary does not know (其他资本性等支出): kept, flagged
+            p.kind, p.code = "economic", f"other:{p.name}"
         return
     dept = "".join(codes[0])
     organisation = bool(names) and is_organisation(names[0])

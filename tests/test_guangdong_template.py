@@ -176,3 +176,11 @@ def test_fiscal_summary_is_a_part_when_there_is_other_money() -> None:
     )
     found = [f for f in check(parse_text(changed)).findings if f.rule == "CROSS-FUNCTION-TOTALS"]
     assert [f.row for f in found] == ["201"]
+
+
+def test_bracketed_codes_in_space_separated_text() -> None:
+    spaced = facts(parse_text(DOCUMENT.replace("\t", " ")))
+    found = {(f.table, f.row_code, f.column): f.value for f in spaced}
+    assert found[("general_expenditure", "2014004", "project")] == Decimal("10.00")
+    assert found[("general_project", "30227", "total")] == Decimal("6.00")
+    assert not [f for f in spaced if f.row_code.startswith("other:")]

@@ -9,7 +9,13 @@ from decimal import Decimal
 
 from cnbudget.layout.rows import RawRow, assemble, parts
 from cnbudget.layout.sections import Block, is_note, is_prose
-from cnbudget.layout.tokens import amount_text, is_amount, is_cell_amount, parse_amount
+from cnbudget.layout.tokens import (
+    BRACKETED_CODE,
+    amount_text,
+    is_amount,
+    is_cell_amount,
+    parse_amount,
+)
 from cnbudget.model import Cell, Notice, Row, SourceLine, Table
 from cnbudget.tables.common import (
     Context,
@@ -68,8 +74,6 @@ ORGANISATION_ENDINGS = (
     "机关",
     "本级",
 )
-# a code printed in brackets before the name in the same cell: `[201]一般公共服务支出`
-BRACKETED_CODE = re.compile(r"^[【〔［](\d{3,7})[】〕］](.*)$")
 CATEGORIES = ("其他运转类", "特定目标类", "人员类", "公用经费类", "运转类", "其他运转类项目")
 
 

@@ -61,7 +61,7 @@ DOCUMENT = """目 录
 某某局（本级）\t15.00\t15.00\t15.00\t0.00\t0.00\t0.00\t0.00
 工资福利支出\t12.00\t12.00\t12.00\t0.00\t0.00\t0.00\t0.00
 商品和服务支出\t3.00\t3.00\t3.00\t0.00\t0.00\t0.00\t0.00
-某某服务中心\t5.00\t5.00\t5.00\t0.00\t0.00\t0.00\t0.00
+某某少年宫\t5.00\t5.00\t5.00\t0.00\t0.00\t0.00\t0.00
 工资福利支出\t5.00\t5.00\t5.00\t0.00\t0.00\t0.00\t0.00
 注：无。
 表12
@@ -115,9 +115,9 @@ three_public vehicles.operation amount 2.50
 three_public reception fiscal.soe 0.00
 three_public overseas amount 0.00
 basic unit:某某局（本级） total 15.00
-basic unit:某某服务中心 fiscal 5.00
+basic unit:某某少年宫 fiscal 5.00
 basic 301@某某局（本级） fiscal.general 12.00
-basic 301@某某服务中心 total 5.00
+basic 301@某某少年宫 total 5.00
 basic 302 special_account 0.00
 basic total other 0.00
 projects unit:某某局 total 10.00

@@ -134,8 +134,8 @@ def parse_coded(block: Block, ctx: Context) -> Table:
         raw, _notes = assemble(split.body, numbered=numbered, second_code=second)
         parsed = [p for p in (_space_row(r, block.kind, unit_column) for r in raw) if p]
     _place_codes(parsed, ctx, block.kind)
-    if block.kind == "projects":
-        _named_units(parsed)
+    if block.kind == "projects" or block.kind in ECONOMIC_TABLES:
+        _named_units(parsed, block.kind)
     _name_duplicates(parsed)
     families = _families(parsed)
     subset = block.kind in SOURCE_SUBSETS
@@ -548,27 +548,38 @@ def _place_codes(rows: list[Parsed], ctx: Context, table: str) -> None:
         p.suffix = None
 
 
-def _named_units(rows: list[Parsed]) -> None:
-    """Project rows that are budget units printed by name only (no unit code).
+def _named_units(rows: list[Parsed], kind: str) -> None:
+    """Rows that are budget units printed by name only (no unit code).
 
-    A row is a unit when its name reads as an organisation and the projects below it,
-    up to the next such row (or the table's end), add up to its first amount. A project
-    whose name merely ends like a unit (`…经费-珠海边检总站`) fails the sum.
+    Candidates: in a projects table, project rows named like a unit; in an economic
+    table, rows whose name is no known class (`other:` so far). A candidate is a unit
+    when the rows below it, up to the next candidate or unit (or the table's end), add
+    up to its first amount. A project whose name merely ends like a unit
+    (`…经费-珠海边检总站`) fails the sum.
     """
-    valued = [i for i, p in enumerate(rows) if p.kind == "project" and p.amounts]
-    candidates = {i for i in valued if is_organisation(rows[i].name)}
+    member = "project" if kind == "projects" else "economic"
+    valued = [i for i, p in enumerate(rows) if p.kind in (member, "unit") and p.amounts]
+
+    def candidate(p: Parsed) -> bool:
+        if member == "project":
+            return p.kind == "project" and is_organisation(p.name)
+        return p.kind == "economic" and p.code.startswith("other:")
+
+    heads = {i for i in valued if candidate(rows[i])}
     done = -1
     for n, i in enumerate(valued):
         total = _first_value(rows[i])
-        if i not in candidates or i <= done or total is None:
+        if i not in heads or i <= done or total is None:
             continue
         running, count = Decimal(0), 0
         for m in range(n + 1, len(valued)):
-            value = _first_value(rows[valued[m]])
-            if value is None:
+            below = rows[valued[m]]
+            value = _first_value(below)
+            if value is None or below.kind == "unit":
                 break
             running, count = running + value, count + 1
-            closes = m + 1 == len(valued) or valued[m + 1] in candidates
+            after = valued[m + 1] if m + 1 < len(valued) else None
+            closes = after is None or after in heads or rows[after].kind == "unit"
             if closes and abs(running - total) <= Decimal("0.005") * (count + 1):
                 unit = rows[i]
                 unit.kind, unit.code, unit.unit = "unit", f"unit:{unit.name}", None

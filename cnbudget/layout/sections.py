@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from cnbudget.layout.tokens import PAGE_NUMBER
+from cnbudget.layout.tokens import PAGE_NUMBER, is_amount
 from cnbudget.model import SourceLine
 from cnbudget.vocabulary.normalize import compact, normalize
 from cnbudget.vocabulary.titles import title_kind
@@ -84,6 +84,8 @@ def is_prose(text: str) -> bool:
     flat = normalize(text)
     if len(flat) < 20 or is_note(text):
         return False
+    if "\t" in text and any(is_amount(cell) for cell in text.split("\t")):
+        return False  # a table row with a text column (绩效目标) beside its amounts
     return "，" in flat or "。" in flat or "；" in flat
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from cnbudget.layout.rows import assemble, parts
-from cnbudget.layout.sections import Block
+from cnbudget.layout.sections import Block, is_note
 from cnbudget.layout.tokens import amount_text, is_amount, is_cell_amount, parse_amount, tokenize
 from cnbudget.model import Notice, Row, Table
 from cnbudget.tables.assign import THREE_PUBLIC_TREE
@@ -14,14 +14,15 @@ from cnbudget.vocabulary.columns import Label
 from cnbudget.vocabulary.normalize import compact, normalize, strip_numbering
 
 _ITEM_ROWS: tuple[tuple[str, str], ...] = (
-    (r"^“?三公”?经费(小计|合计)$", "total"),
+    (r"^“?三公”?经费(小计|合计)?$", "total"),
     (r"^其中：?教学科研人员因公出国（境）费用?$", "overseas.research"),
     (r"^其他因公出国（境）费用?$", "overseas.other"),
-    (r"^因公出国（境）费用?$|^因公出国（境）经费$", "overseas"),
-    (r"^公务用车购置及运(行维护|维|行)费$", "vehicles"),
+    (r"^因公出国（境）(费用?|经费|支出)$", "overseas"),
+    (r"^公务用车购置及运(行维护|维|行)(费|支出)$", "vehicles"),
     (r"^(其中：)?公务用车购置费$", "vehicles.purchase"),
     (r"^(其中：)?公务用车运(行维护|维|行)费$", "vehicles.operation"),
-    (r"^公务接待费$", "reception"),
+    (r"^公务接待费(支出)?$", "reception"),
+    (r"^行政经费$|^机关运行经费$", "operating_costs"),
     (r"^(其中：)?省属高校业务性会议费$", "meetings.university"),
     (r"^其他会议费$", "meetings.other"),
     (r"^会议费$", "meetings"),
@@ -152,18 +153,19 @@ def _items_as_rows(
     has_grand = any(re.search("会议费|培训费", name) for name, _l, _a, _f in rows)
     for name, number, amounts, fixed in rows:
         plain = strip_numbering(name)
-        if plain.startswith("其中："):  # 其中：（1）公务用车购置费
-            plain = "其中：" + strip_numbering(plain[3:])
+        # 其中：（1）公务用车购置费 / 其中：（一）因公出国（境）支出: with and without 其中
+        bare = strip_numbering(re.sub(r"^其中[：:]", "", plain))
+        variants = ("其中：" + bare, bare) if bare != plain else (plain,)
         key = None
         if plain in ("合计", "总计"):
             key = "grand_total" if has_grand else "total"
         else:
-            for pattern, item in _ITEM_ROWS:
-                if re.match(pattern, plain):
-                    key = item
-                    break
+            key = next(
+                (item for v in variants for pattern, item in _ITEM_ROWS if re.match(pattern, v)),
+                None,
+            )
         if key is None:
-            if name:
+            if name and not (is_note(name) and not amounts):
                 ctx.notices.append(
                     Notice("unknown-row", f"未识别的行名：{name}", number, table.kind)
                 )

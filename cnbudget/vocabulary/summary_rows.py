@@ -25,7 +25,7 @@ _SOURCE_PATTERNS: tuple[tuple[str, str], ...] = (
 )
 
 _INCOME_PATTERNS: tuple[tuple[str, str], ...] = (
-    (r"^财政拨款(收入)?(（补助）)?(收入)?$", "income.fiscal"),
+    (r"^财政拨款(收入)?(（补助）)?(收入)?$|^预算拨款(收入)?$", "income.fiscal"),
     (r"^财政补助收入$", "income.fiscal"),
     (r"^本级财政拨款(收入)?$", "income.fiscal"),
     (r"^专项收入$", "income.general.special"),
@@ -33,7 +33,7 @@ _INCOME_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"^一般债券(收入)?$", "income.general.bonds"),
     (r"^专项债券(收入)?$", "income.gov_fund.bonds"),
     (r"^政府性基金预算资金$", "income.gov_fund.funds"),
-    (r"^财政专户(管理)?(事业)?(资金)?(核拨)?(收入)?$", "income.special_account"),
+    (r"^财政专户(管理)?(事业)?(资金)?(核拨|拨款)?(收入)?$", "income.special_account"),
     (r"^单位资金(收入)?$", "income.unit_funds"),
     (r"^事业收入(（不含教育收费）)?$", "income.business"),
     (r"^(事业单位)?经营(服务)?收入$", "income.operating"),
@@ -57,7 +57,7 @@ _EXPENDITURE_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"^对附属单位(的)?补助支出$", "expenditure.subsidy_affiliated"),
     (r"^上缴上级支出$|^上解上级支出$", "expenditure.remit_superior"),
     (
-        r"^(结转下年|年终结转结余|年末财政拨款结转和?结余|结转下年支出|年末结转和?结余)$",
+        r"^(结转下年|年终结转结余|年末财政拨款结转和?结余|结转下年支出|年末结转和?结余|结转结余下年)$",
         "expenditure.carry_forward",
     ),
     (r"^支出总计$", "expenditure.grand_total"),

@@ -32,6 +32,7 @@ _BY_FIRST: dict[str, list[tuple[str, str]]] = {}
 for _variant, _label_id in _LEXICON:
     _BY_FIRST.setdefault(_variant[0], []).append((_variant, _label_id))
 _TOTALS = frozenset({"SUBTOTAL", "TP_TOTAL"})
+_COLUMN_NUMBER = re.compile(r"[\d*＊]*|栏次|行次")
 _YEAR = re.compile(r"(\d{4})年度?(预算数|预算|决算数|决算|执行数)?")
 
 
@@ -67,7 +68,7 @@ def tokenize(text: str) -> tuple[list[Label], list[str]]:
                 i += len(variant)
                 break
         else:
-            if not text[i].isdigit():
+            if not (text[i].isdigit() or text[i] in "*＊"):  # column numbers `** 1 2`
                 run += text[i]
             elif run:
                 unknown.append(run)
@@ -153,6 +154,8 @@ def parse_tab_header(rows: list[list[str]]) -> dict[int, tuple[Label, ...]]:
     """
     width = max((len(row) for row in rows), default=0)
     grid = [[normalize(row[j]) if j < len(row) else "" for j in range(width)] for row in rows]
+    # a column-number row (`** 1 2 3`, `栏次 1 2`) holds no label: it spans nothing
+    grid = [row for row in grid if not all(_COLUMN_NUMBER.fullmatch(text) for text in row)]
     paths: dict[int, tuple[Label, ...]] = {}
     for j in range(width):
         path: list[Label] = []

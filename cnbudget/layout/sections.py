@@ -26,9 +26,11 @@ _UNIT = re.compile(r"(?:金额)?单位[：:]\s*(万元|千元|元)")
 _DEPARTMENT = re.compile(
     r"(?:部门[（(]单位[）)]|部门名称|单位名称|预算单位|编制单位|部门)[：:]\s*([^\s：:]+)"
 )
+# a page header printed on the title's line: `…预算表部门名称：杭州市气象局 单位：万元`
+_GLUED_HEADER = re.compile(r"(?:部门[（(]单位[）)]|部门名称|单位名称|编制单位)[：:]")
 _CODED_PAGE_HEADER = re.compile(r"^\s*\d{3,}\s+\S+\s+(?:预算年度|截止时间|年度)[：:]")
 _NOTE = re.compile(
-    r"^[（(]?注[：:1-9１-９]|^[（(]?注[）)]?$|^说明[：:]|^本表(?:仅|无|不|反映|数据)"
+    r"^[（(]?(?:备)?注[：:1-9１-９]|^[（(]?注[）)]?$|^说明[：:]|^本表(?:仅|无|不|反映|数据)"
 )
 
 
@@ -85,6 +87,16 @@ def is_prose(text: str) -> bool:
     if len(flat) < 20 or is_note(text):
         return False
     return "，" in flat or "。" in flat or "；" in flat
+
+
+@lru_cache(maxsize=8192)
+def glued_title(text: str) -> str | None:
+    """The title part of a line that prints a title and the page header together."""
+    found = _GLUED_HEADER.search(text)
+    if found is None or found.start() == 0:
+        return None
+    title = text[: found.start()].strip()
+    return title if title_kind(title) is not None else None
 
 
 def page_header(line: SourceLine) -> PageHeader:
@@ -160,7 +172,8 @@ def split(lines: list[SourceLine]) -> Layout:
         if _MARKER.match(flat) or _is_page_number(lines, index):
             pending_break = True
             continue
-        if is_page_header(text):
+        glued = glued_title(text)
+        if glued is None and is_page_header(text):
             header = page_header(line)
             headers.append(header)
             if header.unit:
@@ -169,6 +182,12 @@ def split(lines: list[SourceLine]) -> Layout:
                     current.unit = header.unit
             pending_break = True
             continue
+        if glued is not None:
+            header = page_header(line)
+            headers.append(header)
+            if header.unit:
+                recent_unit = (line.number, header.unit)
+            text = glued
         kind = title_kind(text)
         if kind is not None and _accept_title(lines, index):
             if current is not None and current.kind == kind:

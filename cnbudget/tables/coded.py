@@ -3,6 +3,7 @@ and the projects table (rows by project under optional unit codes)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -20,6 +21,7 @@ from cnbudget.tables.common import (
     sibling_exclusions,
     split_block,
 )
+from cnbudget.vocabulary.codes_by_name import CodesByName
 from cnbudget.vocabulary.functions import class_code, is_class_code
 from cnbudget.vocabulary.normalize import compact, normalize
 
@@ -106,13 +108,14 @@ def parse_coded(block: Block, ctx: Context) -> Table:
         for word in ("单位代码", "部门代码", "单位编码")
     )
     if ctx.tabbed:
-        parsed = _tab_rows(split, positions, keys, block.kind, unit_column)
+        parsed = _tab_rows(split, positions, keys, block.kind, unit_column, _unit_name_cell(split))
     else:
         numbered = "序号" in compact(" ".join(line.text for line in split.header))
         second = block.kind in ECONOMIC_TABLES
         raw, _notes = assemble(split.body, numbered=numbered, second_code=second)
         parsed = [p for p in (_space_row(r, block.kind, unit_column) for r in raw) if p]
     _place_codes(parsed, ctx, block.kind)
+    _codes_by_name(parsed, block.kind)
     _name_duplicates(parsed)
     families = _families(parsed)
     subset = block.kind in SOURCE_SUBSETS
@@ -176,8 +179,23 @@ def _is_empty_note(note: str) -> bool:
     )
 
 
+def _unit_name_cell(split: Split) -> int | None:
+    """The cell of a 单位名称 column printed before the 项目名称 column (projects by unit)."""
+    for line in split.header:
+        cells = [normalize(c) for c in line.text.split("\t")]
+        if "项目名称" in cells:
+            before = cells[: cells.index("项目名称")]
+            return next((j for j, c in enumerate(before) if c in ("单位名称", "单位")), None)
+    return None
+
+
 def _tab_rows(
-    split: Split, positions: dict[int, str], keys: list[str], kind: str, unit_column: bool
+    split: Split,
+    positions: dict[int, str],
+    keys: list[str],
+    kind: str,
+    unit_column: bool,
+    unit_name: int | None = None,
 ) -> list[Parsed]:
     index_of = {key: i for i, key in enumerate(keys)}
     amount_positions = sorted(positions)
@@ -199,7 +217,10 @@ def _tab_rows(
         words = [(j, normalize(c)) for j, c in texts if not compact(c).isdigit()]
         p = Parsed("unknown", "", "", line.number, line.page, amounts, fixed)
         if kind == "projects":
-            _project_parts(p, [w for _, w in words], [d for _, d in digits])
+            unit = next((w for j, w in words if j == unit_name), None)
+            _project_parts(p, [w for j, w in words if j != unit_name], [d for _, d in digits])
+            if unit and p.kind == "project":
+                p.unit = p.text_cells["unit"] = unit
         elif kind in ECONOMIC_TABLES:
             _economic_parts(p, _tab_code_groups(digits), [w for _, w in words], unit_column)
         else:
@@ -423,8 +444,40 @@ def _place_codes(rows: list[Parsed], ctx: Context, table: str) -> None:
         p.suffix = None
 
 
+def _codes_by_name(rows: list[Parsed], kind: str) -> None:
+    """Rows printed by name only: a classification code from the catalogue, else a unit.
+
+    A name the catalogue places under the rows above it takes that code; a name that
+    reads like an organisation (`…局`, `…中心（…）`) is a budget unit, `unit:<name>`.
+    """
+    if kind == "projects":
+        return
+    names = CodesByName(economic=kind in ECONOMIC_TABLES)
+    for p in rows:
+        if p.kind in ("function", "economic") and p.suffix is None and p.code:
+            names.enter(p.code.split("/")[0])
+        elif p.kind == "unknown" and p.name:
+            code = names.resolve(p.name)
+            if code is not None:
+                p.kind, p.code = ("economic" if names.economic else "function"), code
+            elif is_organisation(p.name):
+                p.kind, p.code = "unit", f"unit:{p.name}"
+
+
+def is_organisation(name: str) -> bool:
+    """A printed name that reads like a budget unit (`…服务中心（…发布中心）`)."""
+    return re.sub(r"（[^（）]*）$", "", normalize(name)).endswith(ORGANISATION_ENDINGS)
+
+
 def _name_duplicates(rows: list[Parsed]) -> None:
-    """Projects sharing a name get `@unit` (or `@n`) so row codes stay unique."""
+    """Projects sharing a name get `@unit` (or `@n`) so row codes stay unique; a unit
+    printed by name under a row of the same name (the department, then its 本级) is `@n`."""
+    units: dict[str, int] = {}
+    for p in rows:
+        if p.kind == "unit":
+            units[p.code] = units.get(p.code, 0) + 1
+            if units[p.code] > 1:
+                p.code = f"{p.code}@{units[p.code]}"
     counts: dict[str, int] = {}
     for p in rows:
         if p.kind == "project":

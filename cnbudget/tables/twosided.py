@@ -131,11 +131,13 @@ def parse_two_sided(block: Block, ctx: Context) -> Table:
             key for key, _n, _l, s in income if s.amounts and parse_amount(s.amounts[0])
         }
     if right_keys == ["amount"]:
+        # the expenditure side of 财政拨款收支总表 is keyed `total` even with one column
+        column = "total" if block.kind == "fiscal_summary" else "amount"
         for key, name, number, segment in expenditure:
             row = Row(key, name, number)
             if segment.amounts:
                 text = segment.amounts[0]
-                row.cells["amount"] = Cell("amount", amount_text(text), parse_amount(text))
+                row.cells[column] = Cell(column, amount_text(text), parse_amount(text))
             table.rows.append(row)
     else:
         table.columns = list(right_keys)
@@ -156,7 +158,11 @@ def parse_two_sided(block: Block, ctx: Context) -> Table:
 
 
 def _families(keys: list[str]) -> dict[int, list[int]]:
-    classes = [i for i, key in enumerate(keys) if key.isdigit() or key.startswith("other:")]
+    classes = [
+        i
+        for i, key in enumerate(keys)
+        if (len(key) == 3 and key.isdigit()) or key.startswith("other:")
+    ]
     for i, key in enumerate(keys):
         if key == "expenditure.current_total" and classes:
             return {i: classes}

@@ -100,3 +100,25 @@ def test_three_public_by_unit() -> None:
     assert got[("three_public", "unit:某某局@2", "reception")] == "1.00"
     assert got[("three_public", "unit:某某服务中心（某某发布中心）", "vehicles")] == "2.00"
     assert ("three_public", "unit:某某局@2", "vehicles") not in got
+
+
+def test_last_contents_line_before_a_chapter_is_not_a_title() -> None:
+    text = "（十）2026年市级部门项目支出预算表\n（十一）2026年市级部门项目支出绩效表\n一、部门概况\n（一）主要职能"
+    lines = [SourceLine(i, t) for i, t in enumerate(text.splitlines(), start=1)]
+    assert split(lines).blocks == []
+
+
+def test_scope_group_and_empty_note_without_prefix() -> None:
+    text = (
+        "表08\n2026年市级部门政府性基金预算支出表\n507-某某委员会 单位：万元\n"
+        "科目编码\t科目名称\t本年政府性基金预算支出\t\t\n\t\t合 计\t基本支出\t项目支出\n"
+        "**\t**\t1\t2\t3\n\t合计\t5.00\t\t5.00\n212\t城乡社区支出\t5.00\t\t5.00\n"
+        "表09\n2026年市级部门国有资本经营预算支出表\n507-某某委员会 单位：万元\n"
+        "科目编码\t科目名称\t项目支出\n**\t**\t1\n\t合计\t\n"
+        "某某委员会2026年没有使用国有资本经营预算拨款安排的支出，故此表无数据。\n"
+    )
+    got = _facts(text)
+    assert got[("gov_fund_expenditure", "212", "total")] == "5.00"
+    assert got[("gov_fund_expenditure", "total", "project")] == "5.00"
+    soe = next(t for t in parse_text(text).tables if t.kind == "soe_expenditure")
+    assert soe.empty_note and "无数据" in soe.empty_note

@@ -21,6 +21,7 @@ from cnbudget.vocabulary.titles import title_kind
 
 _MARKER = re.compile(r"^(?:公开表|预算|附表|部门预算公开表)\s*\d+\s*表?$|^表\s*\d+$")
 _PART = re.compile(r"^第[一二三四五六七八九十]+部分")
+_OUTLINE = re.compile(r"^[一二三四五六七八九十]+、\D")
 PART_HEADING = _PART
 _UNIT = re.compile(r"(?:金额)?单位[：:]\s*(万元|千元|元)")
 _DEPARTMENT = re.compile(
@@ -75,9 +76,13 @@ def is_page_header(text: str) -> bool:
     return bool(re.match(r"^(?:部门[（(]单位[）)]|部门名称|单位名称)[：:]", compact(stripped)))
 
 
+_EMPTY_NOTE = re.compile(r"[故此本]表无数据|本表为空|空表列示")
+
+
 @lru_cache(maxsize=8192)
 def is_note(text: str) -> bool:
-    return bool(_NOTE.match(normalize(text)))
+    flat = normalize(text)
+    return bool(_NOTE.match(flat) or _EMPTY_NOTE.search(flat))
 
 
 @lru_cache(maxsize=8192)
@@ -121,6 +126,13 @@ def _next_content(lines: list[SourceLine], start: int, count: int) -> list[Sourc
     return found
 
 
+def _previous_content(lines: list[SourceLine], index: int) -> str:
+    for line in reversed(lines[max(0, index - 5) : index]):
+        if line.text.strip():
+            return line.text
+    return ""
+
+
 def _accept_title(lines: list[SourceLine], index: int) -> bool:
     following = _next_content(lines, index + 1, 1)
     if not following:
@@ -130,6 +142,8 @@ def _accept_title(lines: list[SourceLine], index: int) -> bool:
         return False
     if title_kind(text) is not None and not is_page_header(text):
         return False
+    if _OUTLINE.match(compact(text)) and title_kind(_previous_content(lines, index)) is not None:
+        return False  # the last line of a table of contents, before the next chapter
     return not (_PART.match(compact(text)) or is_prose(text))
 
 

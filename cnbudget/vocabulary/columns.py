@@ -63,8 +63,9 @@ LABELS: dict[str, tuple[str, ...]] = {
         "财政专户收入",
         "财政专户核拨",
         "财政专户核拨资金",
+        "专户资金结转结余",  # printed under 上年结转结余
     ),
-    "UNIT_FUNDS": ("单位资金",),
+    "UNIT_FUNDS": ("单位资金", "单位资金结转结余"),
     "BUSINESS": ("事业收入", "事业收入（不含教育收费）"),
     "OPERATING": ("事业单位经营收入", "经营收入"),
     "OTHER": ("其他收入",),
@@ -130,6 +131,10 @@ DESCRIPTORS: tuple[str, ...] = (
     "项目类型",
     "功能分类科目",
     "功能分类科目名称",
+    # group headers naming the table's scope, not a column (the leaves keep 合计/基本/项目)
+    "本年一般公共预算支出",
+    "本年政府性基金预算支出",
+    "本年国有资本经营预算支出",
     "经济分类科目名称",
     "经济分类科目",
     "支出功能分类科目",

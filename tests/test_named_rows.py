@@ -122,3 +122,17 @@ def test_scope_group_and_empty_note_without_prefix() -> None:
     assert got[("gov_fund_expenditure", "total", "project")] == "5.00"
     soe = next(t for t in parse_text(text).tables if t.kind == "soe_expenditure")
     assert soe.empty_note and "无数据" in soe.empty_note
+
+
+def test_hangzhou_identities_hold() -> None:
+    """Units by name nest under the department row, 款/项 rows of a summary are not added
+    to the classes again, a 支出总表 without a 基本支出 column says nothing about it."""
+    from cnbudget.pipeline import parse_file
+    from cnbudget.validate import check
+
+    from .conftest import REAL_CORPUS
+
+    document = parse_file(REAL_CORPUS / "hangzhou-meteorology-2026-budget-dept.pdf")
+    report = check(document)
+    assert [f.message for f in report.by_severity("error")] == []
+    assert report.evaluated.get("SUM-CHILDREN", 0) > 50

@@ -41,7 +41,7 @@ def cross_function_totals(document: Document) -> Iterator[Finding]:
     present = []
     for kind, column in ALL_SOURCES:
         table = document.table(kind)
-        if table is None:
+        if table is None or (kind == "fiscal_summary" and not _only_fiscal(document)):
             continue
         present.append(kind)
         for row in table.rows:
@@ -86,6 +86,18 @@ def cross_function_totals(document: Document) -> Iterator[Finding]:
                 line,
                 {kind: value},
             )
+
+
+def _only_fiscal(document: Document) -> bool:
+    """True unless the 收支总表 shows income other than 财政拨款 (then the 财政拨款收支总表
+    lists smaller amounts for the same function codes)."""
+    totals = [
+        _cell(document, (kind, "income.grand_total", "amount"))
+        for kind in ("summary", "fiscal_summary")
+    ]
+    if totals[0] is None or totals[1] is None:
+        return True
+    return totals[0][0] == totals[1][0]
 
 
 # (table, row, column) pairs that print the same total in two tables

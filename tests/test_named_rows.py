@@ -136,3 +136,18 @@ def test_hangzhou_identities_hold() -> None:
     report = check(document)
     assert [f.message for f in report.by_severity("error")] == []
     assert report.evaluated.get("SUM-CHILDREN", 0) > 50
+
+
+def test_listed_performance_table() -> None:
+    text = (
+        "表11：2026年市级部门项目支出绩效表\n部门名称：某某局 单位:万元\n"
+        "单位名称\t项目名称\t金额\t绩效目标\n**\t**\t**\t**\n合计\t\t12.50\t\n"
+        "某某局\t设施维护\t10.00\t保障设备正常运行，\n\t\t\t全年不少于12次。\n"
+        "某某中心\t专业系统维护\t2.50\t系统稳定运行。\n"
+    )
+    document = parse_text(EXPENDITURE + text)
+    got = [(p.name, p.unit, str(p.total), p.goal) for p in document.performance]
+    assert got == [
+        ("设施维护", "某某局", "10.00", "保障设备正常运行，全年不少于12次。"),
+        ("专业系统维护", "某某中心", "2.50", "系统稳定运行。"),
+    ]

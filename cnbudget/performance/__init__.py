@@ -14,7 +14,7 @@ from cnbudget.model import (
     Table,
     format_decimal,
 )
-from cnbudget.performance import blocks, dept, hebei, henan
+from cnbudget.performance import blocks, dept, hebei, henan, listed
 from cnbudget.vocabulary.normalize import compact
 
 _PROJECT_COLUMNS = ("total", "fiscal", "other", "special_account", "unit_funds")
@@ -29,6 +29,9 @@ def extract(
         projects.append(blocks.parse_block(lines[start:end], tabbed))
     for start, end in hebei.find_blocks(lines):
         projects.append(hebei.parse_block(lines[start:end]))
+    if tabbed:
+        for start, columns, end in listed.find_tables(lines):
+            projects.extend(listed.parse_table(lines[start:end], columns))
     notices: list[Notice] = []
     henan_start = next((i for i, line in enumerate(lines) if henan.is_henan_title(line.text)), None)
     if henan_start is not None:
@@ -88,7 +91,9 @@ def project_table(projects: list[PerformanceProject]) -> Table | None:
     """The `performance` facts table: one row per project, its budget columns in 万元."""
     if not projects:
         return None
-    table = Table("performance", "项目绩效目标表", projects[0].line, columns=list(_PROJECT_COLUMNS))
+    # a column no project prints (a list printing only 金额) is not a column of the table
+    columns = [c for c in _PROJECT_COLUMNS if any(getattr(p, c) is not None for p in projects)]
+    table = Table("performance", "项目绩效目标表", projects[0].line, columns=columns)
     names: dict[str, int] = {}
     for project in projects:
         names[project.name] = names.get(project.name, 0) + 1

@@ -17,6 +17,7 @@ from cnbudget.vocabulary.columns import (
     DESCRIPTORS,
     GROUPS,
     LABELS,
+    ONE_COLUMN,
     PURE_GROUPS,
     SCOPE_CHILDREN,
     SCOPE_GROUPS,
@@ -37,6 +38,10 @@ _TOTALS = frozenset({"SUBTOTAL", "TP_TOTAL"})
 _COLUMN_NUMBER = re.compile(r"[\d*＊]*|栏次|行次")
 _PHASES = frozenset({"PHASE_INITIAL", "PHASE_ADJUSTED", "PHASE_FINAL", "YEAR"})
 _YEAR = re.compile(r"(\d{4})年度?(预算数|预算|决算数|决算|执行数)?")
+# "2026年预算数比2025年执行数（扣除中央基建投资）": a group of change columns
+_COMPARE = re.compile(
+    r"(?:\d{4}年度?)?(?:预算数?)?比(?:\d{4}年度?|上年)(?:执行数|预算数|预算)?(（扣除中央基建投资）)?"
+)
 
 
 @dataclass(slots=True)
@@ -56,6 +61,12 @@ def tokenize(text: str) -> tuple[list[Label], list[str]]:
     run = ""
     i = 0
     while i < len(text):
+        compare = _COMPARE.match(text, i)
+        if compare:
+            kind = "COMPARE_NET" if compare.group(1) else "COMPARE"
+            labels.append(Label(kind, compare.group(0)))
+            i = compare.end()
+            continue
         year = _YEAR.match(text, i)
         if year:
             labels.append(Label("YEAR", year.group(0), int(year.group(1))))
@@ -174,7 +185,10 @@ def parse_tab_header(rows: list[list[str]]) -> dict[int, tuple[Label, ...]]:
                     k -= 1
                 if k < 0:
                     continue
-            labels, _ = tokenize(row[k])
+            text = row[k]
+            labels, _ = tokenize(text)
+            if not labels and text == "预算数" and "决算数" in row:
+                labels = [Label("PHASE_INITIAL", text)]  # 预算数 | 决算数 groups side by side
             if len(labels) == 1:
                 path.append(((r, k), labels[0]))
         if path:
@@ -216,7 +230,10 @@ def _scope_cells(
         if label.id not in SCOPE_GROUPS:
             continue
         below = [grid[d][k] for d in range(r + 1, len(grid)) if grid[d][k]]
-        names_column = len(columns) > 1 and any(not tokenize(text)[0] for text in below)
+        # a names column (项目) under the span, not an amount word (金额 under 本级财政拨款)
+        names_column = len(columns) > 1 and any(
+            not tokenize(text)[0] and text not in ONE_COLUMN for text in below
+        )
         if names_column or kids & SCOPE_CHILDREN:
             scope.add((r, k))
     return scope

@@ -1,109 +1,181 @@
-"""Performance targets printed as a list: one row per project with its amount and its goal
-(单位名称 | 项目名称 | 金额 | 绩效目标), as in the 浙江 项目支出绩效表. Cell grids only."""
+"""Performance targets printed as one ruled table (长沙): a row per project, its indicators
+on the rows below; the department's overall target in the same form.
+
+The header cells name the columns (单位编码 | 单位（项目）名称 | 资金总额 | 绩效目标 | 一级指标 |
+二级指标 | 三级指标 | 指标值 | 指标值内容 | … | 度量单位 | 指标值类型), so every cell is read
+by its column. A project continued on the next page repeats its first cells (name, amount,
+goal) and is one project. The unit and 合计 rows above the projects carry no indicator.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from decimal import Decimal
 
-from cnbudget.layout.sections import glued_title, is_note, is_page_header
-from cnbudget.model import PerformanceProject, SourceLine
-from cnbudget.performance.common import amount
+from cnbudget.layout.sections import PART_HEADING
+from cnbudget.model import DeptPerformance, Indicator, PerformanceProject, SourceLine
+from cnbudget.performance.common import amount, make_indicator
 from cnbudget.vocabulary.normalize import compact, normalize
 from cnbudget.vocabulary.titles import title_kind
 
-_TOTALS = ("合计", "总计")
-_COLUMN_NUMBER = re.compile(r"[\d*＊]*")
-
-
-@dataclass(frozen=True, slots=True)
-class _Columns:
-    unit: int | None
-    name: int
-    amount: int
-    goal: int
-
-
-def _columns(text: str) -> _Columns | None:
-    """The columns of a list header: 项目名称, an amount (金额) and the goal (绩效目标)."""
-    cells = [normalize(c) for c in text.split("\t")]
-    name = next((j for j, c in enumerate(cells) if c == "项目名称"), None)
-    money = next((j for j, c in enumerate(cells) if "金额" in c or c.endswith("预算数")), None)
-    goal = next((j for j, c in enumerate(cells) if "绩效目标" in c), None)
-    if name is None or money is None or goal is None:
-        return None
-    unit = next((j for j, c in enumerate(cells[:name]) if c in ("单位名称", "单位")), None)
-    return _Columns(unit, name, money, goal)
+_PROJECT_TITLE = re.compile(r"项目(?:支出)?绩效目标表$")
+_DEPT_TITLE = re.compile(r"整体(?:支出)?绩效目标表$")
+# header label -> column role
+_ROLES: dict[str, str] = {
+    "单位编码": "code",
+    "单位代码": "code",
+    "项目编码": "code",
+    "单位（项目）名称": "name",
+    "项目（单位）名称": "name",
+    "项目名称": "name",
+    "单位名称": "name",
+    "资金总额": "total",
+    "项目资金总额": "total",
+    "年度资金总额": "total",
+    "绩效目标": "goal",
+    "年度绩效目标": "goal",
+    "整体绩效目标": "goal",
+    "一级指标": "level1",
+    "二级指标": "level2",
+    "三级指标": "indicator",
+    "指标值": "value",
+    "指标值内容": "description",
+    "指标解释": "description",
+    "指标值说明": "description",
+    "度量单位": "unit",
+    "计量单位": "unit",
+    "指标值类型": "comparator",
+    # the department table's budget columns (按收入性质分 / 按支出性质分)
+    "一般公共预算": "fiscal.general",
+    "政府性基金拨款": "fiscal.gov_fund",
+    "政府性基金": "fiscal.gov_fund",
+    "财政专户管理资金": "special_account",
+    "其他资金": "other",
+    "基本支出": "basic",
+    "项目支出": "project",
+}
+_BUDGET = ("total", "fiscal.general", "fiscal.gov_fund", "special_account", "other")
+_BUDGET_SPLIT = ("basic", "project")
+_COMPARATORS = frozenset("≥≤=<>")
 
 
 def _title(text: str) -> str | None:
-    return title_kind(glued_title(text) or text)
+    flat = compact(text)
+    if len(flat) > 40 or "\t" in text:
+        return None
+    if _DEPT_TITLE.search(flat):
+        return "dept"
+    if _PROJECT_TITLE.search(flat):
+        return "project"
+    return None
 
 
-def find_tables(lines: list[SourceLine]) -> list[tuple[int, _Columns, int]]:
-    """(first body line index, columns, end index) of each listed performance table: a
-    performance title, its list header within four lines, rows up to the next other title."""
-    found: list[tuple[int, _Columns, int]] = []
-    i = 0
-    while i < len(lines):
-        if _title(lines[i].text) != "performance":
-            i += 1
-            continue
-        header = next(
-            (
-                (h, columns)
-                for h in range(i + 1, min(i + 5, len(lines)))
-                if "\t" in lines[h].text and (columns := _columns(lines[h].text)) is not None
-            ),
-            None,
+class _Reader:
+    """Reads the data rows of one kind of table (projects or the department target)."""
+
+    def __init__(self) -> None:
+        self.projects: list[PerformanceProject] = []
+        self.department: DeptPerformance | None = None
+        self.roles: dict[int, str] = {}
+        self.level1: str | None = None
+        self.level2: str | None = None
+        self.target: PerformanceProject | DeptPerformance | None = None
+        self.in_header = False  # between a title and the first row printing a number
+
+    def header(self, cells: list[str]) -> bool:
+        """Take the roles of a header row; False when the row is not a header row."""
+        if not self.in_header or any(amount(c) is not None for c in cells):
+            self.in_header = False
+            return False
+        for j, c in enumerate(cells):
+            if normalize(c) in _ROLES:
+                self.roles[j] = _ROLES[normalize(c)]
+        return True
+
+    def cell(self, cells: list[str], role: str) -> str:
+        for j, r in self.roles.items():
+            if r == role and j < len(cells):
+                return re.sub(r"\s+", " ", cells[j]).strip()
+        return ""
+
+    def row(self, line: SourceLine, cells: list[str], kind: str) -> None:
+        name = compact(self.cell(cells, "name"))
+        total = amount(self.cell(cells, "total"))
+        if name and total is not None:
+            self._start(line, cells, kind, name, total)
+        if self.target is not None and self.cell(cells, "indicator"):
+            self.target.indicators.append(self._indicator(line, cells))
+
+    def _start(
+        self, line: SourceLine, cells: list[str], kind: str, name: str, total: Decimal
+    ) -> None:
+        goal = self.cell(cells, "goal") or None
+        if name == "合计" or (not goal and not self.cell(cells, "indicator")):
+            self.target = None  # the 合计 row or a unit's subtotal: no indicators
+            return
+        current = self.target
+        if current is not None and _same(current, name, total):
+            return  # the project (department) continued on the next page
+        self.level1 = self.level2 = None
+        if kind == "dept":
+            budget = {
+                key: value
+                for key in (*_BUDGET, *_BUDGET_SPLIT)
+                if (value := amount(self.cell(cells, key))) is not None
+            }
+            self.department = self.target = DeptPerformance(line.number, name, goal, budget=budget)
+            return
+        project = PerformanceProject(name, line.number, "listed", total=total, goal=goal)
+        project.unit_code = compact(self.cell(cells, "code")) or None
+        self.projects.append(project)
+        self.target = project
+
+    def _indicator(self, line: SourceLine, cells: list[str]) -> Indicator:
+        self.level1 = compact(self.cell(cells, "level1")) or self.level1
+        level2 = compact(self.cell(cells, "level2"))
+        if self.cell(cells, "level1") or level2:
+            self.level2 = level2 or None
+        value = self.cell(cells, "value")
+        comparator = self.cell(cells, "comparator")
+        unit = self.cell(cells, "unit")
+        raw = f"{comparator}{value}{unit}" if comparator in _COMPARATORS else f"{value}{unit}"
+        if isinstance(self.target, PerformanceProject):
+            self.target.last_line = line.number
+        return make_indicator(
+            self.level1,
+            self.level2,
+            self.cell(cells, "indicator"),
+            raw,
+            line.number,
+            description=self.cell(cells, "description") or None,
         )
-        if header is None:
-            i += 1
-            continue
-        end = header[0] + 1
-        while end < len(lines) and _title(lines[end].text) in (None, "performance"):
-            end += 1
-        found.append((header[0] + 1, header[1], end))
-        i = end
-    return found
 
 
-def _cell(cells: list[str], j: int | None) -> str:
-    return cells[j] if j is not None and j < len(cells) else ""
+def _same(target: PerformanceProject | DeptPerformance, name: str, total: Decimal) -> bool:
+    if isinstance(target, PerformanceProject):
+        return target.name == name and target.total == total
+    return target.department == name and target.budget.get("total") == total
 
 
-def parse_table(lines: list[SourceLine], columns: _Columns) -> list[PerformanceProject]:
-    """One project per row; a row holding only goal text continues the goal above."""
-    projects: list[PerformanceProject] = []
+def extract(lines: list[SourceLine]) -> tuple[list[PerformanceProject], DeptPerformance | None]:
+    """Projects and the department target of tab-separated performance tables."""
+    readers = {"project": _Reader(), "dept": _Reader()}
+    kind: str | None = None
     for line in lines:
-        text = line.text
-        flat = compact(text)
-        if not flat or "\t" not in text or is_note(text) or _title(text) is not None:
+        found = _title(line.text)
+        if found is not None:
+            kind = found
+            readers[kind].in_header = True
             continue
-        if is_page_header(text) or _columns(text) is not None:
+        other = title_kind(line.text)
+        if other not in (None, "performance", "dept_performance") or PART_HEADING.match(
+            compact(line.text)
+        ):
+            kind = None
+        if kind is None or "\t" not in line.text:
             continue
-        cells = [c.strip() for c in text.split("\t")]
-        if all(_COLUMN_NUMBER.fullmatch(compact(c)) for c in cells):
-            continue  # the column-number row `** ** 1 2`
-        name, value = normalize(_cell(cells, columns.name)), amount(_cell(cells, columns.amount))
-        unit, goal = normalize(_cell(cells, columns.unit)), _cell(cells, columns.goal)
-        if not name and value is None:
-            if projects and goal:
-                previous = projects[-1]
-                previous.goal = (previous.goal or "") + goal
-                previous.last_line = line.number
-            continue
-        if name in _TOTALS or unit in _TOTALS or (not name and unit in ("", "**")):
-            continue
-        projects.append(
-            PerformanceProject(
-                name=name,
-                line=line.number,
-                style="list",
-                unit=unit or None,
-                total=value,
-                goal=goal or None,
-                last_line=line.number,
-            )
-        )
-    return projects
+        cells = line.text.split("\t")
+        reader = readers[kind]
+        if not reader.header(cells):
+            reader.row(line, cells, kind)
+    return readers["project"].projects, readers["dept"].department

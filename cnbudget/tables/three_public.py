@@ -91,6 +91,8 @@ def _items_as_columns(
     if not pending:
         return
     units = _unit_rows(pending[1:], labels[1:], keys, ctx, table.kind)
+    if units is not None and len(units) == 1 and pending[1].texts == pending[0].texts:
+        units = None  # the one unit repeats the 合计 row: named in the notice below
     if units is None and len(pending) > 1:
         ctx.notices.append(
             Notice("extra-rows", "“三公”经费表有多行数字，只取第一行", pending[1].line, table.kind)
@@ -100,7 +102,9 @@ def _items_as_columns(
     for key, cell in assigned.items():
         item, _, year = key.partition("@")
         column = "amount"
-        if year and ctx.year is not None and int(year) < ctx.year:
+        if year and not year.isdigit():
+            column = year  # a phase of a 决算 table: budget_initial / final
+        elif year and ctx.year is not None and int(year) < ctx.year:
             column = "prior_year"
         elif year and ctx.year is not None and int(year) > ctx.year:
             column = f"year_{year}"
@@ -183,6 +187,8 @@ def _items_as_rows(
     has_grand = any(re.search("会议费|培训费", name) for name, _l, _a, _f in rows)
     for name, number, amounts, fixed in rows:
         plain = strip_numbering(name)
+        if plain.startswith("其中："):  # 其中：（1）公务用车购置费
+            plain = "其中：" + strip_numbering(plain[3:])
         key = None
         if plain in ("合计", "总计"):
             key = "grand_total" if has_grand else "total"

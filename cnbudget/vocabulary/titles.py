@@ -16,6 +16,7 @@ _SUFFIX = re.compile(r"[（(]\d{4}年度?[）)]$")
 # (kind, predicate on the normalised title); the first match wins.
 _RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("dept_performance", ("整体绩效目标",), ()),
+    ("dept_performance", ("整体支出绩效目标",), ()),
     ("performance", ("绩效目标",), ()),
     ("performance", ("项目", "绩效"), ()),
     ("three_public", ("三公",), ()),
@@ -23,6 +24,7 @@ _RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("gov_fund_expenditure", ("政府性基金", "支出"), ()),
     ("soe_expenditure", ("国有资本经营", "支出"), ()),
     ("general_basic", ("一般公共预算", "基本支出"), ()),
+    ("economic_summary", ("一般公共预算", "经济分类"), ()),
     ("general_expenditure", ("一般公共预算", "支出"), ()),
     ("fiscal_summary", ("财政拨款收支",), ()),
     ("fiscal_summary", ("财政拨款收入支出",), ()),

@@ -25,6 +25,7 @@ _RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("dept_performance", ("整体绩效目标",), ()),
     ("dept_performance", ("整体支出绩效目标",), ()),
     ("performance", ("绩效目标",), ()),
+    ("performance", ("项目", "绩效"), ()),
     ("three_public", ("三公",), ()),
     ("operating_costs", ("机关运行经费",), ()),
     ("gov_fund_expenditure", ("政府性基金", "支出"), ()),

@@ -6,6 +6,7 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 
+from cnbudget.formulas import csv_row
 from cnbudget.model import Document, Fact, format_decimal
 
 HEADER = ("document", "table", "row_code", "row_name", "column", "value")
@@ -52,7 +53,16 @@ def write_csv(items: Iterable[Fact], stream: io.TextIOBase | None = None) -> str
     writer.writerow(HEADER)
     for fact in items:
         writer.writerow(
-            (fact.document, fact.table, fact.row_code, fact.row_name, fact.column, value_text(fact))
+            csv_row(
+                (
+                    fact.document,
+                    fact.table,
+                    fact.row_code,
+                    fact.row_name,
+                    fact.column,
+                    value_text(fact),
+                )
+            )
         )
     text = buffer.getvalue()
     if stream is not None:

@@ -11,6 +11,7 @@ from typing import Any
 
 from cnbudget.export.lines import FIELDS, BudgetLine, budget_lines
 from cnbudget.facts import facts, write_csv
+from cnbudget.formulas import csv_row
 from cnbudget.model import Document, format_decimal
 
 DOCUMENTS = "documents.csv"
@@ -214,8 +215,8 @@ def write_datapackage(documents: Iterable[Document], directory: str | Path) -> P
         for document in documents:
             text = write_csv(facts(document))
             facts_file.write(text if count == 0 else text.split("\n", 1)[1])
-            docs_writer.writerow(_document_row(document))
-            lines_writer.writerows(_line_row(line) for line in budget_lines(document))
+            docs_writer.writerow(csv_row(_document_row(document)))
+            lines_writer.writerows(csv_row(_line_row(line)) for line in budget_lines(document))
             if document.metadata.department and len(departments) < 3:
                 departments.append(document.metadata.department)
             count += 1

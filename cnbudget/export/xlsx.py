@@ -26,6 +26,7 @@ from cnbudget.export.layout import (
     value_keys,
 )
 from cnbudget.facts import facts
+from cnbudget.formulas import text_only
 from cnbudget.model import Document, Fact, Row, Table
 from cnbudget.vocabulary.tables import table_name
 
@@ -330,6 +331,7 @@ def workbook(document: Document) -> Workbook:
     write_notes(book.create_sheet("说明"), document, len(items))
     if default is not None:
         book.remove(default)
+    text_only(book)
     return book
 
 

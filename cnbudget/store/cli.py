@@ -166,6 +166,8 @@ def list_command(
     import io
     import json
 
+    from cnbudget.formulas import csv_row
+
     with open_store(db) as store:
         summaries = store.documents(year=year, region=region, department=department)
     if fmt == "json":
@@ -218,7 +220,7 @@ def list_command(
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerows(csv_row(row) for row in rows)
         click.echo(buffer.getvalue(), nl=False)
         return
     from rich.table import Table as RichTable

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, and_, case, func, select
 
+from cnbudget.formulas import csv_row
 from cnbudget.model import format_decimal
 from cnbudget.store.records import from_micros
 from cnbudget.vocabulary.tables import table_name
@@ -71,7 +72,7 @@ class Comparison:
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow([key for key, _label in self.columns])
         for record in self.records():
-            writer.writerow(["" if value is None else value for value in record.values()])
+            writer.writerow(csv_row("" if value is None else value for value in record.values()))
         return buffer.getvalue()
 
     def to_pandas(self) -> pandas.DataFrame:

@@ -102,13 +102,18 @@ def resolve(choices: list[RowChoice], families: dict[int, list[int]]) -> None:
     if not ambiguous:
         return
     decided: set[int] = set()
+    # rows the sums settle only by the least-reaching option (reason "prior-sum"); local
+    # to this call so that nothing carries over from one table or document to the next
+    prior: set[int] = set()
     order = sorted(families)
     attempted: dict[int, frozenset[int]] = {}
     for parent in [*order, *reversed(order), *order]:
         known = frozenset(m for m in (parent, *families[parent]) if m in decided)
         if attempted.get(parent) == known:
             continue  # nothing new is known about this family since the last try
-        decided |= _solve_family(choices, parent, families[parent], parent in decided, decided)
+        decided |= _solve_family(
+            choices, parent, families[parent], parent in decided, decided, prior
+        )
         # what this family decided itself is no news to it
         attempted[parent] = frozenset(m for m in (parent, *families[parent]) if m in decided)
     # exhaustive inside small families
@@ -133,7 +138,7 @@ def resolve(choices: list[RowChoice], families: dict[int, list[int]]) -> None:
             for m, pick in zip(members, best, strict=True):
                 choices[m].pick = pick
     # iterated local improvement
-    settled = decided | {i for i in ambiguous if id(choices[i]) in PRIOR_DECIDED}
+    settled = decided | (prior & set(ambiguous))
     for _ in range(6):
         changed = False
         for i in ambiguous:
@@ -158,8 +163,7 @@ def resolve(choices: list[RowChoice], families: dict[int, list[int]]) -> None:
         if i in decided:
             choice.reason = "vertical"
             continue
-        if id(choice) in PRIOR_DECIDED:
-            PRIOR_DECIDED.discard(id(choice))
+        if i in prior:
             choice.reason = "prior-sum"
             continue
         if not touched:
@@ -175,7 +179,6 @@ def resolve(choices: list[RowChoice], families: dict[int, list[int]]) -> None:
 
 
 MAX_STATES = 20_000
-PRIOR_DECIDED: set[int] = set()
 
 
 def _scale(choices: list[RowChoice], members: list[int]) -> int:
@@ -194,14 +197,17 @@ def _solve_family(
     kids: list[int],
     parent_fixed: bool = False,
     settled: set[int] | None = None,
+    prior: set[int] | None = None,
 ) -> set[int]:
     """Exact search: which options of the ambiguous children make Σ children = parent?
 
     Dynamic programming over the children on the vector of column sums, counting
     solutions forward and backward, so that a child is decided only when every
-    solution agrees on it. Returns the children decided this way.
+    solution agrees on it. Returns the children decided this way; children that only
+    the least-reaching solution picks are added to `prior`.
     """
     settled = settled or set()
+    prior_sum: set[int] = set() if prior is None else prior
     open_kids = sorted(
         (k for k in kids if choices[k].ambiguous and k not in settled),
         key=lambda k: -max((abs(v) for v in choices[k].values), default=Decimal(0)),
@@ -325,7 +331,7 @@ def _solve_family(
             decided.add(k)
         elif len(best_set) == 1:
             choices[k].reason = "prior-sum"
-            PRIOR_DECIDED.add(id(choices[k]))
+            prior_sum.add(k)
     if choices[parent].ambiguous and len(feasible_parents) == 1 and not parent_fixed:
         decided.add(parent)
     return decided

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -18,7 +19,7 @@ from cnbudget import __version__
 from cnbudget.store import StoreError
 from cnbudget.web import api, downloads
 from cnbudget.web.grid import paired_rows
-from cnbudget.web.guard import BodyLimit, SecurityHeaders, same_origin
+from cnbudget.web.guard import BodyLimit, QueryGuard, SecurityHeaders, same_origin, whole_number
 from cnbudget.web.labels import SEVERITIES, column_name, table_name
 from cnbudget.web.library import (
     MEASURES,
@@ -112,6 +113,7 @@ def create_app(
     app.state.library = library
     app.state.uploads = uploads
     app.add_middleware(BodyLimit, limit=max_upload + 64 * 1024)
+    app.add_middleware(QueryGuard)
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=_HERE / "static"), name="static")
 
@@ -166,7 +168,7 @@ def create_app(
         where = Filter(department.strip() or None, region.strip() or None, _year(year))
         rows = sort_rows(library.documents(where) if library else [], sort, order != "asc")
         pages = max(1, -(-len(rows) // PAGE_SIZE))
-        current = min(max(1, int(page_no) if page_no.isdigit() else 1), pages)
+        current = min(max(1, whole_number(page_no) or 1), pages)
         start = (current - 1) * PAGE_SIZE
         return page(
             request,
@@ -307,8 +309,8 @@ def _without_page(request: Request) -> str:
 
 
 def _year(text: str) -> int | None:
-    text = text.strip()
-    return int(text) if text.isdigit() and len(text) == 4 else None
+    number = whole_number(text)
+    return number if number is not None and 1000 <= number <= 9999 else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,7 +332,8 @@ def compare_query(
 ) -> CompareQuery:
     """The compare parameters of a request (an unknown measure falls back to 三公)."""
     where = Filter(department.strip() or None, region.strip() or None, _year(year), doc or [])
-    return CompareQuery(measure(measure_key) or MEASURES[1], where, code.strip())
+    code = unicodedata.normalize("NFKC", code).strip()  # full-width digits as printed
+    return CompareQuery(measure(measure_key) or MEASURES[1], where, code)
 
 
 def _compare(library: Library | None, asked: CompareQuery) -> tuple[list[CompareRow], str | None]:
@@ -339,7 +342,7 @@ def _compare(library: Library | None, asked: CompareQuery) -> tuple[list[Compare
     code = asked.code
     if asked.measure.needs_code and not code:
         return [], "请填写功能科目编码（如 2101202）"
-    if code and not (code.isdigit() and len(code) in (3, 5, 7)):
+    if code and not (code.isascii() and code.isdigit() and len(code) in (3, 5, 7)):
         return [], "功能科目编码应为 3、5 或 7 位数字"
     rows = library.compare(asked.measure.key, asked.where, code or None)
     return sorted(rows, key=lambda r: r.value, reverse=True), None

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from openpyxl import Workbook
 
+from cnbudget.formulas import csv_row, text_cell
 from cnbudget.model import format_decimal
 from cnbudget.web.library import CompareRow, Measure
 
@@ -43,22 +44,12 @@ def _rows(chosen: Measure, rows: list[CompareRow]) -> list[tuple[object, ...]]:
     ]
 
 
-def _safe(value: object) -> object:
-    """Neutralise spreadsheet formulas in text from documents (=, +, -, @ at the start)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        try:
-            float(value)
-        except ValueError:
-            return "'" + value
-    return value
-
-
 def csv_bytes(chosen: Measure, rows: list[CompareRow]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(HEADER)
     for row in _rows(chosen, rows):
-        writer.writerow([format_decimal(v) if isinstance(v, Decimal) else _safe(v) for v in row])
+        writer.writerow(csv_row(format_decimal(v) if isinstance(v, Decimal) else v for v in row))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -67,7 +58,7 @@ def xlsx_bytes(chosen: Measure, rows: list[CompareRow]) -> bytes:
     sheet = workbook.create_sheet("比较")
     sheet.append(list(HEADER))
     for row in _rows(chosen, rows):
-        sheet.append([_safe(v) for v in row])
+        sheet.append([text_cell(sheet, v) for v in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

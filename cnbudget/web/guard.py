@@ -1,8 +1,9 @@
-"""Safety by default: request body limit, security headers, same-origin check for POSTs."""
+"""Safety by default: request body limit, query check, security headers, same-origin POSTs."""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+import re
+from urllib.parse import parse_qsl, unquote_to_bytes, urlsplit
 
 from fastapi import HTTPException, Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -58,12 +59,12 @@ class BodyLimit:
                 await _refuse(send)
 
 
-async def _refuse(send: Send) -> None:
-    body = "上传内容过大".encode()
+async def _refuse(send: Send, status: int = 413, text: str = "上传内容过大") -> None:
+    body = text.encode()
     await send(
         {
             "type": "http.response.start",
-            "status": 413,
+            "status": status,
             "headers": [
                 (b"content-type", b"text/plain; charset=utf-8"),
                 (b"content-length", str(len(body)).encode()),
@@ -71,6 +72,60 @@ async def _refuse(send: Send) -> None:
         }
     )
     await send({"type": "http.response.body", "body": body})
+
+
+# C0/C1 control characters (NUL included): no stored text holds them, and PostgreSQL
+# refuses NUL in a query, so a filter holding one is refused the same way on every backend
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+MAX_QUERY = 8192
+
+
+def bad_query(path: bytes, query: bytes) -> str | None:
+    """Why a request's path or query string is refused (a Chinese reason), or None."""
+    if len(query) > MAX_QUERY:
+        return f"查询参数过长（超过 {MAX_QUERY} 字节）"
+    try:
+        texts = [unquote_to_bytes(path).decode("utf-8")]
+        for key, value in parse_qsl(
+            query.decode("latin-1"), keep_blank_values=True, encoding="latin-1"
+        ):
+            texts += [
+                key.encode("latin-1").decode("utf-8"),
+                value.encode("latin-1").decode("utf-8"),
+            ]
+    except UnicodeError:
+        return "查询参数不是有效的 UTF-8 文本"
+    if any(_CONTROL.search(text) for text in texts):
+        return "查询参数含有不允许的控制字符"
+    return None
+
+
+class QueryGuard:
+    """Refuse (400) paths and query strings with control characters or invalid UTF-8."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            raw_path = scope.get("raw_path") or scope.get("path", "").encode()
+            reason = bad_query(raw_path, scope.get("query_string", b""))
+            if reason is not None:
+                await _refuse(send, 400, reason)
+                return
+        await self.app(scope, receive, send)
+
+
+def whole_number(text: str) -> int | None:
+    """A query parameter's whole number (ASCII or full-width digits), else None.
+
+    Superscripts and other digit-like characters pass `str.isdigit` but not `int`; only
+    decimal digits (`str.isdecimal`) are read.
+    """
+    text = text.strip()
+    if not text.isdecimal() or len(text) > 9:
+        return None
+    return int(text)
 
 
 class SecurityHeaders:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from cnbudget.errors import InputError
 from cnbudget.export import FORMATS, STDOUT, ExportError, export_documents
-from cnbudget.model import Document
-from cnbudget.pipeline import parse_file
+
+if TYPE_CHECKING:
+    from cnbudget.model import Document
 
 
 def documents_from_files(files: Sequence[str]) -> list[Document]:
@@ -20,6 +21,9 @@ def documents_from_files(files: Sequence[str]) -> list[Document]:
     With `--db`, `documents_from_store` rebuilds the documents from the database instead;
     both pass them to `export_documents` unchanged.
     """
+    from cnbudget.errors import InputError
+    from cnbudget.pipeline import parse_file
+
     documents: list[Document] = []
     for file in files:
         try:

@@ -23,7 +23,7 @@ def run(*args: str) -> tuple[int, str, str]:
 
 
 def test_ingest_list_show_compare(db_url: str, tmp_path: Path) -> None:
-    code, out, _ = run("ingest", str(CORPUS), "--db", db_url)
+    code, out, _ = run("ingest", *map(str, PATHS), "--db", db_url)
     assert code == 0
     assert f"已入库 {len(PATHS)} 份" in out and "失败 0 份" in out
     # folders, globs and files naming the same documents: nothing new, nothing duplicated
@@ -100,7 +100,7 @@ def test_unreachable_database_is_one_line(tmp_path: Path) -> None:
 
 
 def test_export_from_database_equals_export_from_files(db_url: str, tmp_path: Path) -> None:
-    assert run("ingest", str(CORPUS), "--db", db_url)[0] == 0
+    assert run("ingest", *map(str, PATHS), "--db", db_url)[0] == 0
     code, from_files, _ = run("export", *map(str, PATHS), "--format", "csv")
     assert code == 0
     ids = [parse_file(p).id for p in PATHS]

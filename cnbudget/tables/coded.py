@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from cnbudget.layout.rows import RawRow, assemble, parts
 from cnbudget.layout.sections import Block, is_note, is_prose
-from cnbudget.layout.tokens import amount_text, is_amount, parse_amount
+from cnbudget.layout.tokens import amount_text, is_amount, is_cell_amount, parse_amount
 from cnbudget.model import Cell, Notice, Row, SourceLine, Table
 from cnbudget.tables.common import (
     Context,
@@ -87,7 +87,14 @@ def parse_coded(block: Block, ctx: Context) -> Table:
     table = Table(block.kind, block.title.strip(), block.title_line, block.unit or ctx.unit)
     table.last_line = block.last_line
     split = split_block(block, ctx.tabbed)
+    halves = _side_by_side(split) if ctx.tabbed and block.kind in ECONOMIC_TABLES else None
+    if halves is not None:
+        split, half_totals = halves
     keys, positions, header = header_keys(split, ctx.tabbed)
+    if halves is not None and len(keys) == 1:
+        # one amount per code: the table's overall column (决算数 / 预算数 / 金额)
+        keys = ["total"]
+        positions = dict.fromkeys(positions, "total")
     if block.kind in BASIC_ONLY:
         keys = ["total" if k == "basic" else k for k in keys]
         positions = {j: ("total" if k == "basic" else k) for j, k in positions.items()}
@@ -146,6 +153,8 @@ def parse_coded(block: Block, ctx: Context) -> Table:
         for column, text in p.text_cells.items():
             row.cells[column] = Cell(column, text)
         table.rows.append(row)
+    if halves is not None and half_totals:
+        table.rows.append(_half_totals_row(half_totals))
     table.empty_note = next((n for n in split.notes if _is_empty_note(n)), None)
     if table.empty_note and not any(row.cells for row in table.rows):
         ctx.notices[:] = [
@@ -183,7 +192,11 @@ def _tab_rows(
     amount_positions = sorted(positions)
     first_amount = amount_positions[0] if amount_positions else 10**6
     rows: list[Parsed] = []
+    width = amount_positions[-1] + 1 if amount_positions else 0
     for line, cells in _join_continued(split.body, first_amount):
+        if is_note(line.text):
+            continue  # kept in split.notes
+        cells = _right_aligned(cells, width)
         flat = [compact(c) for c in cells]
         if not any(flat):
             continue
@@ -192,7 +205,7 @@ def _tab_rows(
         amounts: list[str] = []
         fixed: dict[int, int] = {}
         for j in amount_positions:
-            if j < len(cells) and is_amount(cells[j]) and positions[j] in index_of:
+            if j < len(cells) and is_cell_amount(cells[j]) and positions[j] in index_of:
                 fixed[len(amounts)] = index_of[positions[j]]
                 amounts.append(cells[j].strip())
         digits = [(j, compact(c)) for j, c in texts if compact(c).isdigit()]
@@ -206,6 +219,66 @@ def _tab_rows(
             _function_parts_tab(p, digits, [w for _, w in words], unit_column)
         rows.append(p)
     return rows
+
+
+def _side_by_side(split: Split) -> tuple[Split, list[tuple[SourceLine, str, str]]] | None:
+    """A table printed as two code | name | amount runs side by side (决算 基本支出表: 301/303
+    on the left, 302/310 on the right) read as one run: the left halves, then the right ones.
+
+    The closing `人员经费合计 … 公用经费合计 …` line gives one total per half (returned apart:
+    line, printed label, printed amount).
+    """
+    if not split.header:
+        return None
+    first = [normalize(c) for c in split.header[0].text.split("\t")]
+    half = len(first) // 2
+    if half < 2 or len(first) % 2 or first[:half] != first[half:] or not all(first):
+        return None
+    header = [
+        SourceLine(line.number, "\t".join(line.text.split("\t")[:half]), line.page, line.box)
+        for line in split.header
+    ]
+    left: list[SourceLine] = []
+    right: list[SourceLine] = []
+    totals: list[tuple[SourceLine, str, str]] = []
+    for line in split.body:
+        cells = line.text.split("\t")
+        if len(cells) != 2 * half:
+            left.append(line)
+            continue
+        for part, target in ((cells[:half], left), (cells[half:], right)):
+            label = normalize(part[0])
+            amounts = [c.strip() for c in part[1:] if is_cell_amount(c)]
+            if label.endswith("合计") and len(amounts) == 1:
+                totals.append((line, label, amounts[0]))
+            elif any(c.strip() for c in part):
+                target.append(SourceLine(line.number, "\t".join(part), line.page, line.box))
+    return Split(header, left + right, split.notes), totals
+
+
+def _half_totals_row(totals: list[tuple[SourceLine, str, str]]) -> Row:
+    """Row `total` of a side-by-side table: each half's 合计 in the column its label names."""
+    from cnbudget.layout.header import tokenize
+    from cnbudget.vocabulary.columns import column_key
+
+    row = Row("total", "/".join(label for _, label, _ in totals), totals[0][0].number)
+    for line, label, printed in totals:
+        labels = [lb for lb in tokenize(label)[0] if lb.id != "SUBTOTAL"]
+        column = column_key((labels[0],)) if len(labels) == 1 else "total"
+        row.cells[column] = Cell(
+            column, amount_text(printed), parse_amount(printed), 1.0, line.number
+        )
+    return row
+
+
+def _right_aligned(cells: list[str], width: int) -> list[str]:
+    """A row printed on a grid of its own with fewer cells (a 合计 row alone on a page,
+    its label cell spanning the code and name columns): amounts are the last columns."""
+    if not cells or len(cells) >= width or not compact(cells[0]):
+        return cells
+    if not all(is_cell_amount(c) or not c for c in cells[1:]):
+        return cells
+    return [cells[0], *[""] * (width - len(cells)), *cells[1:]]
 
 
 def _join_continued(

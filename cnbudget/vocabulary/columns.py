@@ -98,14 +98,17 @@ LABELS: dict[str, tuple[str, ...]] = {
         "公务用车购置及运维费",
         "公务用车购置及运行维护经费",
     ),
-    "V_PURCHASE": ("公务用车购置经费", "公务用车购置费"),
+    "V_PURCHASE": ("公务用车购置经费", "公务用车购置费", "购置费"),
     "V_OPERATION": (
         "公务用车运行维护费",
         "公务用车运行费",
         "公务用车运维费",
         "公务用车运行维护经费",
+        "运行费",
+        "运行维护费",
     ),
     "RECEPTION": ("公务接待费",),
+    "OPERATING_COSTS": ("机关运行经费", "机关运行经费预算数", "机关运行经费预算"),
 }
 
 # Labels that name descriptive columns (codes, names) or layout words: recognised, not amounts.
@@ -150,6 +153,13 @@ DESCRIPTORS: tuple[str, ...] = (
     "预算数",
     "金额",
     "项目编码",
+    "功能分类科目编码",
+    "功能分类科目名称",
+    "经济分类科目编码",
+    "经济分类科目名称",
+    "部门预算经济分类科目编码",
+    "收入预算",
+    "支出预算",
 )
 
 # group label id -> child label ids it can hold
@@ -185,6 +195,10 @@ GROUPS: dict[str, frozenset[str]] = {
     "VEHICLES": frozenset({"SUBTOTAL", "V_PURCHASE", "V_OPERATION"}),
 }
 PURE_GROUPS = frozenset({"APPROPRIATION", "FUNDING", "YEAR"})
+# Funding sources printed over a span of columns can name the table's scope (一般公共预算支出
+# over 合计 | 基本支出 | 项目支出): then, above these purposes, they are not a column group.
+SCOPE_GROUPS = frozenset({"FISCAL", "GENERAL", "GOV_FUND", "SOE", "CURRENT"})
+SCOPE_CHILDREN = frozenset({"BASIC", "PROJECT", "PERSONNEL", "PUBLIC"})
 
 # simple leaf keys (outside any carry-over group)
 LEAF_KEYS: dict[str, str] = {
@@ -225,6 +239,7 @@ LEAF_KEYS: dict[str, str] = {
     "V_PURCHASE": "vehicles.purchase",
     "V_OPERATION": "vehicles.operation",
     "RECEPTION": "reception",
+    "OPERATING_COSTS": "operating_costs",
 }
 _CARRYOVER_KEYS = {
     "GENERAL": "carryover.general",
@@ -234,7 +249,15 @@ _CARRYOVER_KEYS = {
     "UNIT_FUNDS": "carryover.unit_funds",
 }
 THREE_PUBLIC_ITEMS = frozenset(
-    {"TP_TOTAL", "OVERSEAS", "VEHICLES", "V_PURCHASE", "V_OPERATION", "RECEPTION"}
+    {
+        "TP_TOTAL",
+        "OVERSEAS",
+        "VEHICLES",
+        "V_PURCHASE",
+        "V_OPERATION",
+        "RECEPTION",
+        "OPERATING_COSTS",
+    }
 )
 
 

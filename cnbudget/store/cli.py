@@ -135,10 +135,16 @@ def ingest(
         fail(
             f"{store.url}：--dask 需要 PostgreSQL 数据库（--db postgresql://…），各工作节点直接写入"
         )
-    results = [
-        IngestResult(str(p), "failed", reason="文件不存在") for p in files if not p.is_file()
+    # counts and failures only: a national collection is millions of results
+    failures = [
+        IngestResult(str(path), "failed", reason="文件不存在")
+        for path in files
+        if not path.is_file()
     ]
-    present = [str(p) for p in files if p.is_file()]
+    present = [str(path) for path in files if path.is_file()]
+    counts: Counter[str] = Counter(failed=len(failures))
+    skipped: Counter[str | None] = Counter()
+    fact_count = 0
     err = console(stderr=True)
     with (
         store,
@@ -153,17 +159,19 @@ def ingest(
             transient=True,
         ) as progress,
     ):
-        task = progress.add_task("", total=len(files), completed=len(results))
+        task = progress.add_task("", total=len(files), completed=len(failures))
         for result in stream:
-            results.append(result)
+            counts[result.status] += 1
+            fact_count += result.facts
+            if result.status == "failed":
+                failures.append(result)
+            elif result.status == "skipped":
+                skipped[result.reason] += 1
             progress.update(task, advance=1, description=Path(result.source).name)
-    counts = Counter(result.status for result in results)
-    for result in results:
-        if result.status == "failed":
-            click.echo(f"失败：{result.source}：{result.reason}", err=True)
-    skipped = Counter(result.reason for result in results if result.status == "skipped")
+    for result in failures:
+        click.echo(f"失败：{result.source}：{result.reason}", err=True)
     click.echo(
-        f"已入库 {counts['ingested']} 份（{sum(r.facts for r in results)} 个事实），"
+        f"已入库 {counts['ingested']} 份（{fact_count} 个事实），"
         f"跳过 {counts['skipped']} 份，失败 {counts['failed']} 份"
     )
     for reason, number in skipped.items():

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: demo test lint typecheck bench bench-real bench-mutations bench-readers bench-store bench-web clean libreoffice
+.PHONY: demo test lint typecheck bench bench-real bench-scale bench-startup bench-mutations bench-readers bench-store bench-web clean libreoffice
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -69,6 +69,14 @@ bench-readers: $(STAMP)
 bench-store: $(STAMP)  # ingest throughput and compare latency, SQLite and PostgreSQL
 	bash .ci/postgresql.sh
 	$(BIN)/python bench/store_bench.py --docs $(or $(DOCS),10000)
+
+bench-startup: $(STAMP)  # whole-process time of `cnbudget --help`, `parse` and `check` (medians)
+	$(BIN)/python bench/startup_bench.py --runs $(or $(RUNS),15)
+
+SCALE_WORKERS ?= 1,2
+bench-scale: $(STAMP)  # Dask ingest into PostgreSQL, 1 and 2 workers, compare queries (docs/scale.md)
+	bash .ci/postgresql.sh
+	$(BIN)/python bench/scale_bench.py --docs $(or $(DOCS),100000) --workers $(SCALE_WORKERS)
 
 bench-web: $(STAMP)  # page load times over a synthetic database of 10,000 documents
 	$(BIN)/python bench/web_bench.py --docs $(or $(DOCS),10000)

@@ -1,22 +1,57 @@
-"""Command line: `cnbudget parse FILE` prints facts, JSON or a short Chinese summary."""
+"""Command line: `cnbudget parse FILE` prints facts, JSON or a short Chinese summary.
+
+Start-up time matters (`cnbudget check file` is a one-second job): this module imports only
+click at the top, every command imports what it needs when it runs, and the commands of other
+modules (store, export, web, …) are imported only when named or listed (`LazyGroup`), so
+`parse` and `check` never load the database, web or spreadsheet libraries.
+"""
 
 from __future__ import annotations
 
-import json
+import importlib
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
-from cnbudget.coverage import percent
-from cnbudget.errors import InputError
-from cnbudget.export_json import document_dict
-from cnbudget.facts import facts, write_csv
-from cnbudget.model import Document
-from cnbudget.pipeline import parse_file
-from cnbudget.vocabulary.tables import TABLE_NAMES
+if TYPE_CHECKING:
+    from cnbudget.model import Document
+
+# commands defined in other modules, imported on first use: name → "module:attribute"
+LAZY_COMMANDS = {
+    "export": "cnbudget.export.cli:export_command",
+    "targets": "cnbudget.performance.cli:targets",
+    "ingest": "cnbudget.store.cli:ingest",
+    "list": "cnbudget.store.cli:list_command",
+    "show": "cnbudget.store.cli:show",
+    "compare": "cnbudget.store.cli:compare",
+    "db": "cnbudget.store.cli:db",
+    "serve": "cnbudget.web.cli:serve",
+}
 
 
-@click.group()
+class LazyGroup(click.Group):
+    """A group whose commands from other modules are imported only when needed."""
+
+    def __init__(self, *args: object, lazy: dict[str, str], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.lazy = lazy
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        found = super().get_command(ctx, cmd_name)
+        if found is not None or cmd_name not in self.lazy:
+            return found
+        module, _, attribute = self.lazy[cmd_name].partition(":")
+        command = getattr(importlib.import_module(module), attribute)
+        if not isinstance(command, click.Command):
+            raise TypeError(f"{self.lazy[cmd_name]} is not a click command")
+        return command
+
+
+@click.group(cls=LazyGroup, lazy=LAZY_COMMANDS)
 @click.version_option(package_name="cnbudget")
 def main() -> None:
     """cnbudget：把部门预算/决算公开文件变成规范、可核对、可比较的数据。"""
@@ -35,6 +70,13 @@ def main() -> None:
 @click.option("--debug", is_flag=True, help="出错时显示完整调用栈（开发用）")
 def parse(file: str, fmt: str, debug: bool) -> None:
     """解析一个公开文件并输出结果。"""
+    import json
+
+    from cnbudget.errors import InputError
+    from cnbudget.export_json import document_dict
+    from cnbudget.facts import facts, write_csv
+    from cnbudget.pipeline import parse_file
+
     try:
         document = parse_file(file)
     except InputError as exc:
@@ -107,11 +149,15 @@ def check_command(
     files: tuple[str, ...], fmt: str, disable: tuple[str, ...], config: str | None, fail_on: str
 ) -> None:
     """核查一个或多个公开文件，按严重程度列出发现的问题。"""
+    import json
+
+    from cnbudget.errors import InputError
+    from cnbudget.pipeline import parse_file
     from cnbudget.validate import check
     from cnbudget.validate.common import number_label
-    from cnbudget.validate.html import render
     from cnbudget.validate.registry import Report
     from cnbudget.validate.settings import SettingsError, load
+    from cnbudget.vocabulary.tables import TABLE_NAMES
 
     settings = None
     if config is not None:
@@ -184,6 +230,8 @@ def check_command(
     if fmt == "json":
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     if fmt == "html":
+        from cnbudget.validate.html import render
+
         click.echo(render(results), nl=False)
     if worst >= order[fail_on]:
         sys.exit(1)
@@ -191,6 +239,10 @@ def check_command(
 
 def summary_text(document: Document) -> str:
     """A short Chinese overview of a parsed document."""
+    from cnbudget.coverage import percent
+    from cnbudget.facts import facts
+    from cnbudget.vocabulary.tables import TABLE_NAMES
+
     meta = document.metadata
     lines = [
         f"文件：{document.source}（编号 {document.id}，"
@@ -240,24 +292,6 @@ def summary_text(document: Document) -> str:
         lines.append(f"  提示：{where}{label} {notice.message}")
     return "\n".join(lines)
 
-
-from cnbudget.export.cli import export_command  # noqa: E402
-
-main.add_command(export_command)
-
-from cnbudget.performance.cli import targets as _targets  # noqa: E402
-
-main.add_command(_targets)
-
-from cnbudget.store.cli import COMMANDS as STORE_COMMANDS  # noqa: E402 - after main exists
-
-for _command in STORE_COMMANDS:
-    main.add_command(_command)
-
-
-from cnbudget.web.cli import serve  # noqa: E402
-
-main.add_command(serve)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

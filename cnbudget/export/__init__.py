@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
@@ -93,12 +93,17 @@ def write_workbooks(documents: Iterable[Document], out: str | Path) -> list[Path
     return [write_xlsx(document, target / workbook_name(document)) for document in documents]
 
 
-def export_documents(documents: Iterable[Document], fmt: str, out: str | Path) -> list[Path]:
+def export_documents(
+    documents: Iterable[Document], fmt: str, out: str | Path, partition: Sequence[str] = ()
+) -> list[Path]:
     """Export documents in one format; returns the files written (none for stdout).
 
-    `csv` and `json` write one file (or stdout for `-`), `parquet` one file of facts,
+    `csv` and `json` write one file (or stdout for `-`), `parquet` one file of facts (or, with
+    `partition` keys such as `("year", "province")`, a hive-partitioned dataset folder),
     `xlsx` one workbook per document, `datapackage` a folder with datapackage.json.
     """
+    if partition:
+        return _write_dataset(documents, fmt, out, partition)
     if fmt == "csv":
         write_facts_csv(documents, out)
         return [] if str(out) == STDOUT else [Path(out)]
@@ -123,6 +128,23 @@ def export_documents(documents: Iterable[Document], fmt: str, out: str | Path) -
         descriptor = write_datapackage(documents, out)
         return [descriptor]
     raise ExportError(f"不支持的导出格式：{fmt}（可选：{'、'.join(FORMATS)}）")
+
+
+def _write_dataset(
+    documents: Iterable[Document], fmt: str, out: str | Path, partition: Sequence[str]
+) -> list[Path]:
+    from cnbudget.export.parquet import PartitionError, write_dataset
+
+    if fmt != "parquet":
+        raise ExportError(f"只有 parquet 格式可以分区导出（--partition），当前格式：{fmt}")
+    target = Path(out)
+    if str(out) == STDOUT or target.is_file():
+        raise ExportError(f"{out}：分区导出需要一个目录（--out 目录/）")
+    try:
+        write_dataset(documents, target, partition)
+    except PartitionError as exc:
+        raise ExportError(str(exc)) from exc
+    return [target]
 
 
 __all__ = ["FORMATS", "ExportError", "export_documents", "write_facts_csv", "write_json"]

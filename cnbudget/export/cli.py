@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from cnbudget.errors import InputError
 from cnbudget.export import FORMATS, STDOUT, ExportError, export_documents
-from cnbudget.model import Document
-from cnbudget.pipeline import parse_file
+
+if TYPE_CHECKING:
+    from cnbudget.model import Document
 
 
 def documents_from_files(files: Sequence[str]) -> list[Document]:
@@ -20,6 +21,9 @@ def documents_from_files(files: Sequence[str]) -> list[Document]:
     With `--db`, `documents_from_store` rebuilds the documents from the database instead;
     both pass them to `export_documents` unchanged.
     """
+    from cnbudget.errors import InputError
+    from cnbudget.pipeline import parse_file
+
     documents: list[Document] = []
     for file in files:
         try:
@@ -33,21 +37,34 @@ def documents_from_files(files: Sequence[str]) -> list[Document]:
     return documents
 
 
-def documents_from_store(db: str | None, ids: Sequence[str]) -> list[Document]:
-    """The stored documents named by id (or unique id prefix); every document when none is named."""
+def documents_from_store(db: str | None, ids: Sequence[str]) -> Iterator[Document]:
+    """The stored documents named by id (or unique id prefix); every document when none is named.
+
+    The ids are resolved first (an unknown id stops the export before anything is written);
+    the documents are then rebuilt one at a time as the exporter asks for them, so exporting a
+    large database does not hold every document in memory.
+    """
     from cnbudget.store.api import StoreError
     from cnbudget.store.cli import open_store
 
-    with open_store(db) as store:
-        try:
-            wanted = list(ids) or [summary.id for summary in store.documents()]
-            if not wanted:
-                click.echo("错误：数据库中还没有文档（先用 cnbudget ingest 入库）", err=True)
-                sys.exit(2)
-            return [store.document(item) for item in wanted]
-        except StoreError as exc:
-            click.echo(f"错误：{exc}", err=True)
-            sys.exit(2)
+    store = open_store(db)
+    try:
+        wanted = [store.resolve(item) for item in ids] or [s.id for s in store.documents()]
+    except StoreError as exc:
+        store.close()
+        click.echo(f"错误：{exc}", err=True)
+        sys.exit(2)
+    if not wanted:
+        store.close()
+        click.echo("错误：数据库中还没有文档（先用 cnbudget ingest 入库）", err=True)
+        sys.exit(2)
+
+    def stream() -> Iterator[Document]:
+        with store:
+            for item in wanted:
+                yield store.document(item)
+
+    return stream()
 
 
 @click.command(name="export")
@@ -77,8 +94,18 @@ def documents_from_store(db: str | None, ids: Sequence[str]) -> list[Document]:
     help="输出路径：csv/json 为文件（- 表示标准输出），parquet 为文件，"
     "xlsx 为目录（仅一个文件时可为 .xlsx 文件），datapackage 为目录",
 )
-def export_command(files: tuple[str, ...], db: str | None, fmt: str, out: str) -> None:
+@click.option(
+    "--partition",
+    default="",
+    metavar="KEYS",
+    help="parquet：按这些字段分区写成目录（Hive 风格，如 year,province；"
+    "可选 department、year、kind、scope、province、city、county、division_code）",
+)
+def export_command(
+    files: tuple[str, ...], db: str | None, fmt: str, out: str, partition: str
+) -> None:
     """把公开文件（或 --db 数据库中的文档）导出为 CSV、XLSX、Parquet、JSON 或数据包。"""
+    documents: Iterable[Document]
     if db is not None:
         documents = documents_from_store(db or None, files)
     elif not files:
@@ -91,7 +118,8 @@ def export_command(files: tuple[str, ...], db: str | None, fmt: str, out: str) -
                 sys.exit(2)
         documents = documents_from_files(files)
     try:
-        written = export_documents(documents, fmt, out)
+        keys = [key.strip() for key in partition.split(",") if key.strip()]
+        written = export_documents(documents, fmt, out, keys)
     except ExportError as exc:
         click.echo(f"错误：{exc}", err=True)
         sys.exit(2)

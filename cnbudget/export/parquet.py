@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import decimal
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -11,7 +11,8 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from cnbudget.model import Fact
+from cnbudget.facts import facts
+from cnbudget.model import Document, Fact
 
 # 10 places hold every amount exactly: 万元 to 2 places, or 元 with fen converted (6 places).
 SCALE = 10
@@ -130,3 +131,102 @@ def read_parquet(path: str | Path) -> list[Fact]:
             )
         )
     return result
+
+
+# -- partitioned dataset ----------------------------------------------------------------------
+
+# document columns added to every fact of a dataset; any of them can be a partition key
+DOCUMENT_FIELDS = (
+    pa.field("department", pa.string()),
+    pa.field("year", pa.int32()),
+    pa.field("kind", pa.string()),
+    pa.field("scope", pa.string()),
+    pa.field("province", pa.string()),
+    pa.field("city", pa.string()),
+    pa.field("county", pa.string()),
+    pa.field("division_code", pa.string()),
+)
+PARTITION_KEYS: tuple[str, ...] = tuple(field.name for field in DOCUMENT_FIELDS)
+DATASET_SCHEMA = pa.schema([*DOCUMENT_FIELDS, *SCHEMA], metadata=SCHEMA.metadata)
+_DATASET_BATCH = 16_384  # facts per record batch handed to the dataset writer
+_ROW_GROUP = 65_536  # facts per row group (fewer, larger groups read faster)
+
+
+class PartitionError(ValueError):
+    """Partition keys that are not document columns, or repeated (Chinese message)."""
+
+
+def document_fields(document: Document) -> dict[str, Any]:
+    """The document columns of a dataset row: metadata and the region (province, city, …)."""
+    from cnbudget.store.records import region_fields
+
+    meta = document.metadata
+    region = region_fields(document)
+    return {
+        "department": meta.department,
+        "year": meta.year,
+        "kind": meta.kind,
+        "scope": meta.scope,
+        **{key: region[key] for key in ("province", "city", "county", "division_code")},
+    }
+
+
+def _dataset_batches(documents: Iterable[Document]) -> Iterator[pa.RecordBatch]:
+    columns: dict[str, list[Any]] = {name: [] for name in DATASET_SCHEMA.names}
+    size = 0
+    for document in documents:
+        items = list(facts(document))
+        if not items:
+            continue
+        for name, value in document_fields(document).items():
+            columns[name].extend([value] * len(items))
+        for name, values in _columns(items).items():
+            columns[name].extend(values)
+        size += len(items)
+        if size >= _DATASET_BATCH:
+            yield pa.RecordBatch.from_pydict(columns, schema=DATASET_SCHEMA)
+            columns = {name: [] for name in DATASET_SCHEMA.names}
+            size = 0
+    if size:
+        yield pa.RecordBatch.from_pydict(columns, schema=DATASET_SCHEMA)
+
+
+def write_dataset(documents: Iterable[Document], out: str | Path, partition: Sequence[str]) -> int:
+    """Facts as a hive-partitioned Parquet dataset (`year=2025/province=山东省/part-0.parquet`).
+
+    Every row is a fact with its document's columns (`DOCUMENT_FIELDS`); the partition keys are
+    taken out of the files and into the folder names, percent-encoded, with an unknown value
+    written as `__HIVE_DEFAULT_PARTITION__` (read as null), as DuckDB, Spark and pyarrow expect.
+    Partitions written again are replaced whole. Returns the number of facts written.
+    """
+    import pyarrow.dataset as ds
+
+    unknown = [key for key in partition if key not in PARTITION_KEYS]
+    if unknown or not partition or len(set(partition)) != len(partition):
+        raise PartitionError(
+            f"分区字段无效或重复：{'、'.join(unknown or partition) or '（空）'}"
+            f"（可选：{'、'.join(PARTITION_KEYS)}）"
+        )
+    count = 0
+
+    def counted() -> Iterator[pa.RecordBatch]:
+        nonlocal count
+        for batch in _dataset_batches(documents):
+            count += batch.num_rows
+            yield batch
+
+    ds.write_dataset(
+        counted(),
+        str(out),
+        schema=DATASET_SCHEMA,
+        format="parquet",
+        file_options=ds.ParquetFileFormat().make_write_options(compression="zstd"),
+        partitioning=ds.partitioning(
+            pa.schema([DATASET_SCHEMA.field(key) for key in partition]), flavor="hive"
+        ),
+        basename_template="part-{i}.parquet",
+        existing_data_behavior="delete_matching",
+        min_rows_per_group=_ROW_GROUP,
+        max_rows_per_group=4 * _ROW_GROUP,
+    )
+    return count

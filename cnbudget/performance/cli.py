@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
-from cnbudget.errors import InputError
-from cnbudget.export_json import targets_dict
-from cnbudget.model import Document, Indicator, format_decimal
-from cnbudget.pipeline import parse_file
+from cnbudget.model import format_decimal
+
+if TYPE_CHECKING:
+    from cnbudget.model import Document, Indicator
 
 NARRATIVE_NAMES = {
     "income_total": "收入预算",
@@ -42,6 +43,10 @@ NARRATIVE_NAMES = {
 )
 def targets(file: str, fmt: str) -> None:
     """列出文件中的项目绩效目标、部门整体绩效目标、情况说明中的数字和部门概况。"""
+    from cnbudget.errors import InputError
+    from cnbudget.export_json import targets_dict
+    from cnbudget.pipeline import parse_file
+
     try:
         document = parse_file(file)
     except InputError as exc:

@@ -194,6 +194,19 @@ class Store:
 
     def ingest_path(self, path: str | Path, replace: bool = False) -> IngestResult:
         """Parse, check and store one file; never raises for a bad input."""
+        prepared = self.prepare_path(path, replace)
+        if isinstance(prepared, IngestResult):
+            return prepared
+        return self.write_records(prepared, replace)
+
+    def prepare_path(self, path: str | Path, replace: bool = False) -> Records | IngestResult:
+        """Read, parse and check one file into the rows to store, without writing anything.
+
+        Returns the result instead when there is nothing to write: the content is already
+        stored (unless `replace`), or the file cannot be read or parsed. Parallel ingest
+        (`cnbudget.store.parallel`) runs this in worker processes and `write_records` in the
+        process that writes; it never raises for a bad input.
+        """
         from cnbudget.pipeline import parse_source
         from cnbudget.readers import read_data
 
@@ -213,7 +226,23 @@ class Store:
             return IngestResult(source, "failed", known, exc.reason)
         except Exception as exc:  # a bug in one document must not stop the others
             return IngestResult(source, "failed", known, f"解析时发生内部错误（{exc!r}）")
-        return self.ingest_document(document, replace, report, [line.text for line in text.lines])
+        return self.prepare_document(document, report, [line.text for line in text.lines])
+
+    @staticmethod
+    def prepare_document(
+        document: Document,
+        report: Report | None = None,
+        source_lines: Sequence[str] | None = None,
+    ) -> Records | IngestResult:
+        """The rows to store for a parsed document (validated here unless given a report)."""
+        try:
+            records = to_records(document, report if report is not None else check(document))
+        except Exception as exc:
+            return IngestResult(
+                document.source, "failed", document.id, f"核查时发生内部错误（{exc!r}）"
+            )
+        records.source_lines = list(source_lines) if source_lines is not None else None
+        return records
 
     def ingest_document(
         self,
@@ -227,24 +256,26 @@ class Store:
         `source_lines` are the decoded lines the parser numbered; when given they are kept so
         `source_lines(doc_id)` can show what every fact's line number points to.
         """
-        source = document.source
-        try:
-            records = to_records(document, report if report is not None else check(document))
-            records.source_lines = list(source_lines) if source_lines is not None else None
-        except Exception as exc:
-            return IngestResult(source, "failed", document.id, f"核查时发生内部错误（{exc!r}）")
+        prepared = self.prepare_document(document, report, source_lines)
+        if isinstance(prepared, IngestResult):
+            return prepared
+        return self.write_records(prepared, replace)
+
+    def write_records(self, records: Records, replace: bool = False) -> IngestResult:
+        """Store one document's rows in one transaction; never raises for a database error."""
+        source, doc_id = records.document["source"], records.document["id"]
         try:
             stored = self._write(records, replace)
         except IntegrityError:
             # another process stored the same content between our check and our insert
-            return IngestResult(source, "skipped", document.id, "已入库（内容相同，并发写入）")
+            return IngestResult(source, "skipped", doc_id, "已入库（内容相同，并发写入）")
         except OperationalError as exc:
-            return IngestResult(source, "failed", document.id, f"数据库错误（{exc.orig!r}）")
+            return IngestResult(source, "failed", doc_id, f"数据库错误（{exc.orig!r}）")
         except Exception as exc:
-            return IngestResult(source, "failed", document.id, f"写入数据库失败（{exc!r}）")
+            return IngestResult(source, "failed", doc_id, f"写入数据库失败（{exc!r}）")
         if not stored:
-            return IngestResult(source, "skipped", document.id, "已入库（内容相同）")
-        return IngestResult(source, "ingested", document.id, None, len(records.facts))
+            return IngestResult(source, "skipped", doc_id, "已入库（内容相同）")
+        return IngestResult(source, "ingested", doc_id, None, len(records.facts))
 
     def _write(self, records: Records, replace: bool) -> bool:
         doc_id = records.document["id"]

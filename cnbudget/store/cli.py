@@ -6,6 +6,7 @@ import glob
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from cnbudget.model import Document, Table
-    from cnbudget.store import Store
+    from cnbudget.store import IngestResult, Store
 
 # file name endings taken when a folder is given (files named directly are read whatever their name)
 INGEST_SUFFIXES = (".txt", ".pdf", ".xlsx", ".xls", ".docx", ".html", ".htm")
@@ -95,10 +96,30 @@ def console(stderr: bool = False) -> Console:
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @click.option("--replace", is_flag=True, help="已入库的文件也重新解析并替换")
-def ingest(paths: tuple[str, ...], db: str | None, replace: bool) -> None:
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 512),
+    default=1,
+    show_default=True,
+    help="并行解析、核查的工作进程数（本机）；与 --dask 同用时为本地集群的工作进程数",
+)
+@click.option(
+    "--dask",
+    "dask",
+    default=None,
+    metavar="ADDRESS",
+    help="在 Dask 集群上解析、核查并写入 PostgreSQL：调度器地址（如 tcp://scheduler:8786），"
+    "或 local（本机启动 --jobs 个工作进程的 LocalCluster）；需要 pip install 'cnbudget[dask]'",
+)
+def ingest(
+    paths: tuple[str, ...], db: str | None, replace: bool, jobs: int, dask: str | None
+) -> None:
     """把公开文件解析、核查后存入数据库（文件、文件夹或通配符；每份文件一个事务）。
 
-    内容相同的文件（按内容哈希）不会重复入库；某份文件失败不影响其他文件，也不会留下不完整的数据。
+    内容相同的文件（按内容哈希）不会重复入库；某份文件失败不影响其他文件，也不会留下不完整的数据；
+    中断后再次运行同一命令即可续上（已入库的文件跳过）。--jobs N 用 N 个进程并行，
+    --dask 在 Dask 集群上运行（见 docs/scale.md）。
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -108,10 +129,26 @@ def ingest(paths: tuple[str, ...], db: str | None, replace: bool) -> None:
     if not files:
         fail(f"{'、'.join(paths)}：没有找到可入库的文件")
     store = open_store(db)
-    results: list[IngestResult] = []
+    url = store.engine.url.render_as_string(hide_password=False)
+    if dask is not None and store.engine.dialect.name != "postgresql":
+        store.close()
+        fail(
+            f"{store.url}：--dask 需要 PostgreSQL 数据库（--db postgresql://…），各工作节点直接写入"
+        )
+    # counts and failures only: a national collection is millions of results
+    failures = [
+        IngestResult(str(path), "failed", reason="文件不存在")
+        for path in files
+        if not path.is_file()
+    ]
+    present = [str(path) for path in files if path.is_file()]
+    counts: Counter[str] = Counter(failed=len(failures))
+    skipped: Counter[str | None] = Counter()
+    fact_count = 0
     err = console(stderr=True)
     with (
         store,
+        _ingest_results(store, url, present, replace, jobs, dask) as stream,
         Progress(
             TextColumn("入库"),
             BarColumn(),
@@ -122,27 +159,47 @@ def ingest(paths: tuple[str, ...], db: str | None, replace: bool) -> None:
             transient=True,
         ) as progress,
     ):
-        task = progress.add_task("", total=len(files))
-        for path in files:
-            progress.update(task, description=path.name)
-            if not path.is_file():
-                results.append(IngestResult(str(path), "failed", reason="文件不存在"))
-            else:
-                results.append(store.ingest_path(path, replace=replace))
-            progress.advance(task)
-    counts = Counter(result.status for result in results)
-    for result in results:
-        if result.status == "failed":
-            click.echo(f"失败：{result.source}：{result.reason}", err=True)
-    skipped = Counter(result.reason for result in results if result.status == "skipped")
+        task = progress.add_task("", total=len(files), completed=len(failures))
+        for result in stream:
+            counts[result.status] += 1
+            fact_count += result.facts
+            if result.status == "failed":
+                failures.append(result)
+            elif result.status == "skipped":
+                skipped[result.reason] += 1
+            progress.update(task, advance=1, description=Path(result.source).name)
+    for result in failures:
+        click.echo(f"失败：{result.source}：{result.reason}", err=True)
     click.echo(
-        f"已入库 {counts['ingested']} 份（{sum(r.facts for r in results)} 个事实），"
+        f"已入库 {counts['ingested']} 份（{fact_count} 个事实），"
         f"跳过 {counts['skipped']} 份，失败 {counts['failed']} 份"
     )
     for reason, number in skipped.items():
         click.echo(f"  跳过 {number} 份：{reason}")
     if counts["failed"]:
         sys.exit(2)
+
+
+@contextmanager
+def _ingest_results(
+    store: Store, url: str, paths: list[str], replace: bool, jobs: int, dask: str | None
+) -> Iterator[Iterator[IngestResult]]:
+    """The results of ingesting `paths`: in this process, in `jobs` processes, or on Dask."""
+    from cnbudget.store import parallel
+
+    if dask is None and jobs == 1:
+        yield (store.ingest_path(path, replace=replace) for path in paths)
+    elif dask is None:
+        yield parallel.ingest_processes(url, paths, jobs, replace)
+    else:
+        with ExitStack() as stack:
+            try:
+                client = stack.enter_context(parallel.dask_client(dask, jobs))
+            except ImportError:
+                fail("--dask 需要安装 Dask：pip install 'cnbudget[dask]'")
+            except (OSError, TimeoutError) as exc:
+                fail(f"{dask}：无法连接 Dask 调度器（{exc}）")
+            yield parallel.ingest_dask(url, paths, client, replace)
 
 
 def _amount(value: Decimal | None) -> str:

@@ -155,7 +155,7 @@ def to_records(document: Document, report: Report) -> Records:
         "unit": meta.unit,
         "kind": meta.kind,
         "scope": meta.scope,
-        **_region(document),
+        **region_fields(document),
         "meta": _meta(meta),
         "extras": {
             name: encode(getattr(document, name))
@@ -222,7 +222,8 @@ def _coverage_columns(coverage: Coverage | None) -> dict[str, int | None]:
 _CORE = {"id", "source", "encoding", "metadata", "tables", "sections", "notices", "line_count"}
 
 
-def _region(document: Document) -> dict[str, str | None]:
+def region_fields(document: Document) -> dict[str, str | None]:
+    """The region columns of a document (from its profile): whole name, levels and code."""
     region = document.profile.region if document.profile else None
     if region is None:
         return dict.fromkeys(("region", "province", "city", "county", "division_code"))

@@ -131,7 +131,7 @@ def _mutations(tree: ast.Module, names: set[str]) -> list[tuple[str, int]]:
 
 
 # modules outside the parse path whose module-level state is meant to live for the process
-PROCESS_STATE = {"synthetic", "web", "bench"}
+PROCESS_STATE = {"synthetic", "web", "bench", "store"}  # store: one engine per worker process
 # registries filled once at import time by decorators, never while parsing
 IMPORT_TIME = {("validate/registry.py", "_RULES")}
 

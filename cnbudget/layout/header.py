@@ -38,6 +38,10 @@ _TOTALS = frozenset({"SUBTOTAL", "TP_TOTAL"})
 _COLUMN_NUMBER = re.compile(r"[\d*＊]*|栏次|行次")
 _PHASES = frozenset({"PHASE_INITIAL", "PHASE_ADJUSTED", "PHASE_FINAL", "YEAR"})
 _YEAR = re.compile(r"(\d{4})年度?(预算数|预算|决算数|决算|执行数)?")
+# "2026年预算数比2025年执行数（扣除中央基建投资）": a group of change columns
+_COMPARE = re.compile(
+    r"(?:\d{4}年度?)?(?:预算数?)?比(?:\d{4}年度?|上年)(?:执行数|预算数|预算)?(（扣除中央基建投资）)?"
+)
 
 
 @dataclass(slots=True)
@@ -57,6 +61,12 @@ def tokenize(text: str) -> tuple[list[Label], list[str]]:
     run = ""
     i = 0
     while i < len(text):
+        compare = _COMPARE.match(text, i)
+        if compare:
+            kind = "COMPARE_NET" if compare.group(1) else "COMPARE"
+            labels.append(Label(kind, compare.group(0)))
+            i = compare.end()
+            continue
         year = _YEAR.match(text, i)
         if year:
             labels.append(Label("YEAR", year.group(0), int(year.group(1))))
@@ -175,7 +185,10 @@ def parse_tab_header(rows: list[list[str]]) -> dict[int, tuple[Label, ...]]:
                     k -= 1
                 if k < 0:
                     continue
-            labels, _ = tokenize(row[k])
+            text = row[k]
+            labels, _ = tokenize(text)
+            if not labels and text == "预算数" and "决算数" in row:
+                labels = [Label("PHASE_INITIAL", text)]  # 预算数 | 决算数 groups side by side
             if len(labels) == 1:
                 path.append(((r, k), labels[0]))
         if path:

@@ -224,7 +224,6 @@ def check() -> list[str]:
         got = sum(d(c.get(key, "")) for k, c in exp.items() if len(k) == 3)
         near(got, d(exp["total"][key]), f"支出总表 合计 {key}")
     near(d(exp["total"]["total"]), s["expenditure.current_total"], "支出总表 = 收支总表")
-    # (the expenditure side of the 财政拨款 table is keyed `total`, as in docs/facts.md)
     f = {code: d(c.get("amount") or c["total"]) for t, code, _, c in ROWS if t == "fiscal_summary"}
     near(f["income.current_total"] + f["income.carryover"], f["income.grand_total"], "财拨收入")
     near(

@@ -8,6 +8,7 @@ from cnbudget.facts import facts
 from cnbudget.model import Document
 from cnbudget.pipeline import parse_text
 from cnbudget.validate import check
+from cnbudget.vocabulary.titles import title_kind
 
 
 def _values(document: Document, table: str) -> dict[tuple[str, str], Decimal | None]:
@@ -155,3 +156,10 @@ def test_listed_performance_targets() -> None:
         ("办理件数", "≥", Decimal("100"))
     ]
     assert _values(document, "performance") == {("project:甲专项", "total"): Decimal("30.00")}
+
+
+def test_title_numbered_after_the_name() -> None:
+    assert title_kind("2026年部门收支预算总表（表一）") == "summary"
+    assert title_kind("一般公共预算“三公”经费支出预算表（表10）") == "three_public"
+    assert title_kind("收支预算总表（预算表1）") == "summary"
+    assert title_kind("2026年部门整体支出绩效目标表") == "dept_performance"

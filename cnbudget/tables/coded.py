@@ -451,11 +451,10 @@ def _space_row(raw: RawRow, kind: str, unit_column: bool) -> Parsed | None:
 
 
 def _uncoded_parts(p: Parsed) -> None:
-    """A row without a code: the 合计 row, or a budget unit named only (`unit:<name>`)."""
+    """A row without a code: the 合计 row; any other name is settled by `_codes_by_name`
+    (a catalogue code under the rows above, else a unit printed by name: `unit:<name>`)."""
     if is_total_name(p.name) or not p.name:
         p.kind, p.code = "total", "total"
-    elif is_organisation(p.name) and not p.name.endswith("支出"):
-        p.kind, p.code = "unit", f"unit:{p.name}"  # a unit printed by name only
 
 
 def _is_unit(code: str, name: str, unit_column: bool) -> bool:

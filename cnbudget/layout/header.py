@@ -153,6 +153,8 @@ def parse_tab_header(rows: list[list[str]]) -> dict[int, tuple[Label, ...]]:
     """
     width = max((len(row) for row in rows), default=0)
     grid = [[normalize(row[j]) if j < len(row) else "" for j in range(width)] for row in rows]
+    # a 栏次 row (column numbers) names no column
+    grid = [row for row in grid if not all(not c or c.isdigit() or c == "栏次" for c in row)]
     paths: dict[int, tuple[Label, ...]] = {}
     for j in range(width):
         path: list[Label] = []
@@ -160,7 +162,8 @@ def parse_tab_header(rows: list[list[str]]) -> dict[int, tuple[Label, ...]]:
             text = row[j]
             if not text:
                 deeper = any(grid[d][j] for d in range(r + 1, len(grid)))
-                if not deeper:
+                if not deeper or (r > 0 and grid[r - 1][j]):
+                    # below a printed label an empty cell continues that label downwards
                     continue
                 k = j - 1
                 while k >= 0 and not row[k]:

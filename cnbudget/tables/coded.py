@@ -3,9 +3,10 @@ and the projects table (rows by project under optional unit codes)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from cnbudget.layout.header import tokenize as tokenize_header
 from cnbudget.layout.rows import RawRow, assemble, parts
 from cnbudget.layout.sections import Block, is_note, is_prose
 from cnbudget.layout.tokens import amount_text, is_amount, parse_amount
@@ -20,6 +21,7 @@ from cnbudget.tables.common import (
     sibling_exclusions,
     split_block,
 )
+from cnbudget.vocabulary.columns import column_key
 from cnbudget.vocabulary.functions import class_code, is_class_code
 from cnbudget.vocabulary.normalize import compact, normalize
 
@@ -80,6 +82,7 @@ class Parsed:
     suffix: str | None = None  # a 2-digit code still to be placed in the hierarchy
     text_cells: dict[str, str] = field(default_factory=dict)
     unit: str | None = None
+    column_as: str | None = None  # the one amount's column (a side-by-side half's total)
 
 
 def parse_coded(block: Block, ctx: Context) -> Table:
@@ -105,7 +108,17 @@ def parse_coded(block: Block, ctx: Context) -> Table:
         word in compact(" ".join(line.text for line in split.header))
         for word in ("单位代码", "部门代码", "单位编码")
     )
-    if ctx.tabbed:
+    halves = side_by_side(split) if ctx.tabbed else None
+    if halves:
+        keys = table.columns = ["total"]
+        parsed = []
+        for group, half, amount_at in halves:
+            rows = _tab_rows(half, {amount_at: "total"}, keys, block.kind, unit_column)
+            for p in rows:
+                if p.kind == "total" and group:
+                    p.column_as = group
+            parsed += rows
+    elif ctx.tabbed:
         parsed = _tab_rows(split, positions, keys, block.kind, unit_column)
     else:
         numbered = "序号" in compact(" ".join(line.text for line in split.header))
@@ -142,6 +155,8 @@ def parse_coded(block: Block, ctx: Context) -> Table:
                 Notice("unparsed-row", f"无法识别的行：{p.name}", p.line, block.kind)
             )
             continue
+        if p.column_as:
+            row_cells = {p.column_as: replace(c, column=p.column_as) for c in row_cells.values()}  # noqa: B035 (one cell)
         row = Row(p.code, p.name, p.line, dict(row_cells), p.page)
         for column, text in p.text_cells.items():
             row.cells[column] = Cell(column, text)
@@ -156,6 +171,46 @@ def parse_coded(block: Block, ctx: Context) -> Table:
             )
         ]
     return table
+
+
+def side_by_side(split: Split) -> list[tuple[str | None, Split, int]] | None:
+    """Two tables printed side by side (决算 基本支出: 人员经费 | 公用经费).
+
+    The header's label row repeats the same cells (编码, 名称, 金额) twice; each half is
+    read as a table of its own: its rows carry one amount, and its closing 合计 row
+    takes the half's group label as column (人员经费合计 → `basic.personnel`).
+    Returns (group column key, the half, position of its amount cell), left half first.
+    """
+    if not split.header:
+        return None
+    labels = [compact(c) for c in split.header[-1].text.split("\t")]
+    width = len(labels) // 2
+    if width < 2 or len(labels) != 2 * width or labels[:width] != labels[width:]:
+        return None
+    amount_at = max(j for j in range(width) if labels[j]) if any(labels[:width]) else -1
+    if amount_at < 0 or any(labels[j] and not _describes(labels[j]) for j in range(width)):
+        return None
+    halves: list[tuple[str | None, Split, int]] = []
+    for h in range(2):
+
+        def cut(line: SourceLine, h: int = h) -> SourceLine:
+            cells = line.text.split("\t")[h * width : (h + 1) * width]
+            return SourceLine(line.number, "\t".join(cells), line.page, line.box)
+
+        header = [cut(line) for line in split.header]
+        group = None
+        for line in header[:-1]:
+            labels_found, _ = tokenize_header(line.text.replace("\t", " "))
+            if len(labels_found) == 1:
+                group = column_key(tuple(labels_found))
+        body = [cut(line) for line in split.body if "\t" in line.text]
+        halves.append((group, Split(header, body), amount_at))
+    return halves
+
+
+def _describes(label: str) -> bool:
+    """A descriptive header cell (code, name, 金额): no amount-column label in it."""
+    return not tokenize_header(label)[0]
 
 
 def _place_empty_marks(p: Parsed, width: int) -> None:
@@ -185,7 +240,7 @@ def _tab_rows(
     rows: list[Parsed] = []
     for line, cells in _join_continued(split.body, first_amount):
         flat = [compact(c) for c in cells]
-        if not any(flat):
+        if not any(flat) or is_note(line.text):
             continue
         head = cells[:first_amount]
         texts = [(j, c) for j, c in enumerate(head) if compact(c)]
@@ -310,7 +365,8 @@ def _economic_parts(
     names = [normalize(n) for n in names]
     if not codes:
         p.name = "".join(names)
-        if is_total_name(p.name) or not p.name:
+        # 合计, or a group's own total (人员经费合计, 公用经费合计)
+        if is_total_name(p.name) or not p.name or p.name.endswith(("合计", "总计")):
             p.kind, p.code = "total", "total"
         return
     dept = "".join(codes[0])

@@ -87,8 +87,34 @@ def split_block(block: Block, tabbed: bool) -> Split:
             break
     header = lines[:end]
     body = remove_repeats(lines[end:], header, block.breaks)
+    if tabbed:
+        header, body = drop_row_numbers(header, body)
     notes = [normalize(line.text) for line in body if is_note(line.text)]
     return Split(header, body, notes)
+
+
+ROW_NUMBER_LABELS = frozenset({"行次", "行号"})
+
+
+def drop_row_numbers(
+    header: list[SourceLine], body: list[SourceLine]
+) -> tuple[list[SourceLine], list[SourceLine]]:
+    """Remove 行次 columns (printed row numbers, not amounts) from tab-separated lines."""
+    drop: set[int] = set()
+    for line in header:
+        cells = line.text.split("\t")
+        drop |= {j for j, cell in enumerate(cells) if compact(cell) in ROW_NUMBER_LABELS}
+    if not drop:
+        return header, body
+
+    def strip(line: SourceLine) -> SourceLine:
+        cells = line.text.split("\t")
+        if len(cells) == 1:
+            return line
+        kept = "\t".join(c for j, c in enumerate(cells) if j not in drop)
+        return SourceLine(line.number, kept, line.page, line.box)
+
+    return [strip(line) for line in header], [strip(line) for line in body]
 
 
 def remove_repeats(

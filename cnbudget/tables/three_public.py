@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
+from cnbudget.layout.header import parse_tab_header
 from cnbudget.layout.rows import assemble, parts
 from cnbudget.layout.sections import Block
 from cnbudget.layout.tokens import amount_text, is_amount, parse_amount, tokenize
 from cnbudget.model import Notice, Row, Table
 from cnbudget.tables.assign import THREE_PUBLIC_TREE
-from cnbudget.tables.common import Context, Pending, assign_rows, header_keys, split_block
-from cnbudget.vocabulary.columns import Label
+from cnbudget.tables.common import Context, Pending, Split, assign_rows, header_keys, split_block
+from cnbudget.vocabulary.columns import Label, column_key
 from cnbudget.vocabulary.normalize import compact, normalize, strip_numbering
 
 _ITEM_ROWS: tuple[tuple[str, str], ...] = (
@@ -34,11 +35,51 @@ def parse_three_public(block: Block, ctx: Context) -> Table:
     table.last_line = block.last_line
     split = split_block(block, ctx.tabbed)
     keys, positions, header = header_keys(split, ctx.tabbed)
-    if any("@" in key for key in keys):
+    phased = _phase_columns(split) if ctx.tabbed else None
+    if phased is not None:
+        keys, positions, paths = phased
+        _items_as_columns(table, split, keys, positions, paths, ctx)
+    elif any("@" in key for key in keys):
         _items_as_columns(table, split, keys, positions, header.paths, ctx)
     else:
         _items_as_rows(table, split, keys, positions, ctx)
     return table
+
+
+# 决算 tables print the items twice, under a 预算数 group and a 决算数 group
+_PHASES: dict[str, str] = {
+    "预算数": "budget_initial",
+    "年初预算数": "budget_initial",
+    "年初预算": "budget_initial",
+    "全年预算数": "budget_adjusted",
+    "调整预算数": "budget_adjusted",
+    "决算数": "final",
+}
+
+
+def _phase_columns(
+    split: Split,
+) -> tuple[list[str], dict[int, str], list[tuple[Label, ...]]] | None:
+    """Item columns grouped by phase (`total@final`, …) when a header row names phases."""
+    rows = [line.text.split("\t") for line in split.header]
+    for r, cells in enumerate(rows):
+        starts = {j: _PHASES[compact(c)] for j, c in enumerate(cells) if compact(c) in _PHASES}
+        if len(set(starts.values())) < 2:
+            continue
+        paths = parse_tab_header(rows[r + 1 :])
+        positions: dict[int, str] = {}
+        kept: list[tuple[Label, ...]] = []
+        for j in sorted(paths):
+            phase = next((starts[k] for k in sorted(starts, reverse=True) if k <= j), None)
+            if phase is None:
+                return None
+            base = column_key(paths[j]).partition("@")[0]
+            positions[j] = f"{base}@{phase}"
+            kept.append(paths[j])
+        if len(set(positions.values())) != len(positions):
+            return None
+        return [positions[j] for j in sorted(positions)], positions, kept
+    return None
 
 
 def _label_name(path: tuple[Label, ...]) -> str:
@@ -56,8 +97,6 @@ def _items_as_columns(
     paths: list[tuple[Label, ...]],
     ctx: Context,
 ) -> None:
-    from cnbudget.tables.common import Split
-
     assert isinstance(split, Split)
     names = {key: _label_name(path) for key, path in zip(keys, paths, strict=False)}
     index = {key: i for i, key in enumerate(keys)}
@@ -94,7 +133,9 @@ def _items_as_columns(
     for key, cell in assigned.items():
         item, _, year = key.partition("@")
         column = "amount"
-        if year and ctx.year is not None and int(year) < ctx.year:
+        if year and not year.isdigit():
+            column = year  # a phase of a 决算 table
+        elif year and ctx.year is not None and int(year) < ctx.year:
             column = "prior_year"
         elif year and ctx.year is not None and int(year) > ctx.year:
             column = f"year_{year}"
@@ -118,8 +159,6 @@ def _items_as_columns(
 def _items_as_rows(
     table: Table, split: object, keys: list[str], positions: dict[int, str], ctx: Context
 ) -> None:
-    from cnbudget.tables.common import Split
-
     assert isinstance(split, Split)
     column_keys = ["total" if k == "amount" else k for k in keys] or ["total"]
     index = {key: i for i, key in enumerate(column_keys)}

@@ -24,6 +24,7 @@ class Segment:
     words: list[str]
     amounts: list[str] = field(default_factory=list)
     fixed: dict[int, int] = field(default_factory=dict)
+    side: Side | None = None  # known from the cell position (tab-separated text)
 
     @property
     def name(self) -> str:
@@ -59,6 +60,9 @@ def _split_names(segment: Segment, ctx: SummaryContext) -> list[tuple[Side, str,
                     (left[0], left[1], Segment(words[:k])),
                     (right[0], right[1], Segment(words[k:], segment.amounts)),
                 ]
+    if whole is None and segment.side is not None and segment.name == "总计":
+        # a bare 总计 on either side: the cell position says which side it closes
+        whole = (segment.side, f"{segment.side}.grand_total")
     if whole is None:
         return []
     return [(whole[0], whole[1], segment)]
@@ -174,12 +178,12 @@ def _tab_line(text: str, positions: dict[int, str], right_keys: list[str]) -> li
     cells = [c.strip() for c in text.split("\t")]
     segments: list[Segment] = []
     if cells and normalize(cells[0]):
-        left = Segment([normalize(cells[0])])
+        left = Segment([normalize(cells[0])], side="income")
         if len(cells) > 1 and is_amount(cells[1]):
             left.amounts.append(cells[1])
         segments.append(left)
     if len(cells) > 2 and normalize(cells[2]):
-        right = Segment([normalize(cells[2])])
+        right = Segment([normalize(cells[2])], side="expenditure")
         index = {k: i for i, k in enumerate(right_keys)}
         for j in range(3, len(cells)):
             if is_amount(cells[j]):

@@ -150,6 +150,9 @@ DESCRIPTORS: tuple[str, ...] = (
     "预算数",
     "金额",
     "项目编码",
+    "经济分类科目编码",
+    "功能分类科目编码",
+    "本年支出",
 )
 
 # group label id -> child label ids it can hold

@@ -44,7 +44,10 @@ _INCOME_PATTERNS: tuple[tuple[str, str], ...] = (
         r"^使用非财政拨款结余$|^用事业基金弥补收支差额$|^使用非财政拨款结余（含专用结余）$",
         "income.non_fiscal_balance",
     ),
-    (r"^(上年结转(结余|和结余)?|年初财政拨款结转和?结余|上年结转结余)$", "income.carryover"),
+    (
+        r"^(上年结转(结余|和结余)?|年初(财政拨款)?结转和?结余|上年结转结余|上年结余、?结转)$",
+        "income.carryover",
+    ),
     (r"^收入总计$", "income.grand_total"),
 )
 
@@ -53,13 +56,14 @@ _EXPENDITURE_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"^对附属单位(的)?补助支出$", "expenditure.subsidy_affiliated"),
     (r"^上缴上级支出$|^上解上级支出$", "expenditure.remit_superior"),
     (
-        r"^(结转下年|年终结转结余|年末财政拨款结转和?结余|结转下年支出)$",
+        r"^(结转下年|年终结转结余|年末(财政拨款)?结转和?结余|结转下年支出)$",
         "expenditure.carry_forward",
     ),
     (r"^支出总计$", "expenditure.grand_total"),
     (r"^基本支出$", "expenditure.basic"),
     (r"^项目支出$", "expenditure.project"),
     (r"^单位预留机动经费$", "expenditure.reserve"),
+    (r"^结余分配$", "expenditure.balance_distribution"),
     (r"^(事业单位)?经营支出$", "expenditure.operating"),
 )
 

@@ -12,6 +12,8 @@ _PREFIX = re.compile(
     r"(?:\d+、)?(?:[一二三四五六七八九十]+、)?(?:\d{4}年度?)?"
 )
 _SUFFIX = re.compile(r"[（(]\d{4}年度?[）)]$")
+# a classification named after the title: 一般公共预算支出表（按经济分类）
+_CLASSIFIED = re.compile(r"[（(]按?(功能|经济)(?:分类|科目)[）)]$")
 
 # (kind, predicate on the normalised title); the first match wins.
 _RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
@@ -22,6 +24,7 @@ _RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("gov_fund_expenditure", ("政府性基金", "支出"), ()),
     ("soe_expenditure", ("国有资本经营", "支出"), ()),
     ("general_basic", ("一般公共预算", "基本支出"), ()),
+    ("economic_summary", ("一般公共预算", "支出经济分类"), ()),
     ("general_expenditure", ("一般公共预算", "支出"), ()),
     ("fiscal_summary", ("财政拨款收支",), ()),
     ("fiscal_summary", ("财政拨款收入支出",), ()),
@@ -50,6 +53,11 @@ def title_kind(line: str) -> str | None:
     if text.startswith(("-", "—", "•", "·")):
         return None
     core = _SUFFIX.sub("", _PREFIX.sub("", text, count=1))
+    classified = _CLASSIFIED.search(core)
+    if classified:
+        core = core[: classified.start()]
+        if classified.group(1) == "经济" and "经济分类" not in core:
+            core = core[:-1] + "经济分类表"
     core = re.sub(r"^\d+[、.．]\s*", "", core)
     if "说明" in core or "解释" in core:
         return None

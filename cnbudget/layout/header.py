@@ -32,6 +32,8 @@ _BY_FIRST: dict[str, list[tuple[str, str]]] = {}
 for _variant, _label_id in _LEXICON:
     _BY_FIRST.setdefault(_variant[0], []).append((_variant, _label_id))
 _TOTALS = frozenset({"SUBTOTAL", "TP_TOTAL"})
+# a year that only qualifies a label (2026年政府采购项目) is not a year group
+_QUALIFYING_YEAR = re.compile(r"\d{4}年度?(?=政府采购)")
 _YEAR = re.compile(r"(\d{4})年度?(预算数|预算|决算数|决算|执行数)?")
 
 
@@ -46,7 +48,7 @@ class Header:
 
 def tokenize(text: str) -> tuple[list[Label], list[str]]:
     """Split normalised header text into labels (longest match); return unknown runs too."""
-    text = normalize(text)
+    text = _QUALIFYING_YEAR.sub("", normalize(text))
     labels: list[Label] = []
     unknown: list[str] = []
     run = ""

@@ -3,6 +3,7 @@ and the projects table (rows by project under optional unit codes)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -11,6 +12,7 @@ from cnbudget.layout.rows import RawRow, assemble, parts
 from cnbudget.layout.sections import Block, is_note, is_prose
 from cnbudget.layout.tokens import amount_text, is_amount, parse_amount
 from cnbudget.model import Cell, Notice, Row, SourceLine, Table
+from cnbudget.reference.catalog import economics, name_key
 from cnbudget.tables.common import (
     Context,
     Pending,
@@ -125,6 +127,9 @@ def parse_coded(block: Block, ctx: Context) -> Table:
         second = block.kind in ECONOMIC_TABLES
         raw, _notes = assemble(split.body, numbered=numbered, second_code=second)
         parsed = [p for p in (_space_row(r, block.kind, unit_column) for r in raw) if p]
+    _department_total(parsed, block.kind)
+    if block.kind in ECONOMIC_TABLES:
+        _economic_codes_by_name(parsed, ctx, block.kind)
     _place_codes(parsed, ctx, block.kind)
     _name_duplicates(parsed)
     families = _families(parsed)
@@ -211,6 +216,86 @@ def side_by_side(split: Split) -> list[tuple[str | None, Split, int]] | None:
 def _describes(label: str) -> bool:
     """A descriptive header cell (code, name, 金额): no amount-column label in it."""
     return not tokenize_header(label)[0]
+
+
+def _names_organisation(name: str) -> bool:
+    """A unit's name: 深圳市信访局, 深圳市医疗保障局（本级）."""
+    bare = re.sub(r"（[^（）]*）$", "", name)
+    return len(bare) > 2 and (bare.endswith(ORGANISATION_ENDINGS) or name.endswith("（本级）"))
+
+
+def _department_total(rows: list[Parsed], kind: str) -> None:
+    """Tables by budget unit open with the department's own row (no code, no 合计).
+
+    With no 合计 row, a first uncoded row naming an organisation is the table's total
+    (深圳市信访局 over its function rows); later uncoded organisation rows are units
+    (`unit:<name>`).
+    """
+    if any(p.kind == "total" for p in rows):
+        return
+    first = True
+    for p in rows:
+        if not p.amounts and not p.name:
+            continue
+        uncoded = p.kind == "unknown" or (kind == "projects" and p.kind == "project" and not p.unit)
+        if uncoded and _names_organisation(p.name):
+            if first:
+                p.kind, p.code = "total", "total"
+            elif p.kind == "unknown":
+                p.kind, p.code = "unit", f"unit:{p.name}"
+        first = False
+
+
+def _economic_codes_by_name(rows: list[Parsed], ctx: Context, table: str) -> None:
+    """Economic rows printed by name only (基本工资 under 工资福利支出) take their catalogue
+    code: a class name gives its 3-digit code, an item name the 5-digit code under the
+    class above it."""
+    catalog = economics()
+    # department codes (301–399) only: the government codes (501–599) reuse the names
+    classes = {
+        name_key(e.name): code
+        for code, e in catalog.entries.items()
+        if len(code) == 3 and code.startswith("3")
+    }
+    klass: str | None = None
+    coded: list[str] = []
+    first_line: int | None = None
+    for p in rows:
+        if p.kind == "economic":
+            klass = p.code.split("/")[0][:3]
+            continue
+        if p.kind != "unknown" or not p.name:
+            continue
+        key = name_key(p.name)
+        code = classes.get(key)
+        if code is None and klass is not None:
+            code = next(
+                (
+                    c
+                    for c, e in catalog.entries.items()
+                    if len(c) == 5
+                    and c.startswith(klass)
+                    and key in (name_key(e.name), *map(name_key, e.former))
+                ),
+                None,
+            )
+        if code is None:
+            continue
+        p.kind, p.code = "economic", code
+        if len(code) == 3:
+            klass = code
+        coded.append(f"{p.name} {code}")
+        first_line = p.line if first_line is None else first_line
+    if coded and first_line is not None:
+        ctx.notices.append(
+            Notice(
+                "code-from-name",
+                f"{len(coded)} 行未印科目编码，按经济分类科目名称取编码：{'、'.join(coded)}",
+                first_line,
+                table,
+                "info",
+            )
+        )
 
 
 def _place_empty_marks(p: Parsed, width: int) -> None:

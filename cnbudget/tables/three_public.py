@@ -8,7 +8,7 @@ from cnbudget.layout.header import parse_tab_header
 from cnbudget.layout.rows import assemble, parts
 from cnbudget.layout.sections import Block
 from cnbudget.layout.tokens import amount_text, is_amount, parse_amount, tokenize
-from cnbudget.model import Notice, Row, Table
+from cnbudget.model import Cell, Notice, Row, Table
 from cnbudget.tables.assign import THREE_PUBLIC_TREE
 from cnbudget.tables.common import Context, Pending, Split, assign_rows, header_keys, split_block
 from cnbudget.vocabulary.columns import Label, column_key
@@ -36,7 +36,10 @@ def parse_three_public(block: Block, ctx: Context) -> Table:
     split = split_block(block, ctx.tabbed)
     keys, positions, header = header_keys(split, ctx.tabbed)
     phased = _phase_columns(split) if ctx.tabbed else None
-    if phased is not None:
+    by_source = _source_columns(split) if ctx.tabbed else None
+    if by_source is not None:
+        _years_as_rows(table, split, by_source, ctx)
+    elif phased is not None:
         keys, positions, paths = phased
         _items_as_columns(table, split, keys, positions, paths, ctx)
     elif any("@" in key for key in keys):
@@ -80,6 +83,77 @@ def _phase_columns(
             return None
         return [positions[j] for j in sorted(positions)], positions, kept
     return None
+
+
+_SOURCES = {"GENERAL": "fiscal.general", "GOV_FUND": "fiscal.gov_fund", "SOE": "fiscal.soe"}
+_ORDER = ["total", "overseas", "reception", "vehicles", "vehicles.purchase", "vehicles.operation"]
+
+
+def _source_columns(split: Split) -> dict[int, tuple[str, str, str]] | None:
+    """Item column groups split by funding source (深圳 表9): position → (item, name, source)."""
+    paths = parse_tab_header([line.text.split("\t") for line in split.header])
+    found: dict[int, tuple[str, str, str]] = {}
+    for j, path in paths.items():
+        if len(path) < 2 or path[-1].id not in _SOURCES:
+            return None
+        item = column_key(path[:-1]).partition("@")[0]
+        if item not in _ORDER:
+            return None
+        found[j] = (item, _label_name(path[:-1]), _SOURCES[path[-1].id])
+    return found or None
+
+
+def _year_prefix(label: str, year: int | None) -> str | None:
+    """Column prefix of a row labelled by year: the budget year none, earlier prior_year."""
+    if "增减" in label:
+        return "change."
+    printed = re.search(r"(\d{4})年", label)
+    if printed is None or year is None:
+        return None
+    value = int(printed.group(1))
+    if value == year:
+        return ""
+    return "prior_year." if value == year - 1 else f"year_{value}."
+
+
+def _years_as_rows(
+    table: Table, split: Split, columns: dict[int, tuple[str, str, str]], ctx: Context
+) -> None:
+    """Rows 2025年 / 2026年 / 增减变化金额 under the department; item columns by source."""
+    rows: dict[str, Row] = {}
+    units = 0
+    for line in split.body:
+        cells = line.text.split("\t")
+        amounts = [(j, c.strip()) for j, c in enumerate(cells) if is_amount(c)]
+        if not amounts:
+            continue
+        words = [compact(c) for j, c in enumerate(cells) if compact(c) and not is_amount(c)]
+        label = next((w for w in words if "年" in w or "增减" in w), "")
+        if any(w != label for w in words):
+            units += 1  # a row naming its unit opens the unit's block
+        prefix = _year_prefix(label, ctx.year)
+        if prefix is None or units > 1:
+            printed = "、".join(text for _, text in amounts)
+            ctx.notices.append(
+                Notice(
+                    "unparsed-row",
+                    f"未能归入“三公”经费表的行：{'／'.join(words) or '（无行名）'}（{printed}）",
+                    line.number,
+                    table.kind,
+                )
+            )
+            continue
+        for j, text in amounts:
+            if j not in columns:
+                continue
+            item, name, source = columns[j]
+            row = rows.setdefault(item, Row(item, name, line.number))
+            column = prefix + source
+            row.cells[column] = Cell(
+                column, amount_text(text), parse_amount(text), line=line.number
+            )
+    table.rows = sorted(rows.values(), key=lambda r: _ORDER.index(r.code))
+    table.columns = sorted({c for r in table.rows for c in r.cells})
 
 
 def _label_name(path: tuple[Label, ...]) -> str:

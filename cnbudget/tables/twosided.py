@@ -13,6 +13,7 @@ from cnbudget.layout.sections import Block, is_note, is_prose
 from cnbudget.layout.tokens import Token, amount_text, is_amount, parse_amount, tokenize
 from cnbudget.model import Cell, Notice, Row, Table
 from cnbudget.tables.common import Context, Pending, assign_rows, header_keys, split_block
+from cnbudget.tables.names import PROVISIONAL
 from cnbudget.vocabulary.normalize import compact, normalize
 from cnbudget.vocabulary.summary_rows import Side, SummaryContext, classify, update_context
 
@@ -90,6 +91,9 @@ def parse_two_sided(block: Block, ctx: Context) -> Table:
         )
         for segment in found:
             named = _split_names(segment, summary_ctx)
+            if not named and segment.side == "expenditure" and segment.amounts:
+                # a function row printed by name only: coded once every table is read
+                named = [("expenditure", f"{PROVISIONAL}{segment.name}", segment)]
             if not named and segment.name:
                 ctx.notices.append(
                     Notice("unknown-row", f"未识别的行名：{segment.name}", line.number, block.kind)
@@ -97,7 +101,9 @@ def parse_two_sided(block: Block, ctx: Context) -> Table:
             for side, key, part in named:
                 update_context(summary_ctx, side, key)
                 target = income if side == "income" else expenditure
-                if key in seen:
+                by_name = side == "expenditure" and key.startswith(("other:", PROVISIONAL))
+                if key in seen and not (by_name and segment.side == "expenditure"):
+                    # (a 款 and its 项 may share a name: both are kept, coded later by level)
                     earlier = next(i for i, item in enumerate(target) if item[0] == key)
                     if part.amounts and target[earlier][3].amounts:
                         ctx.notices.append(

@@ -28,6 +28,8 @@ LABELS: dict[str, tuple[str, ...]] = {
         "上年结转和结余",
         "年初结转和结余",
         "上年财政拨款结转结余",
+        "上年结余、结转",
+        "上年结余结转",
     ),
     "FISCAL": ("财政拨款收入", "财政拨款", "财政拨款（补助）", "财政拨款（小计）", "财政拨款合计"),
     "APPROPRIATION": ("本年拨款", "本年财政拨款"),
@@ -106,6 +108,18 @@ LABELS: dict[str, tuple[str, ...]] = {
         "公务用车运行维护经费",
     ),
     "RECEPTION": ("公务接待费",),
+    # 政府采购 columns beside an expenditure table (years before 政府采购 are dropped)
+    "PROCUREMENT": ("政府采购项目", "政府采购预算", "政府采购"),
+    "PROC_SME": (
+        "其中：政府采购项目中预留给中小企业的项目资金规模",
+        "政府采购项目中预留给中小企业的项目资金规模",
+        "其中：预留给中小企业的项目资金规模",
+    ),
+    "PROC_SMALL": (
+        "其中：政府采购项目中预留给小型、微型企业的项目资金规模",
+        "政府采购项目中预留给小型、微型企业的项目资金规模",
+        "其中：预留给小型、微型企业的项目资金规模",
+    ),
 }
 
 # Labels that name descriptive columns (codes, names) or layout words: recognised, not amounts.
@@ -153,6 +167,9 @@ DESCRIPTORS: tuple[str, ...] = (
     "经济分类科目编码",
     "功能分类科目编码",
     "本年支出",
+    "预算单位",
+    "支出项目类别",
+    "年度",
 )
 
 # group label id -> child label ids it can hold
@@ -186,6 +203,7 @@ GROUPS: dict[str, frozenset[str]] = {
     "FUNDING": frozenset({"SUBTOTAL", "GENERAL", "GOV_FUND", "SOE"}),
     "YEAR": frozenset({"SUBTOTAL", "TP_TOTAL", "OVERSEAS", "VEHICLES", "RECEPTION"}),
     "VEHICLES": frozenset({"SUBTOTAL", "V_PURCHASE", "V_OPERATION"}),
+    "PROCUREMENT": frozenset({"SUBTOTAL", "PROC_SME", "PROC_SMALL"}),
 }
 PURE_GROUPS = frozenset({"APPROPRIATION", "FUNDING", "YEAR"})
 
@@ -228,6 +246,9 @@ LEAF_KEYS: dict[str, str] = {
     "V_PURCHASE": "vehicles.purchase",
     "V_OPERATION": "vehicles.operation",
     "RECEPTION": "reception",
+    "PROCUREMENT": "procurement",
+    "PROC_SME": "procurement.sme",
+    "PROC_SMALL": "procurement.small_micro",
 }
 _CARRYOVER_KEYS = {
     "GENERAL": "carryover.general",

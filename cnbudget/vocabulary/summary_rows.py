@@ -18,10 +18,12 @@ def _plain(name: str) -> str:
     return re.sub(r"^其中[：:]?", "", name)
 
 
+# a source line under 上年结余、结转 may repeat the words (一般公共预算拨款结余、结转)
+_BALANCE = r"(结余、?结转|结转、?结余|结转和结余)?"
 _SOURCE_PATTERNS: tuple[tuple[str, str], ...] = (
-    (r"^一般公共预算(财政)?(拨款)?(收入)?$", "general"),
-    (r"^政府性基金(预算)?(财政)?(拨款)?(收入)?$", "gov_fund"),
-    (r"^国有资本经营(预算)?(财政)?(拨款)?(收入)?$", "soe"),
+    (rf"^一般公共预算(财政)?(拨款)?(收入)?{_BALANCE}$", "general"),
+    (rf"^政府性基金(预算)?(财政)?(拨款)?(收入)?{_BALANCE}$", "gov_fund"),
+    (rf"^国有资本经营(预算)?(财政)?(拨款)?(收入)?{_BALANCE}$", "soe"),
 )
 
 _INCOME_PATTERNS: tuple[tuple[str, str], ...] = (
@@ -49,6 +51,8 @@ _INCOME_PATTERNS: tuple[tuple[str, str], ...] = (
         "income.carryover",
     ),
     (r"^收入总计$", "income.grand_total"),
+    (r"^财政拨款结余、?结转$|^财政拨款结转、?结余$", "income.carryover.fiscal"),
+    (r"^非财政拨款结余、?结转$|^非财政拨款结转、?结余$", "income.carryover.non_fiscal"),
 )
 
 _EXPENDITURE_PATTERNS: tuple[tuple[str, str], ...] = (

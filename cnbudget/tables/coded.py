@@ -4,13 +4,12 @@ and the projects table (rows by project under optional unit codes)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 
-from cnbudget.layout.header import tokenize as tokenize_header
 from cnbudget.layout.rows import RawRow, assemble, parts
 from cnbudget.layout.sections import Block, is_note, is_prose
-from cnbudget.layout.tokens import amount_text, is_amount, parse_amount
+from cnbudget.layout.tokens import amount_text, is_amount, is_cell_amount, parse_amount
 from cnbudget.model import Cell, Notice, Row, SourceLine, Table
 from cnbudget.reference.catalog import economics, name_key
 from cnbudget.tables.common import (
@@ -84,7 +83,6 @@ class Parsed:
     suffix: str | None = None  # a 2-digit code still to be placed in the hierarchy
     text_cells: dict[str, str] = field(default_factory=dict)
     unit: str | None = None
-    column_as: str | None = None  # the one amount's column (a side-by-side half's total)
 
 
 def parse_coded(block: Block, ctx: Context) -> Table:
@@ -92,7 +90,15 @@ def parse_coded(block: Block, ctx: Context) -> Table:
     table = Table(block.kind, block.title.strip(), block.title_line, block.unit or ctx.unit)
     table.last_line = block.last_line
     split = split_block(block, ctx.tabbed)
+    halves = _side_by_side(split) if ctx.tabbed and block.kind in ECONOMIC_TABLES else None
+    if halves is not None:
+        split, half_totals = halves
     keys, positions, header = header_keys(split, ctx.tabbed)
+    if halves is not None and len(keys) == 1:
+        # one amount per code: the table's overall column (决算数 / 预算数 / 金额)
+        keys = ["total"]
+        # a group label over the half (人员经费) spans its code and name cells too
+        positions = {max(positions): "total"} if positions else {}
     if block.kind in BASIC_ONLY:
         keys = ["total" if k == "basic" else k for k in keys]
         positions = {j: ("total" if k == "basic" else k) for j, k in positions.items()}
@@ -110,17 +116,7 @@ def parse_coded(block: Block, ctx: Context) -> Table:
         word in compact(" ".join(line.text for line in split.header))
         for word in ("单位代码", "部门代码", "单位编码")
     )
-    halves = side_by_side(split) if ctx.tabbed else None
-    if halves:
-        keys = table.columns = ["total"]
-        parsed = []
-        for group, half, amount_at in halves:
-            rows = _tab_rows(half, {amount_at: "total"}, keys, block.kind, unit_column)
-            for p in rows:
-                if p.kind == "total" and group:
-                    p.column_as = group
-            parsed += rows
-    elif ctx.tabbed:
+    if ctx.tabbed:
         parsed = _tab_rows(split, positions, keys, block.kind, unit_column)
     else:
         numbered = "序号" in compact(" ".join(line.text for line in split.header))
@@ -160,12 +156,12 @@ def parse_coded(block: Block, ctx: Context) -> Table:
                 Notice("unparsed-row", f"无法识别的行：{p.name}", p.line, block.kind)
             )
             continue
-        if p.column_as:
-            row_cells = {p.column_as: replace(c, column=p.column_as) for c in row_cells.values()}  # noqa: B035 (one cell)
         row = Row(p.code, p.name, p.line, dict(row_cells), p.page)
         for column, text in p.text_cells.items():
             row.cells[column] = Cell(column, text)
         table.rows.append(row)
+    if halves is not None and half_totals:
+        table.rows.append(_half_totals_row(half_totals))
     table.empty_note = next((n for n in split.notes if _is_empty_note(n)), None)
     if table.empty_note and not any(row.cells for row in table.rows):
         ctx.notices[:] = [
@@ -176,46 +172,6 @@ def parse_coded(block: Block, ctx: Context) -> Table:
             )
         ]
     return table
-
-
-def side_by_side(split: Split) -> list[tuple[str | None, Split, int]] | None:
-    """Two tables printed side by side (决算 基本支出: 人员经费 | 公用经费).
-
-    The header's label row repeats the same cells (编码, 名称, 金额) twice; each half is
-    read as a table of its own: its rows carry one amount, and its closing 合计 row
-    takes the half's group label as column (人员经费合计 → `basic.personnel`).
-    Returns (group column key, the half, position of its amount cell), left half first.
-    """
-    if not split.header:
-        return None
-    labels = [compact(c) for c in split.header[-1].text.split("\t")]
-    width = len(labels) // 2
-    if width < 2 or len(labels) != 2 * width or labels[:width] != labels[width:]:
-        return None
-    amount_at = max(j for j in range(width) if labels[j]) if any(labels[:width]) else -1
-    if amount_at < 0 or any(labels[j] and not _describes(labels[j]) for j in range(width)):
-        return None
-    halves: list[tuple[str | None, Split, int]] = []
-    for h in range(2):
-
-        def cut(line: SourceLine, h: int = h) -> SourceLine:
-            cells = line.text.split("\t")[h * width : (h + 1) * width]
-            return SourceLine(line.number, "\t".join(cells), line.page, line.box)
-
-        header = [cut(line) for line in split.header]
-        group = None
-        for line in header[:-1]:
-            labels_found, _ = tokenize_header(line.text.replace("\t", " "))
-            if len(labels_found) == 1:
-                group = column_key(tuple(labels_found))
-        body = [cut(line) for line in split.body if "\t" in line.text]
-        halves.append((group, Split(header, body), amount_at))
-    return halves
-
-
-def _describes(label: str) -> bool:
-    """A descriptive header cell (code, name, 金额): no amount-column label in it."""
-    return not tokenize_header(label)[0]
 
 
 def _names_organisation(name: str) -> bool:
@@ -323,7 +279,11 @@ def _tab_rows(
     amount_positions = sorted(positions)
     first_amount = amount_positions[0] if amount_positions else 10**6
     rows: list[Parsed] = []
+    width = amount_positions[-1] + 1 if amount_positions else 0
     for line, cells in _join_continued(split.body, first_amount):
+        if is_note(line.text):
+            continue  # kept in split.notes
+        cells = _right_aligned(cells, width)
         flat = [compact(c) for c in cells]
         if not any(flat) or is_note(line.text):
             continue
@@ -332,7 +292,7 @@ def _tab_rows(
         amounts: list[str] = []
         fixed: dict[int, int] = {}
         for j in amount_positions:
-            if j < len(cells) and is_amount(cells[j]) and positions[j] in index_of:
+            if j < len(cells) and is_cell_amount(cells[j]) and positions[j] in index_of:
                 fixed[len(amounts)] = index_of[positions[j]]
                 amounts.append(cells[j].strip())
         digits = [(j, compact(c)) for j, c in texts if compact(c).isdigit()]
@@ -346,6 +306,69 @@ def _tab_rows(
             _function_parts_tab(p, digits, [w for _, w in words], unit_column)
         rows.append(p)
     return rows
+
+
+def _side_by_side(split: Split) -> tuple[Split, list[tuple[SourceLine, str, str]]] | None:
+    """A table printed as two code | name | amount runs side by side (决算 基本支出表: 301/303
+    on the left, 302/310 on the right) read as one run: the left halves, then the right ones.
+
+    The closing `人员经费合计 … 公用经费合计 …` line gives one total per half (returned apart:
+    line, printed label, printed amount).
+    """
+    # the label row (编码 | 名称 | 金额) repeats; a group row above it may name each half
+    half = 0
+    for line in split.header:
+        labels = [normalize(c) for c in line.text.split("\t")]
+        width = len(labels) // 2
+        if width >= 2 and not len(labels) % 2 and labels[:width] == labels[width:]:
+            if all(labels[:width]):
+                half = width
+    if not half:
+        return None
+    header = [
+        SourceLine(line.number, "\t".join(line.text.split("\t")[:half]), line.page, line.box)
+        for line in split.header
+    ]
+    left: list[SourceLine] = []
+    right: list[SourceLine] = []
+    totals: list[tuple[SourceLine, str, str]] = []
+    for line in split.body:
+        cells = line.text.split("\t")
+        if len(cells) != 2 * half:
+            left.append(line)
+            continue
+        for part, target in ((cells[:half], left), (cells[half:], right)):
+            label = normalize("".join(c for c in part if not is_cell_amount(c)))
+            amounts = [c.strip() for c in part[1:] if is_cell_amount(c)]
+            if label.endswith("合计") and len(amounts) == 1:
+                totals.append((line, label, amounts[0]))
+            elif any(c.strip() for c in part):
+                target.append(SourceLine(line.number, "\t".join(part), line.page, line.box))
+    return Split(header, left + right, split.notes), totals
+
+
+def _half_totals_row(totals: list[tuple[SourceLine, str, str]]) -> Row:
+    """Row `total` of a side-by-side table: each half's 合计 in the column its label names."""
+    from cnbudget.layout.header import tokenize
+
+    row = Row("total", "/".join(label for _, label, _ in totals), totals[0][0].number)
+    for line, label, printed in totals:
+        labels = [lb for lb in tokenize(label)[0] if lb.id != "SUBTOTAL"]
+        column = column_key((labels[0],)) if len(labels) == 1 else "total"
+        row.cells[column] = Cell(
+            column, amount_text(printed), parse_amount(printed), 1.0, line.number
+        )
+    return row
+
+
+def _right_aligned(cells: list[str], width: int) -> list[str]:
+    """A row printed on a grid of its own with fewer cells (a 合计 row alone on a page,
+    its label cell spanning the code and name columns): amounts are the last columns."""
+    if not cells or len(cells) >= width or not compact(cells[0]):
+        return cells
+    if not all(is_cell_amount(c) or not c for c in cells[1:]):
+        return cells
+    return [cells[0], *[""] * (width - len(cells)), *cells[1:]]
 
 
 def _join_continued(

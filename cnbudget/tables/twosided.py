@@ -61,9 +61,6 @@ def _split_names(segment: Segment, ctx: SummaryContext) -> list[tuple[Side, str,
                     (left[0], left[1], Segment(words[:k])),
                     (right[0], right[1], Segment(words[k:], segment.amounts)),
                 ]
-    if whole is None and segment.side is not None and segment.name == "总计":
-        # a bare 总计 on either side: the cell position says which side it closes
-        whole = (segment.side, f"{segment.side}.grand_total")
     if whole is None:
         return []
     return [(whole[0], whole[1], segment)]
@@ -76,6 +73,12 @@ def parse_two_sided(block: Block, ctx: Context) -> Table:
     split = split_block(block, ctx.tabbed)
     keys, positions, _header = header_keys(split, ctx.tabbed)
     right_keys = keys if block.kind == "fiscal_summary" and keys else ["amount"]
+    split_right = {j: k for j, k in positions.items() if j >= 3}
+    if block.kind != "fiscal_summary" and len(split_right) > 1:
+        # a 收支总表 whose expenditure side also splits each amount (合计 | 人员经费 |
+        # 公用经费 | 项目支出): the main figure stays `amount`, the splits keep their keys
+        positions = {j: "amount" if k == "total" else k for j, k in split_right.items()}
+        right_keys = [positions[j] for j in sorted(positions)]
     numbered = "序号" in compact(" ".join(line.text for line in split.header))
     summary_ctx = SummaryContext()
     income: list[tuple[str, str, int, Segment]] = []

@@ -100,12 +100,14 @@ LABELS: dict[str, tuple[str, ...]] = {
         "公务用车购置及运维费",
         "公务用车购置及运行维护经费",
     ),
-    "V_PURCHASE": ("公务用车购置经费", "公务用车购置费"),
+    "V_PURCHASE": ("公务用车购置经费", "公务用车购置费", "购置费"),
     "V_OPERATION": (
         "公务用车运行维护费",
         "公务用车运行费",
         "公务用车运维费",
         "公务用车运行维护经费",
+        "运行费",
+        "运行维护费",
     ),
     "RECEPTION": ("公务接待费",),
     # 政府采购 columns beside an expenditure table (years before 政府采购 are dropped)
@@ -120,6 +122,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "政府采购项目中预留给小型、微型企业的项目资金规模",
         "其中：预留给小型、微型企业的项目资金规模",
     ),
+    "OPERATING_COSTS": ("机关运行经费", "机关运行经费预算数", "机关运行经费预算"),
 }
 
 # Labels that name descriptive columns (codes, names) or layout words: recognised, not amounts.
@@ -164,12 +167,17 @@ DESCRIPTORS: tuple[str, ...] = (
     "预算数",
     "金额",
     "项目编码",
-    "经济分类科目编码",
-    "功能分类科目编码",
     "本年支出",
     "预算单位",
     "支出项目类别",
     "年度",
+    "功能分类科目编码",
+    "功能分类科目名称",
+    "经济分类科目编码",
+    "经济分类科目名称",
+    "部门预算经济分类科目编码",
+    "收入预算",
+    "支出预算",
 )
 
 # group label id -> child label ids it can hold
@@ -206,6 +214,10 @@ GROUPS: dict[str, frozenset[str]] = {
     "PROCUREMENT": frozenset({"SUBTOTAL", "PROC_SME", "PROC_SMALL"}),
 }
 PURE_GROUPS = frozenset({"APPROPRIATION", "FUNDING", "YEAR"})
+# Funding sources printed over a span of columns can name the table's scope (一般公共预算支出
+# over 合计 | 基本支出 | 项目支出): then, above these purposes, they are not a column group.
+SCOPE_GROUPS = frozenset({"FISCAL", "GENERAL", "GOV_FUND", "SOE", "CURRENT"})
+SCOPE_CHILDREN = frozenset({"BASIC", "PROJECT", "PERSONNEL", "PUBLIC"})
 
 # simple leaf keys (outside any carry-over group)
 LEAF_KEYS: dict[str, str] = {
@@ -249,6 +261,7 @@ LEAF_KEYS: dict[str, str] = {
     "PROCUREMENT": "procurement",
     "PROC_SME": "procurement.sme",
     "PROC_SMALL": "procurement.small_micro",
+    "OPERATING_COSTS": "operating_costs",
 }
 _CARRYOVER_KEYS = {
     "GENERAL": "carryover.general",
@@ -258,7 +271,15 @@ _CARRYOVER_KEYS = {
     "UNIT_FUNDS": "carryover.unit_funds",
 }
 THREE_PUBLIC_ITEMS = frozenset(
-    {"TP_TOTAL", "OVERSEAS", "VEHICLES", "V_PURCHASE", "V_OPERATION", "RECEPTION"}
+    {
+        "TP_TOTAL",
+        "OVERSEAS",
+        "VEHICLES",
+        "V_PURCHASE",
+        "V_OPERATION",
+        "RECEPTION",
+        "OPERATING_COSTS",
+    }
 )
 
 

@@ -21,7 +21,7 @@ def _plain(name: str) -> str:
 # a source line under 上年结余、结转 may repeat the words (一般公共预算拨款结余、结转)
 _BALANCE = r"(结余、?结转|结转、?结余|结转和结余)?"
 _SOURCE_PATTERNS: tuple[tuple[str, str], ...] = (
-    (rf"^一般公共预算(财政)?(拨款)?(收入)?{_BALANCE}$", "general"),
+    (rf"^一般公共预算(财政)?(拨款)?(收入|资金)?{_BALANCE}$", "general"),
     (rf"^政府性基金(预算)?(财政)?(拨款)?(收入)?{_BALANCE}$", "gov_fund"),
     (rf"^国有资本经营(预算)?(财政)?(拨款)?(收入)?{_BALANCE}$", "soe"),
 )
@@ -64,10 +64,10 @@ _EXPENDITURE_PATTERNS: tuple[tuple[str, str], ...] = (
         "expenditure.carry_forward",
     ),
     (r"^支出总计$", "expenditure.grand_total"),
+    (r"^结余分配$", "expenditure.balance_distribution"),
     (r"^基本支出$", "expenditure.basic"),
     (r"^项目支出$", "expenditure.project"),
     (r"^单位预留机动经费$", "expenditure.reserve"),
-    (r"^结余分配$", "expenditure.balance_distribution"),
     (r"^(事业单位)?经营支出$", "expenditure.operating"),
 )
 
@@ -129,6 +129,11 @@ def classify(name: str, context: SummaryContext) -> tuple[Side, str] | None:
             else "expenditure.current_total"
         )
         return "expenditure", key
+    if plain == "总计":
+        # 决算 summaries print a bare 总计 on both sides of one line: income comes first
+        if "income.grand_total" in context.seen:
+            return "expenditure", "expenditure.grand_total"
+        return "income", "income.grand_total"
     if plain == "财政拨款" and has_qizhong:
         return "income", "income.general.grant"
     if plain == "上级提前下达":

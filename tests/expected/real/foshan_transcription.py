@@ -200,8 +200,8 @@ for block in (PERSONNEL, PUBLIC):
         if item.strip():
             code, name, value = item.split()
             ROWS.append(("general_basic", code, name, {"total": value}))
-ROWS.append(("general_basic", "total", "人员经费合计", {"basic.personnel": "649.20"}))
-ROWS.append(("general_basic", "total", "公用经费合计", {"basic.public": "97.19"}))
+ROWS.append(("general_basic", "total", "人员经费合计/公用经费合计",
+             {"basic.personnel": "649.20", "basic.public": "97.19"}))
 
 # 表7 一般公共预算财政拨款“三公”经费支出决算表 (p. 21): 12 numbered columns, 预算数 (1-6)
 # and 决算数 (7-12) groups, one numeric row; each item column is a row

@@ -36,6 +36,7 @@ _MONEY = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)%?$|^[-�
 _GLUED = re.compile(r"^([-−]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+))[\u4e00-\u9fff（(]")
 _INT = re.compile(r"^[-−]?\d+$")
 _MARKS = ("栏次", "行次", "**")
+_ROW_NUMBER_LABELS = frozenset({"行次", "行号"})
 _CELL_STRIP = " \u3000\u00a0"
 
 
@@ -57,7 +58,7 @@ def _cells(line: SourceLine, tabbed: bool) -> list[str]:
 
 def _is_numbering(cells: Sequence[str]) -> bool:
     """A column-number row (``1 2 3``, ``栏次 1 2``) or a lone page number."""
-    if any(mark in cell for cell in cells for mark in _MARKS):
+    if any(mark in cell.replace(" ", "") for cell in cells for mark in _MARKS):
         return True
     numbers = [cell for cell in cells if cell]
     if not numbers or not all(_INT.match(cell) for cell in numbers):
@@ -96,6 +97,14 @@ def table_coverage(table: Table, lines: Sequence[SourceLine], tabbed: bool) -> C
         for index, cell in enumerate(split[line.number])
         if _MONEY.match(cell)
     }
+    # 行次 and code columns (headed 行次, 科目编码 …) print row numbers and codes, never money
+    row_numbers = {
+        index
+        for line in body
+        if "\t" in line.text
+        for index, cell in enumerate(split[line.number])
+        if cell.replace(" ", "") in _ROW_NUMBER_LABELS or cell.endswith(("编码", "代码"))
+    }
     coverage = Coverage()
     seen: set[str] = set()
     for line in body:
@@ -113,8 +122,10 @@ def table_coverage(table: Table, lines: Sequence[SourceLine], tabbed: bool) -> C
             money = _money(word)
             if money is not None:
                 printed.append(money)
-            elif _INT.match(word) and (
-                took[_key(word)] > 0 or (grid and (index in money_columns or printed))
+            elif (
+                _INT.match(word)
+                and not (grid and index in row_numbers)
+                and (took[_key(word)] > 0 or (grid and (index in money_columns or printed)))
             ):
                 printed.append(word)
         for text in printed:

@@ -214,7 +214,7 @@ def _economic_codes_by_name(rows: list[Parsed], ctx: Context, table: str) -> Non
         if len(code) == 3 and code.startswith("3")
     }
     klass: str | None = None
-    coded: list[str] = []
+    coded: dict[str, str] = {}
     first_line: int | None = None
     for p in rows:
         if p.kind == "economic":
@@ -240,13 +240,14 @@ def _economic_codes_by_name(rows: list[Parsed], ctx: Context, table: str) -> Non
         p.kind, p.code = "economic", code
         if len(code) == 3:
             klass = code
-        coded.append(f"{p.name} {code}")
+        coded[p.name] = code
         first_line = p.line if first_line is None else first_line
     if coded and first_line is not None:
         ctx.notices.append(
             Notice(
                 "code-from-name",
-                f"{len(coded)} 行未印科目编码，按经济分类科目名称取编码：{'、'.join(coded)}",
+                "未印科目编码的行按经济分类科目名称取编码："
+                + "、".join(f"{name} {code}" for name, code in coded.items()),
                 first_line,
                 table,
                 "info",

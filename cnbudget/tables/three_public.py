@@ -119,20 +119,29 @@ def _year_prefix(label: str, year: int | None) -> str | None:
 def _years_as_rows(
     table: Table, split: Split, columns: dict[int, tuple[str, str, str]], ctx: Context
 ) -> None:
-    """Rows 2025年 / 2026年 / 增减变化金额 under the department; item columns by source."""
-    rows: dict[str, Row] = {}
-    units = 0
+    """Rows 2025年 / 2026年 / 增减变化金额 under each unit; item columns split by source.
+
+    Each unit named in the first cell opens a `unit:<name>` row without amounts; the
+    items (`total`, `overseas`, …) are rows under it, their columns the source keys with
+    the year's prefix (`prior_year.fiscal.general`, `fiscal.general`, `change.…`).
+    """
+    rows: list[Row] = []
+    items: dict[str, Row] = {}
+    unit: int | None = None
     for line in split.body:
         cells = line.text.split("\t")
         amounts = [(j, c.strip()) for j, c in enumerate(cells) if is_amount(c)]
         if not amounts:
             continue
-        words = [compact(c) for j, c in enumerate(cells) if compact(c) and not is_amount(c)]
+        words = [compact(c) for c in cells if compact(c) and not is_amount(c)]
         label = next((w for w in words if "年" in w or "增减" in w), "")
-        if any(w != label for w in words):
-            units += 1  # a row naming its unit opens the unit's block
+        named = [w for w in words if w != label]
+        if named:
+            unit = len(rows)
+            rows.append(Row(f"unit:{normalize(named[0])}", normalize(named[0]), line.number))
+            items = {}
         prefix = _year_prefix(label, ctx.year)
-        if prefix is None or units > 1:
+        if prefix is None:
             printed = "、".join(text for _, text in amounts)
             ctx.notices.append(
                 Notice(
@@ -147,13 +156,37 @@ def _years_as_rows(
             if j not in columns:
                 continue
             item, name, source = columns[j]
-            row = rows.setdefault(item, Row(item, name, line.number))
+            if item not in items:
+                items[item] = Row(item, name, line.number, parent=unit)
+                rows.append(items[item])
             column = prefix + source
-            row.cells[column] = Cell(
+            items[item].cells[column] = Cell(
                 column, amount_text(text), parse_amount(text), line=line.number
             )
-    table.rows = sorted(rows.values(), key=lambda r: _ORDER.index(r.code))
+    table.rows = _ordered(rows)
     table.columns = sorted({c for r in table.rows for c in r.cells})
+
+
+def _ordered(rows: list[Row]) -> list[Row]:
+    """Each unit row followed by its items in the usual order; parents re-indexed."""
+    result: list[Row] = []
+    groups: list[tuple[Row | None, list[Row]]] = []
+    for row in rows:
+        if row.code.startswith("unit:"):
+            groups.append((row, []))
+        elif groups:
+            groups[-1][1].append(row)
+        else:
+            groups.append((None, [row]))
+    for head, items in groups:
+        parent = None
+        if head is not None:
+            parent = len(result)
+            result.append(head)
+        for item in sorted(items, key=lambda r: _ORDER.index(r.code)):
+            item.parent = parent
+            result.append(item)
+    return result
 
 
 def _label_name(path: tuple[Label, ...]) -> str:

@@ -120,19 +120,17 @@ def row_identity(document: Document) -> Iterator[Finding]:
 
 
 def families(table: Table) -> dict[int, list[int]]:
-    """Parent row → child rows, from the codes: 类 ⊃ 款 ⊃ 项, 301 ⊃ 30101, units, 合计."""
+    """Parent row → child rows, from the codes: 类 ⊃ 款 ⊃ 项, 301 ⊃ 30101, units, 合计.
+
+    Codes are looked up among the rows printed since the last unit row: a table by budget
+    unit repeats the same codes under every unit.
+    """
     result: dict[int, list[int]] = {}
-    index_of: dict[str, int] = {}
-    total: int | None = None
-    for i, row in enumerate(table.rows):
-        key = row.code.split("/")[0]
-        if row.code == "total":
-            total = i
-            continue
-        index_of.setdefault(key, i)
+    total = next((i for i, row in enumerate(table.rows) if row.code == "total"), None)
     unit_index = {
         row.code[5:]: i for i, row in enumerate(table.rows) if row.code.startswith("unit:")
     }
+    index_of: dict[str, int] = {}
     last_unit: int | None = None
     for i, row in enumerate(table.rows):
         if row.code == "total" or row.code.startswith("project:"):
@@ -141,8 +139,9 @@ def families(table: Table) -> dict[int, list[int]]:
         parent: int | None = None
         if row.code.startswith("unit:"):
             last_unit = i
+            index_of = {}
             code = key[5:]
-            for length in range(len(code) - 1, 0, -1):
+            for length in range(len(code) - 1, 0, -1) if code.isdigit() else ():
                 if code[:length] in unit_index:
                     parent = unit_index[code[:length]]
                     break
@@ -163,6 +162,7 @@ def families(table: Table) -> dict[int, list[int]]:
             parent = last_unit  # a top-level coded row printed under a unit belongs to it
         if parent is not None:
             result.setdefault(parent, []).append(i)
+        index_of.setdefault(key, i)
     return result
 
 

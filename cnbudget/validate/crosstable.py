@@ -44,6 +44,9 @@ def cross_function_totals(document: Document) -> Iterator[Finding]:
         if table is None:
             continue
         present.append(kind)
+        # a table by budget unit prints each code under every unit: the department's
+        # amount for a code is their sum
+        by_unit = any(row.code.startswith("unit:") for row in table.rows)
         for row in table.rows:
             cell = row.cells.get(column)
             if not row.code.isdigit() or cell is None or cell.value is None:
@@ -51,7 +54,9 @@ def cross_function_totals(document: Document) -> Iterator[Finding]:
             if kind in ("summary", "fiscal_summary") and len(row.code) != 3:
                 continue
             levels.setdefault(kind, set()).add(len(row.code))
-            amounts.setdefault(row.code, {})[kind] = (cell.value, row.line, row.name)
+            earlier = amounts.setdefault(row.code, {}).get(kind)
+            value = cell.value + (earlier[0] if by_unit and earlier is not None else 0)
+            amounts[row.code][kind] = (value, row.line, row.name)
     if len(present) < 2:
         raise NotApplicable("收支总表、收入总表、支出总表中少于两张")
     for code in sorted(amounts):

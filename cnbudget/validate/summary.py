@@ -64,7 +64,9 @@ def summary_balance(document: Document) -> Iterator[Finding]:
                 "SUMMARY-BALANCE", table, income[0], spending[0], income[1], "收入总计与支出总计", 1
             )
         current = _value(table, "expenditure.current_total", amount)
-        classes = [r for r in table.rows if r.code.isdigit() and amount in r.cells]
+        # the classes only: some templates also print the 款 and 项 under them
+        classes = [r for r in table.rows if r.code.isdigit() and len(r.code) == 3]
+        classes = [r for r in classes if amount in r.cells]
         if current and classes:
             total = sum((r.cells[amount].value or Decimal(0) for r in classes), Decimal(0))
             yield from _compare(
@@ -151,6 +153,16 @@ _GROUPS = {
         "income.carryover.general",
         "income.carryover.gov_fund",
         "income.carryover.soe",
+        # or split by kind of money (深圳: 财政拨款结余、结转 / 非财政拨款结余、结转)
+        "income.carryover.fiscal",
+        "income.carryover.non_fiscal",
+    ),
+    "income.unit_funds": (
+        "income.business",
+        "income.operating",
+        "income.superior",
+        "income.affiliated",
+        "income.other",
     ),
 }
 

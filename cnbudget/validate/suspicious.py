@@ -33,8 +33,8 @@ def negative_amount(document: Document) -> Iterator[Finding]:
     for table in tables:
         for row in table.rows:
             for key, cell in row.cells.items():
-                if cell.value is None or cell.value >= 0:
-                    continue
+                if cell.value is None or cell.value >= 0 or key.startswith("change"):
+                    continue  # (a change against the prior year may be negative)
                 yield Finding(
                     "NEGATIVE-AMOUNT",
                     "error",

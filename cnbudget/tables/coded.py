@@ -190,16 +190,32 @@ def _department_total(rows: list[Parsed], kind: str) -> None:
     if any(p.kind == "total" for p in rows):
         return
     first = True
-    for p in rows:
+    for index, p in enumerate(rows):
         if not p.amounts and not p.name:
             continue
         uncoded = p.kind == "unknown" or (kind == "projects" and p.kind == "project" and not p.unit)
         if uncoded and _names_organisation(p.name):
             if first:
                 p.kind, p.code = "total", "total"
-            elif p.kind == "unknown":
+            elif p.kind == "unknown" or _heads_projects(rows, index):
                 p.kind, p.code = "unit", f"unit:{p.name}"
+                p.text_cells.clear()
         first = False
+
+
+def _heads_projects(rows: list[Parsed], index: int) -> bool:
+    """A project-table row naming an organisation whose first amount is the sum of the
+    project rows below it (up to the next such row): the unit they are listed under."""
+    own = _first_value(rows[index])
+    if own is None:
+        return False
+    total, count = Decimal(0), 0
+    for p in rows[index + 1 :]:
+        if p.kind != "project" or _names_organisation(p.name):
+            break
+        total += _first_value(p) or Decimal(0)
+        count += 1
+    return count > 0 and abs(own - total) <= Decimal("0.01") * count
 
 
 def _economic_codes_by_name(rows: list[Parsed], ctx: Context, table: str) -> None:

@@ -189,10 +189,13 @@ def sum_children(document: Document) -> Iterator[Finding]:
                     if cell.value is not None:
                         sums[key] = sums.get(key, _ZERO) + cell.value
                         counts[key] = counts.get(key, 0) + 1
+            # a parent printing its figures in columns of its own only (人员经费合计 /
+            # 公用经费合计 of a side-by-side table) states nothing about the table's columns
+            apart = bool(parent.cells) and not parent.cells.keys() & set(table.columns)
             for key in table.columns:
                 own_cell = parent.cells.get(key)
                 own = own_cell.value if own_cell is not None else None
-                if own is None and key not in sums:
+                if own is None and (key not in sums or apart):
                     continue
                 total = sums.get(key, _ZERO)
                 value = own if own is not None else _ZERO

@@ -27,6 +27,30 @@ def _fmt(value: Decimal) -> str:
     return f"{value:,.2f}"
 
 
+_NON_FISCAL = frozenset(
+    {
+        "income.special_account",
+        "income.unit_funds",
+        "income.business",
+        "income.operating",
+        "income.other",
+        "income.superior",
+        "income.affiliated",
+        "income.non_fiscal_balance",
+        "income.carryover.non_fiscal",
+    }
+)
+
+
+def _non_fiscal_money(document: Document) -> bool:
+    """The 收支总表 shows income other than 财政拨款."""
+    summary = document.table("summary")
+    return summary is not None and any(
+        row.code in _NON_FISCAL and any(cell.value for cell in row.cells.values())
+        for row in summary.rows
+    )
+
+
 @rule(
     "CROSS-FUNCTION-TOTALS",
     "error",
@@ -42,8 +66,8 @@ def cross_function_totals(document: Document) -> Iterator[Finding]:
     summed: dict[str, int] = {}  # rows added up per code (tables by budget unit)
     for kind, column in ALL_SOURCES:
         table = document.table(kind)
-        if table is None:
-            continue
+        if table is None or (kind == "fiscal_summary" and _non_fiscal_money(document)):
+            continue  # (财政拨款 only: other money makes the other tables' totals larger)
         present.append(kind)
         # a table by budget unit prints each code under every unit: the department's
         # amount for a code is their sum

@@ -19,7 +19,7 @@ from cnbudget.model import SourceLine
 from cnbudget.vocabulary.normalize import compact, normalize
 from cnbudget.vocabulary.titles import title_kind
 
-_MARKER = re.compile(r"^(?:公开表|预算|附表|部门预算公开表)\s*\d+\s*表?$|^表\s*\d+$")
+_MARKER = re.compile(r"^(?:(?:部门|单位)?(?:预算|决算)?公开表?|预算|附表)\s*\d+\s*表?$|^表\s*\d+$")
 _PART = re.compile(r"^第[一二三四五六七八九十]+部分")
 PART_HEADING = _PART
 _UNIT = re.compile(r"(?:金额)?单位[：:]\s*(万元|千元|元)")
@@ -121,6 +121,14 @@ def _accept_title(lines: list[SourceLine], index: int) -> bool:
     return not (_PART.match(compact(text)) or is_prose(text))
 
 
+def _doubled_title(lines: list[SourceLine], index: int, kind: str) -> bool:
+    """True when the next line titles the same table (a heading above the title)."""
+    nxt = next((i for i in range(index + 1, len(lines)) if lines[i].text.strip()), None)
+    if nxt is None or title_kind(lines[nxt].text) != kind:
+        return False
+    return _accept_title(lines, nxt)
+
+
 def _is_page_number(lines: list[SourceLine], index: int) -> bool:
     text = lines[index].text
     if PAGE_NUMBER.match(text):
@@ -130,6 +138,8 @@ def _is_page_number(lines: list[SourceLine], index: int) -> bool:
     following = _next_content(lines, index + 1, 1)
     if not following:
         return True
+    if lines[index].page is not None and following[0].page != lines[index].page:
+        return True  # the last line of its page
     nxt = following[0].text
     return is_page_header(nxt) or title_kind(nxt) is not None or bool(_MARKER.match(compact(nxt)))
 
@@ -170,6 +180,11 @@ def split(lines: list[SourceLine]) -> Layout:
             pending_break = True
             continue
         kind = title_kind(text)
+        if kind is not None and _doubled_title(lines, index, kind):
+            # a section heading printed above the table's own title (一、收支预算总表 /
+            # 2026年度收支预算总表): the title below opens the block
+            pending_break = pending_break or current is not None
+            continue
         if kind is not None and _accept_title(lines, index):
             if current is not None and current.kind == kind:
                 pending_break = True

@@ -10,6 +10,7 @@ from cnbudget.model import Document, Row, Table
 from cnbudget.validate.common import TOTALLED, dept_codes, fmt, judge, memo, row_by_code, table_name
 from cnbudget.validate.labels import column
 from cnbudget.validate.registry import Finding, NotApplicable, rule
+from cnbudget.vocabulary.columns import is_comparison
 
 
 def function_rows(document: Document, kind: str) -> dict[str, Row]:
@@ -35,7 +36,10 @@ def _value(row: Row | None, key: str) -> Decimal | None:
 
 
 def _has_amounts(row: Row) -> bool:
-    return any(cell.value for cell in row.cells.values() if cell.value is not None)
+    """Money of the budget year in the row (prior-year and change columns aside)."""
+    return any(
+        cell.value for key, cell in row.cells.items() if cell.value and not is_comparison(key)
+    )
 
 
 def _compare(
@@ -245,9 +249,9 @@ def _total_only(table: Table) -> Iterator[Finding]:
     if table.kind not in TOTALLED:
         return
     total = row_by_code(table, "total")
-    if total is None or not _has_amounts(total):
-        return
-    if total.name and not any(word in total.name for word in ("合计", "总计")):
+    if total is None or not _has_amounts(total) or not total.name:
+        return  # (an unlabeled single line of numbers is the whole table)
+    if not any(word in total.name for word in ("合计", "总计")):
         return  # a table by budget unit whose one row is the department itself
     if any(_has_amounts(r) for r in table.rows if r.code != "total"):
         return

@@ -27,30 +27,6 @@ def _fmt(value: Decimal) -> str:
     return f"{value:,.2f}"
 
 
-_NON_FISCAL = frozenset(
-    {
-        "income.special_account",
-        "income.unit_funds",
-        "income.business",
-        "income.operating",
-        "income.other",
-        "income.superior",
-        "income.affiliated",
-        "income.non_fiscal_balance",
-        "income.carryover.non_fiscal",
-    }
-)
-
-
-def _non_fiscal_money(document: Document) -> bool:
-    """The 收支总表 shows income other than 财政拨款."""
-    summary = document.table("summary")
-    return summary is not None and any(
-        row.code in _NON_FISCAL and any(cell.value for cell in row.cells.values())
-        for row in summary.rows
-    )
-
-
 @rule(
     "CROSS-FUNCTION-TOTALS",
     "error",
@@ -64,10 +40,10 @@ def cross_function_totals(document: Document) -> Iterator[Finding]:
     levels: dict[str, set[int]] = {}  # code lengths each table lists
     present = []
     summed: dict[str, int] = {}  # rows added up per code (tables by budget unit)
-    for kind, column in ALL_SOURCES:
+    for kind, column in _comparable(document):
         table = document.table(kind)
-        if table is None or (kind == "fiscal_summary" and _non_fiscal_money(document)):
-            continue  # (财政拨款 only: other money makes the other tables' totals larger)
+        if table is None:
+            continue
         present.append(kind)
         # a table by budget unit prints each code under every unit: the department's
         # amount for a code is their sum
@@ -123,6 +99,36 @@ def cross_function_totals(document: Document) -> Iterator[Finding]:
             )
 
 
+_NON_FISCAL_INCOME = (
+    "income.business",
+    "income.operating",
+    "income.other",
+    "income.superior",
+    "income.affiliated",
+    "income.unit_funds",
+    "income.special_account",
+    "income.non_fiscal_balance",
+)
+
+
+def _comparable(document: Document) -> list[tuple[str, str]]:
+    """The tables whose function rows must agree in this document.
+
+    A 决算's income by function is what came in, not what was spent (carry-over in and out);
+    财政拨款收支总表 holds fiscal money only, which differs from the all-source tables when
+    the summary shows non-fiscal income.
+    """
+    summary = document.table("summary")
+    non_fiscal = summary is not None and any(
+        row.code in _NON_FISCAL_INCOME and any(c.value for c in row.cells.values())
+        for row in summary.rows
+    )
+    skip = {"income"} if document.metadata.kind == "决算" else set()
+    if non_fiscal:
+        skip.add("fiscal_summary")
+    return [(kind, column) for kind, column in ALL_SOURCES if kind not in skip]
+
+
 # (table, row, column) pairs that print the same total in two tables
 TOTAL_PAIRS: tuple[tuple[tuple[str, str, str], tuple[str, str, str], str], ...] = (
     (
@@ -175,7 +181,13 @@ def _cell(document: Document, where: tuple[str, str, str]) -> tuple[Decimal, int
 )
 def cross_table_totals(document: Document) -> Iterator[Finding]:
     compared = 0
+    income = document.table("income")
     for left, right, description in TOTAL_PAIRS:
+        if left[0] == "income" and income is not None:
+            if not any(key.startswith("carryover") for key in income.columns):
+                # an income table without carry-over columns adds up this year's income
+                right = ("summary", "income.current_total", "amount")
+                description = "收入总表合计 = 收支总表本年收入合计"
         a = _cell(document, left)
         b = _cell(document, right)
         if a is None or b is None:

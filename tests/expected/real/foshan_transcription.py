@@ -200,7 +200,7 @@ for block in (PERSONNEL, PUBLIC):
         if item.strip():
             code, name, value = item.split()
             ROWS.append(("general_basic", code, name, {"total": value}))
-ROWS.append(("general_basic", "total", "人员经费合计/公用经费合计",
+ROWS.append(("general_basic", "total", "合计",
              {"basic.personnel": "649.20", "basic.public": "97.19"}))
 
 # 表7 一般公共预算财政拨款“三公”经费支出决算表 (p. 21): 12 numbered columns, 预算数 (1-6)

@@ -35,54 +35,14 @@ def parse_three_public(block: Block, ctx: Context) -> Table:
     table.last_line = block.last_line
     split = split_block(block, ctx.tabbed)
     keys, positions, header = header_keys(split, ctx.tabbed)
-    phased = _phase_columns(split) if ctx.tabbed else None
     by_source = _source_columns(split) if ctx.tabbed else None
     if by_source is not None:
         _years_as_rows(table, split, by_source, ctx)
-    elif phased is not None:
-        keys, positions, paths = phased
-        _items_as_columns(table, split, keys, positions, paths, ctx)
     elif any("@" in key for key in keys):
         _items_as_columns(table, split, keys, positions, header.paths, ctx)
     else:
         _items_as_rows(table, split, keys, positions, ctx)
     return table
-
-
-# 决算 tables print the items twice, under a 预算数 group and a 决算数 group
-_PHASES: dict[str, str] = {
-    "预算数": "budget_initial",
-    "年初预算数": "budget_initial",
-    "年初预算": "budget_initial",
-    "全年预算数": "budget_adjusted",
-    "调整预算数": "budget_adjusted",
-    "决算数": "final",
-}
-
-
-def _phase_columns(
-    split: Split,
-) -> tuple[list[str], dict[int, str], list[tuple[Label, ...]]] | None:
-    """Item columns grouped by phase (`total@final`, …) when a header row names phases."""
-    rows = [line.text.split("\t") for line in split.header]
-    for r, cells in enumerate(rows):
-        starts = {j: _PHASES[compact(c)] for j, c in enumerate(cells) if compact(c) in _PHASES}
-        if len(set(starts.values())) < 2:
-            continue
-        paths = parse_tab_header(rows[r + 1 :])
-        positions: dict[int, str] = {}
-        kept: list[tuple[Label, ...]] = []
-        for j in sorted(paths):
-            phase = next((starts[k] for k in sorted(starts, reverse=True) if k <= j), None)
-            if phase is None:
-                return None
-            base = column_key(paths[j]).partition("@")[0]
-            positions[j] = f"{base}@{phase}"
-            kept.append(paths[j])
-        if len(set(positions.values())) != len(positions):
-            return None
-        return [positions[j] for j in sorted(positions)], positions, kept
-    return None
 
 
 _SOURCES = {"GENERAL": "fiscal.general", "GOV_FUND": "fiscal.gov_fund", "SOE": "fiscal.soe"}

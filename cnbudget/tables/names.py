@@ -55,6 +55,8 @@ def resolve_function_names(tables: list[Table], notices: list[Notice]) -> None:
         for row in table.rows:
             if row.code.isdigit() and len(row.code) == 3:
                 klass, kuan = row.code, None
+            elif row.code.isdigit() and len(row.code) == 5:
+                kuan = row.code  # (coded earlier, from the catalogue)
             elif row.code.startswith((PROVISIONAL, "other:")) and not _income(row.code):
                 code = None
                 for known in sources:

@@ -59,7 +59,7 @@ def _cells(line: SourceLine, tabbed: bool) -> list[str]:
 
 def _is_numbering(cells: Sequence[str]) -> bool:
     """A column-number row (``1 2 3``, ``栏次 1 2``) or a lone page number."""
-    if any(mark in cell for cell in cells for mark in _MARKS):
+    if any(mark in cell.replace(" ", "") for cell in cells for mark in _MARKS):
         return True
     numbers = [cell for cell in cells if cell]
     if not numbers or not all(_INT.match(cell) for cell in numbers):

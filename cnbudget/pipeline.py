@@ -13,6 +13,7 @@ from cnbudget.model import Document, Notice, Section, Table
 from cnbudget.readers import read_file
 from cnbudget.readers.text import SourceText, read_bytes
 from cnbudget.tables import PARSERS, SECTION_KINDS, Context
+from cnbudget.tables.names import resolve_function_names
 from cnbudget.tables.provenance import locate_cells, lower_inferred
 from cnbudget.vocabulary.normalize import compact
 
@@ -115,6 +116,7 @@ def parse_source(source: SourceText) -> Document:
             }
         if block.kind == "general_basic" and ctx.three_public_items is None:
             ctx.three_public_items = _three_public_items(table)
+    resolve_function_names(list(parsed.values()), ctx.notices)
     for index, block in enumerate(layout.blocks):
         if index in parsed:
             document.tables.append(parsed[index])

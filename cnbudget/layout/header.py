@@ -35,6 +35,9 @@ _BY_FIRST: dict[str, list[tuple[str, str]]] = {}
 for _variant, _label_id in _LEXICON:
     _BY_FIRST.setdefault(_variant[0], []).append((_variant, _label_id))
 _TOTALS = frozenset({"SUBTOTAL", "TP_TOTAL"})
+_SOURCES = frozenset({"GENERAL", "GOV_FUND", "SOE"})
+# a year that only qualifies a label (2026年政府采购项目) is not a year group
+_QUALIFYING_YEAR = re.compile(r"\d{4}年度?(?=政府采购)")
 _COLUMN_NUMBER = re.compile(r"[\d*＊]*|栏次|行次")
 _PHASES = frozenset({"PHASE_INITIAL", "PHASE_ADJUSTED", "PHASE_FINAL", "YEAR"})
 _YEAR = re.compile(r"(\d{4})年度?(预算数|预算|决算数|决算|执行数)?")
@@ -55,7 +58,7 @@ class Header:
 
 def tokenize(text: str) -> tuple[list[Label], list[str]]:
     """Split normalised header text into labels (longest match); return unknown runs too."""
-    text = normalize(text)
+    text = _QUALIFYING_YEAR.sub("", normalize(text))
     labels: list[Label] = []
     unknown: list[str] = []
     run = ""
@@ -178,7 +181,8 @@ def parse_tab_header(rows: list[list[str]]) -> dict[int, tuple[Label, ...]]:
             k = j
             if not row[j]:
                 deeper = any(grid[d][j] for d in range(r + 1, len(grid)))
-                if not deeper:
+                if not deeper or (r > 0 and grid[r - 1][j]):
+                    # below a printed label an empty cell continues that label downwards
                     continue
                 k = j - 1
                 while k >= 0 and not row[k]:
@@ -224,6 +228,8 @@ def _scope_cells(
     for (r, k), columns in spans.items():
         label = next(lb for o, lb in cells[columns[0]] if o == (r, k))
         kids = children.get((r, k), set())
+        if kids and kids <= _SOURCES:
+            continue  # an item split by funding source (深圳 “三公”: 总计 › 一般公共预算 …)
         if kids - _PHASES and label.id not in GROUPS:
             scope.add((r, k))
             continue

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from cnbudget.layout.tokens import PAGE_NUMBER, is_amount
+from cnbudget.layout.tokens import PAGE_NUMBER, is_amount, tokenize
 from cnbudget.model import SourceLine
 from cnbudget.vocabulary.normalize import compact, normalize
 from cnbudget.vocabulary.titles import title_kind
@@ -248,4 +248,17 @@ def split(lines: list[SourceLine]) -> Layout:
         pending_break = False
         current.lines.append(line)
         current.last_line = line.number
+    # a table-of-contents entry opens a block without a single amount; the table
+    # itself follows later under the same title
+    printed = {block.kind for block in blocks if _has_amount(block)}
+    blocks = [block for block in blocks if block.kind not in printed or _has_amount(block)]
     return Layout(blocks, prose, headers)
+
+
+def _has_amount(block: Block) -> bool:
+    return any(
+        token.kind == "amount"
+        for line in block.lines
+        for cell in line.text.split("\t")
+        for token in tokenize(cell)
+    )

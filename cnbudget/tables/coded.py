@@ -31,7 +31,7 @@ from cnbudget.tables.common import (
     split_block,
 )
 from cnbudget.vocabulary.codes_by_name import CodesByName
-from cnbudget.vocabulary.columns import column_key
+from cnbudget.vocabulary.columns import ONE_COLUMN, column_key
 from cnbudget.vocabulary.economic import economic_class
 from cnbudget.vocabulary.functions import class_code, is_class_code
 from cnbudget.vocabulary.normalize import compact, normalize
@@ -139,6 +139,7 @@ def parse_coded(block: Block, ctx: Context) -> Table:
         second = block.kind in ECONOMIC_TABLES
         raw, _notes = assemble(split.body, numbered=numbered, second_code=second)
         parsed = [p for p in (_space_row(r, block.kind, unit_column) for r in raw) if p]
+    _department_total(parsed, block.kind)
     _place_codes(parsed, ctx, block.kind)
     _codes_by_name(parsed, block.kind)
     if block.kind == "projects" or block.kind in ECONOMIC_TABLES:
@@ -202,6 +203,49 @@ def parse_coded(block: Block, ctx: Context) -> Table:
     return table
 
 
+def _department_total(rows: list[Parsed], kind: str) -> None:
+    """Tables by budget unit open with the department's own row (no code, no 合计).
+
+    With no 合计 row, a first uncoded row naming an organisation is the table's total
+    (深圳市信访局 over its function rows); later uncoded organisation rows are units
+    (`unit:<name>`).
+    """
+    if any(p.kind == "total" for p in rows):
+        return
+    first = True
+    for index, p in enumerate(rows):
+        if not p.amounts and not p.name:
+            continue
+        named_unit = p.kind == "unit" and p.code == f"unit:{p.name}"
+        uncoded = (
+            p.kind == "unknown"
+            or named_unit
+            or (kind == "projects" and p.kind == "project" and not p.unit)
+        )
+        if uncoded and is_organisation(p.name):
+            if first:
+                p.kind, p.code = "total", "total"
+            elif p.kind in ("unknown", "unit") or _heads_projects(rows, index):
+                p.kind, p.code = "unit", f"unit:{p.name}"
+                p.text_cells.clear()
+        first = False
+
+
+def _heads_projects(rows: list[Parsed], index: int) -> bool:
+    """A project-table row naming an organisation whose first amount is the sum of the
+    project rows below it (up to the next such row): the unit they are listed under."""
+    own = _first_value(rows[index])
+    if own is None:
+        return False
+    total, count = Decimal(0), 0
+    for p in rows[index + 1 :]:
+        if p.kind != "project" or is_organisation(p.name):
+            break
+        total += _first_value(p) or Decimal(0)
+        count += 1
+    return count > 0 and abs(own - total) <= Decimal("0.01") * count
+
+
 def _side_by_side(
     split: Split, positions: dict[int, str]
 ) -> tuple[Split, dict[int, str], list[Row]]:
@@ -224,7 +268,7 @@ def _side_by_side(
     # each group names its own amount column (two code columns sharing amounts are
     # department and government codes of one row: 301/501)
     if not all(
-        any(tokenize_header(c)[0] for c in heads[a:b]) for a, b in zip(starts, bounds, strict=True)
+        any(_names_amount(c) for c in heads[a:b]) for a, b in zip(starts, bounds, strict=True)
     ):
         return split, positions, []
     bounds[-1] = 10**6
@@ -251,7 +295,14 @@ def _side_by_side(
         labels, _ = tokenize_header(cell)
         if len(labels) == 1:
             first[offset] = column_key((labels[0],))
+        elif normalize(cell) in ONE_COLUMN:
+            first[offset] = "total"  # 金额
     return Split(header, body, split.notes), first, totals
+
+
+def _names_amount(cell: str) -> bool:
+    """A header cell naming an amount column: a label (决算数) or a one-column word (金额)."""
+    return bool(tokenize_header(cell)[0]) or normalize(cell) in ONE_COLUMN
 
 
 def _label_total(line: SourceLine, cells: list[str], names: list[tuple[int, str]]) -> Row:
@@ -473,7 +524,8 @@ def _economic_parts(
     names = [normalize(n) for n in names]
     if not codes:
         p.name = "".join(names)
-        if is_total_name(p.name) or not p.name:
+        # 合计, or a group's own total (人员经费合计, 公用经费合计)
+        if is_total_name(p.name) or not p.name or p.name.endswith(("合计", "总计")):
             p.kind, p.code = "total", "total"
         elif (klass := economic_class(p.name)) is not None:
             p.kind, p.code = "economic", klass  # a class printed by name only

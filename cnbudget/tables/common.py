@@ -14,7 +14,14 @@ from cnbudget.layout.tokens import is_amount, tokenize
 from cnbudget.model import Cell, Notice, SourceLine
 from cnbudget.tables.assign import Candidate, Identity, best, candidates, identities_for
 from cnbudget.tables.resolve import CONFIDENCE, RowChoice, resolve
-from cnbudget.vocabulary.columns import GROUPS, ONE_COLUMN, PURE_GROUPS, Label, column_key
+from cnbudget.vocabulary.columns import (
+    GROUPS,
+    ONE_COLUMN,
+    PURE_GROUPS,
+    THREE_PUBLIC_ITEMS,
+    Label,
+    column_key,
+)
 from cnbudget.vocabulary.normalize import compact, normalize
 
 TOTAL_NAMES = frozenset({"合计", "总计", "合计数", "总合计"})
@@ -157,7 +164,10 @@ def header_keys(split: Split, tabbed: bool) -> tuple[list[str], dict[int, str], 
     header = parse_header(text)
     positions: dict[int, str] = {}
     if tabbed and split.header:
-        paths = parse_tab_header([line.text.split("\t") for line in split.header])
+        raw = parse_tab_header([line.text.split("\t") for line in split.header])
+        paths = _without_budget_year(raw)
+        if paths is not raw:
+            header.keys = [key.partition("@")[0] for key in header.keys]
         positions = {j: column_key(path) for j, path in paths.items()}
         # Group labels are sometimes printed a cell off their span; when the header
         # tree and the cell positions agree on the number of columns but the paths
@@ -179,6 +189,21 @@ def header_keys(split: Split, tabbed: bool) -> tuple[list[str], dict[int, str], 
     header.keys = undate(header.keys)
     positions = dict(zip(positions, undate(list(positions.values())), strict=True))
     return header.keys, positions, header
+
+
+def _without_budget_year(paths: dict[int, tuple[Label, ...]]) -> dict[int, tuple[Label, ...]]:
+    """One year group over the amount columns (2026年预算) names the budget, not a column.
+
+    Year groups only make columns where several years stand side by side (三公 by year).
+    """
+    years = {label.year for path in paths.values() for label in path if label.id == "YEAR"}
+    items = any(label.id in THREE_PUBLIC_ITEMS for path in paths.values() for label in path)
+    if len(years) != 1 or items:
+        return paths
+    return {
+        j: tuple(label for label in path if label.id != "YEAR") or (Label("SUBTOTAL", "合计"),)
+        for j, path in paths.items()
+    }
 
 
 def undate(keys: list[str]) -> list[str]:

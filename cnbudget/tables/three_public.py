@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
+from cnbudget.layout.header import parse_tab_header
 from cnbudget.layout.rows import assemble, parts
 from cnbudget.layout.sections import Block, is_note
 from cnbudget.layout.tokens import amount_text, is_amount, is_cell_amount, parse_amount, tokenize
-from cnbudget.model import Notice, Row, Table
+from cnbudget.model import Cell, Notice, Row, Table
 from cnbudget.tables.assign import THREE_PUBLIC_TREE
-from cnbudget.tables.common import Context, Pending, assign_rows, header_keys, split_block
-from cnbudget.vocabulary.columns import Label
+from cnbudget.tables.common import Context, Pending, Split, assign_rows, header_keys, split_block
+from cnbudget.vocabulary.columns import Label, column_key
 from cnbudget.vocabulary.normalize import compact, normalize, strip_numbering
 
 _ITEM_ROWS: tuple[tuple[str, str], ...] = (
@@ -35,11 +36,118 @@ def parse_three_public(block: Block, ctx: Context) -> Table:
     table.last_line = block.last_line
     split = split_block(block, ctx.tabbed)
     keys, positions, header = header_keys(split, ctx.tabbed)
-    if any("@" in key for key in keys):
+    by_source = _source_columns(split) if ctx.tabbed else None
+    if by_source is not None:
+        _years_as_rows(table, split, by_source, ctx)
+    elif any("@" in key for key in keys):
         _items_as_columns(table, split, keys, positions, header.paths, ctx)
     else:
         _items_as_rows(table, split, keys, positions, ctx)
     return table
+
+
+_SOURCES = {"GENERAL": "fiscal.general", "GOV_FUND": "fiscal.gov_fund", "SOE": "fiscal.soe"}
+_ORDER = ["total", "overseas", "reception", "vehicles", "vehicles.purchase", "vehicles.operation"]
+
+
+def _source_columns(split: Split) -> dict[int, tuple[str, str, str]] | None:
+    """Item column groups split by funding source (深圳 表9): position → (item, name, source)."""
+    paths = parse_tab_header([line.text.split("\t") for line in split.header])
+    found: dict[int, tuple[str, str, str]] = {}
+    for j, path in paths.items():
+        if len(path) < 2 or path[-1].id not in _SOURCES:
+            return None
+        item = column_key(path[:-1]).partition("@")[0]
+        if item not in _ORDER:
+            return None
+        found[j] = (item, _label_name(path[:-1]), _SOURCES[path[-1].id])
+    return found or None
+
+
+def _year_prefix(label: str, year: int | None) -> str | None:
+    """Column prefix of a row labelled by year: the budget year none, earlier prior_year."""
+    if "增减" in label:
+        return "change."
+    printed = re.search(r"(\d{4})年", label)
+    if printed is None or year is None:
+        return None
+    value = int(printed.group(1))
+    if value == year:
+        return ""
+    return "prior_year." if value == year - 1 else f"year_{value}."
+
+
+def _years_as_rows(
+    table: Table, split: Split, columns: dict[int, tuple[str, str, str]], ctx: Context
+) -> None:
+    """Rows 2025年 / 2026年 / 增减变化金额 under each unit; item columns split by source.
+
+    Each unit named in the first cell opens a `unit:<name>` row without amounts; the
+    items (`total`, `overseas`, …) are rows under it, their columns the source keys with
+    the year's prefix (`prior_year.fiscal.general`, `fiscal.general`, `change.…`).
+    """
+    rows: list[Row] = []
+    items: dict[str, Row] = {}
+    unit: int | None = None
+    for line in split.body:
+        cells = line.text.split("\t")
+        amounts = [(j, c.strip()) for j, c in enumerate(cells) if is_amount(c)]
+        if not amounts:
+            continue
+        words = [compact(c) for c in cells if compact(c) and not is_amount(c)]
+        label = next((w for w in words if "年" in w or "增减" in w), "")
+        named = [w for w in words if w != label]
+        if named:
+            unit = len(rows)
+            rows.append(Row(f"unit:{normalize(named[0])}", normalize(named[0]), line.number))
+            items = {}
+        prefix = _year_prefix(label, ctx.year)
+        if prefix is None:
+            printed = "、".join(text for _, text in amounts)
+            ctx.notices.append(
+                Notice(
+                    "unparsed-row",
+                    f"未能归入“三公”经费表的行：{'／'.join(words) or '（无行名）'}（{printed}）",
+                    line.number,
+                    table.kind,
+                )
+            )
+            continue
+        for j, text in amounts:
+            if j not in columns:
+                continue
+            item, name, source = columns[j]
+            if item not in items:
+                items[item] = Row(item, name, line.number, parent=unit)
+                rows.append(items[item])
+            column = prefix + source
+            items[item].cells[column] = Cell(
+                column, amount_text(text), parse_amount(text), line=line.number
+            )
+    table.rows = _ordered(rows)
+    table.columns = sorted({c for r in table.rows for c in r.cells})
+
+
+def _ordered(rows: list[Row]) -> list[Row]:
+    """Each unit row followed by its items in the usual order; parents re-indexed."""
+    result: list[Row] = []
+    groups: list[tuple[Row | None, list[Row]]] = []
+    for row in rows:
+        if row.code.startswith("unit:"):
+            groups.append((row, []))
+        elif groups:
+            groups[-1][1].append(row)
+        else:
+            groups.append((None, [row]))
+    for head, items in groups:
+        parent = None
+        if head is not None:
+            parent = len(result)
+            result.append(head)
+        for item in sorted(items, key=lambda r: _ORDER.index(r.code)):
+            item.parent = parent
+            result.append(item)
+    return result
 
 
 def _label_name(path: tuple[Label, ...]) -> str:
@@ -57,8 +165,6 @@ def _items_as_columns(
     paths: list[tuple[Label, ...]],
     ctx: Context,
 ) -> None:
-    from cnbudget.tables.common import Split
-
     assert isinstance(split, Split)
     names = {key: _label_name(path) for key, path in zip(keys, paths, strict=False)}
     index = {key: i for i, key in enumerate(keys)}
@@ -157,8 +263,6 @@ def _unit_rows(
 def _items_as_rows(
     table: Table, split: object, keys: list[str], positions: dict[int, str], ctx: Context
 ) -> None:
-    from cnbudget.tables.common import Split
-
     assert isinstance(split, Split)
     column_keys = ["total" if k == "amount" else k for k in keys] or ["total"]
     index = {key: i for i, key in enumerate(column_keys)}

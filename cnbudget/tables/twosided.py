@@ -20,6 +20,7 @@ from cnbudget.tables.common import (
     header_keys,
     split_block,
 )
+from cnbudget.tables.names import PROVISIONAL
 from cnbudget.vocabulary.normalize import compact, normalize
 from cnbudget.vocabulary.summary_rows import Side, SummaryContext, classify, update_context
 
@@ -31,6 +32,7 @@ class Segment:
     words: list[str]
     amounts: list[str] = field(default_factory=list)
     fixed: dict[int, int] = field(default_factory=dict)
+    side: Side | None = None  # known from the cell position (tab-separated text)
 
     @property
     def name(self) -> str:
@@ -101,6 +103,9 @@ def parse_two_sided(block: Block, ctx: Context) -> Table:
         )
         for segment in found:
             named = _split_names(segment, summary_ctx)
+            if not named and segment.side == "expenditure" and segment.amounts:
+                # a function row printed by name only: coded once every table is read
+                named = [("expenditure", f"{PROVISIONAL}{segment.name}", segment)]
             if not named and segment.name:
                 ctx.notices.append(
                     Notice("unknown-row", f"未识别的行名：{segment.name}", line.number, block.kind)
@@ -108,7 +113,9 @@ def parse_two_sided(block: Block, ctx: Context) -> Table:
             for side, key, part in named:
                 update_context(summary_ctx, side, key)
                 target = income if side == "income" else expenditure
-                if key in seen:
+                by_name = side == "expenditure" and key.startswith(("other:", PROVISIONAL))
+                if key in seen and not (by_name and segment.side == "expenditure"):
+                    # (a 款 and its 项 may share a name: both are kept, coded later by level)
                     earlier = next(i for i, item in enumerate(target) if item[0] == key)
                     if part.amounts and target[earlier][3].amounts:
                         ctx.notices.append(
@@ -208,12 +215,12 @@ def _tab_line(text: str, positions: dict[int, str], right_keys: list[str]) -> li
     cells = [c.strip() for c in text.split("\t")]
     segments: list[Segment] = []
     if cells and normalize(cells[0]):
-        left = Segment([normalize(cells[0])])
+        left = Segment([normalize(cells[0])], side="income")
         if len(cells) > 1 and is_amount(cells[1]):
             left.amounts.append(cells[1])
         segments.append(left)
     if len(cells) > 2 and normalize(cells[2]):
-        right = Segment([normalize(cells[2])])
+        right = Segment([normalize(cells[2])], side="expenditure")
         index = {k: i for i, k in enumerate(right_keys)}
         for j in range(3, len(cells)):
             if is_amount(cells[j]):

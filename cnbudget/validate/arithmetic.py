@@ -120,19 +120,17 @@ def row_identity(document: Document) -> Iterator[Finding]:
 
 
 def families(table: Table) -> dict[int, list[int]]:
-    """Parent row → child rows, from the codes: 类 ⊃ 款 ⊃ 项, 301 ⊃ 30101, units, 合计."""
+    """Parent row → child rows, from the codes: 类 ⊃ 款 ⊃ 项, 301 ⊃ 30101, units, 合计.
+
+    Codes are looked up among the rows printed since the last unit row: a table by budget
+    unit repeats the same codes under every unit.
+    """
     result: dict[int, list[int]] = {}
-    index_of: dict[str, int] = {}
-    total: int | None = None
-    for i, row in enumerate(table.rows):
-        key = row.code.split("/")[0]
-        if row.code == "total":
-            total = i
-            continue
-        index_of.setdefault(key, i)
+    total = next((i for i, row in enumerate(table.rows) if row.code == "total"), None)
     unit_index = {
         row.code[5:]: i for i, row in enumerate(table.rows) if row.code.startswith("unit:")
     }
+    index_of: dict[str, int] = {}
     last_unit: int | None = None
     department = _named_department(table, total)
     for i, row in enumerate(table.rows):
@@ -142,6 +140,7 @@ def families(table: Table) -> dict[int, list[int]]:
         parent: int | None = None
         if row.code.startswith("unit:"):
             last_unit = i
+            index_of = {}
             code = key[5:]
             if not code.isdigit():
                 parent = department if department not in (None, i) else total
@@ -168,6 +167,7 @@ def families(table: Table) -> dict[int, list[int]]:
             parent = last_unit  # a top-level coded row printed under a unit belongs to it
         if parent is not None:
             result.setdefault(parent, []).append(i)
+        index_of.setdefault(key, i)
     return result
 
 
@@ -213,12 +213,15 @@ def sum_children(document: Document) -> Iterator[Finding]:
                     if cell.value is not None:
                         sums[key] = sums.get(key, _ZERO) + cell.value
                         counts[key] = counts.get(key, 0) + 1
+            # a parent printing its figures in columns of its own only (人员经费合计 /
+            # 公用经费合计 of a side-by-side table) states nothing about the table's columns
+            apart = bool(parent.cells) and not parent.cells.keys() & set(table.columns)
             for key in table.columns:
                 if key.startswith("change_pct"):
                     continue  # percentages do not add up
                 own_cell = parent.cells.get(key)
                 own = own_cell.value if own_cell is not None else None
-                if own is None and key not in sums:
+                if own is None and (key not in sums or apart):
                     continue
                 total = sums.get(key, _ZERO)
                 value = own if own is not None else _ZERO

@@ -251,6 +251,8 @@ def _total_only(table: Table) -> Iterator[Finding]:
     total = row_by_code(table, "total")
     if total is None or not _has_amounts(total) or not total.name:
         return  # (an unlabeled single line of numbers is the whole table)
+    if not any(word in total.name for word in ("合计", "总计")):
+        return  # a table by budget unit whose one row is the department itself
     if any(_has_amounts(r) for r in table.rows if r.code != "total"):
         return
     yield Finding(
@@ -429,8 +431,11 @@ def three_public_basic(document: Document) -> Iterator[Finding]:
     if basic is None or three is None:
         raise NotApplicable("缺少一般公共预算基本支出表或“三公”经费表")
     rows = {row.code: row for row in three.rows}
-    # the figure spent: the budget year's amount, or a 决算's 决算数 (basic spending is 决算 too)
-    key = "final" if "final" in three.columns else "amount"
+    # the money spent: 决算数 in a 决算, else the budget year's amount (or its 一般公共预算 part)
+    key = next(
+        (k for k in ("final", "amount", "fiscal.general") if any(k in r.cells for r in three.rows)),
+        "amount",
+    )
     for code, item in THREE_PUBLIC_LINES.items():
         lines = [r for r in basic.rows if r.code.split("/")[0] == code]
         spent = sum((_value(r, "total") or Decimal(0) for r in lines), Decimal(0))

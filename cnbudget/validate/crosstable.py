@@ -40,11 +40,15 @@ def cross_function_totals(document: Document) -> Iterator[Finding]:
     amounts: dict[str, dict[str, tuple[Decimal, int, str]]] = {}
     levels: dict[str, set[int]] = {}  # code lengths each table lists
     present = []
+    summed: dict[str, int] = {}  # rows added up per code (tables by budget unit)
     for kind, column in _comparable(document):
         table = document.table(kind)
         if table is None or (kind == "fiscal_summary" and _other_money(document)):
             continue
         present.append(kind)
+        # a table by budget unit prints each code under every unit: the department's
+        # amount for a code is their sum
+        by_unit = any(row.code.startswith("unit:") for row in table.rows)
         for row in table.rows:
             cell = row.cells.get(column)
             if not row.code.isdigit() or cell is None or cell.value is None:
@@ -52,7 +56,11 @@ def cross_function_totals(document: Document) -> Iterator[Finding]:
             if kind in ("summary", "fiscal_summary") and len(row.code) != 3:
                 continue
             levels.setdefault(kind, set()).add(len(row.code))
-            amounts.setdefault(row.code, {})[kind] = (cell.value, row.line, row.name)
+            earlier = amounts.setdefault(row.code, {}).get(kind)
+            value = cell.value + (earlier[0] if by_unit and earlier is not None else 0)
+            amounts[row.code][kind] = (value, row.line, row.name)
+            if by_unit:
+                summed[row.code] = summed.get(row.code, 0) + 1
     if len(present) < 2:
         raise NotApplicable("收支总表、收入总表、支出总表中少于两张")
     for code in sorted(amounts):
@@ -63,10 +71,13 @@ def cross_function_totals(document: Document) -> Iterator[Finding]:
         if len(values) > 1:
             parts = "，".join(f"{NAMES[k]} {_fmt(v)}" for k, (v, _, _) in seen.items())
             first = next(iter(seen.values()))
+            # a sum over units may differ from the printed total by the units' roundings
+            rounding = max(values) - min(values) <= Decimal("0.01") * summed.get(code, 0)
             yield Finding(
                 "CROSS-FUNCTION-TOTALS",
-                "error",
-                f"科目 {code}「{first[2]}」各表金额不一致：{parts}",
+                "info" if rounding else "error",
+                f"科目 {code}「{first[2]}」各表金额"
+                f"{'尾数差异（各单位金额之和）' if rounding else '不一致'}：{parts}",
                 next(iter(seen)),
                 code,
                 "total",

@@ -156,6 +156,16 @@ _GROUPS = {
         "income.carryover.general",
         "income.carryover.gov_fund",
         "income.carryover.soe",
+        # or split by kind of money (深圳: 财政拨款结余、结转 / 非财政拨款结余、结转)
+        "income.carryover.fiscal",
+        "income.carryover.non_fiscal",
+    ),
+    "income.unit_funds": (
+        "income.business",
+        "income.operating",
+        "income.superior",
+        "income.affiliated",
+        "income.other",
     ),
 }
 

@@ -19,10 +19,12 @@ def _plain(name: str) -> str:
     return re.sub(r"^其中[：:]?", "", name)
 
 
+# a source line under 上年结余、结转 may repeat the words (一般公共预算拨款结余、结转)
+_BALANCE = r"(结余、?结转|结转、?结余|结转和结余)?"
 _SOURCE_PATTERNS: tuple[tuple[str, str], ...] = (
-    (r"^一般公共预算(财政)?(拨款)?(收入|资金)?$", "general"),
-    (r"^政府性基金(预算)?(财政)?(拨款)?(收入)?$", "gov_fund"),
-    (r"^国有资本经营(预算)?(财政)?(拨款)?(收入)?$", "soe"),
+    (rf"^一般公共预算(财政)?(拨款)?(收入|资金)?{_BALANCE}$", "general"),
+    (rf"^政府性基金(预算)?(财政)?(拨款)?(收入)?{_BALANCE}$", "gov_fund"),
+    (rf"^国有资本经营(预算)?(财政)?(拨款)?(收入)?{_BALANCE}$", "soe"),
 )
 
 _INCOME_PATTERNS: tuple[tuple[str, str], ...] = (
@@ -47,10 +49,12 @@ _INCOME_PATTERNS: tuple[tuple[str, str], ...] = (
         "income.non_fiscal_balance",
     ),
     (
-        r"^(上年结转(结余|和结余)?|年初财政拨款结转和?结余|上年结转结余|年初结转和?结余)$",
+        r"^(上年结转(结余|和结余)?|年初(财政拨款)?结转和?结余|上年结转结余|上年结余、?结转)$",
         "income.carryover",
     ),
     (r"^收入总计$", "income.grand_total"),
+    (r"^财政拨款结余、?结转$|^财政拨款结转、?结余$", "income.carryover.fiscal"),
+    (r"^非财政拨款结余、?结转$|^非财政拨款结转、?结余$", "income.carryover.non_fiscal"),
 )
 
 _EXPENDITURE_PATTERNS: tuple[tuple[str, str], ...] = (
@@ -58,7 +62,7 @@ _EXPENDITURE_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"^对附属单位(的)?补助支出$", "expenditure.subsidy_affiliated"),
     (r"^上缴上级支出$|^上解上级支出$", "expenditure.remit_superior"),
     (
-        r"^(结转下年|年终结转结余|年末财政拨款结转和?结余|结转下年支出|年末结转和?结余|结转结余下年)$",
+        r"^(结转下年|年终结转结余|年末(财政拨款)?结转和?结余|结转下年支出|结转结余下年)$",
         "expenditure.carry_forward",
     ),
     (r"^支出总计$", "expenditure.grand_total"),

@@ -19,6 +19,8 @@ _SUFFIXES = (
     r"(?:预算|公开)?表[\d一二三四五六七八九十]+",
 )
 _SUFFIX = re.compile(r"[（(](?:" + "|".join(_SUFFIXES) + r")[）)]$")
+# a classification named after the title: 一般公共预算支出表（按经济分类）
+_CLASSIFIED = re.compile(r"[（(]按?(?:支出)?(功能|经济)(?:分类)?(?:科目)?[）)]$")
 
 # (kind, predicate on the normalised title); the first match wins.
 _RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
@@ -60,7 +62,13 @@ def title_kind(line: str) -> str | None:
         return None
     if text.startswith(("-", "—", "•", "·")):
         return None
-    core = _SUFFIX.sub("", _PREFIX.sub("", text, count=1))
+    core = _PREFIX.sub("", text, count=1)
+    classified = _CLASSIFIED.search(core)
+    core = _SUFFIX.sub("", core)
+    # 一般公共预算支出表（按经济分类）: basic and project spending by economic class
+    economic = classified is not None and classified.group(1) == "经济"
+    if economic and not re.search("经济分类|基本支出|项目支出", core):
+        core = core.removesuffix("表") + "经济分类表"
     core = re.sub(r"^\d+[、.．]\s*", "", core)
     if "说明" in core or "解释" in core:
         return None

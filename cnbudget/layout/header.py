@@ -157,9 +157,9 @@ def parse_tab_header(rows: list[list[str]]) -> dict[int, tuple[Label, ...]]:
     """
     width = max((len(row) for row in rows), default=0)
     grid = [[normalize(row[j]) if j < len(row) else "" for j in range(width)] for row in rows]
-    cells: dict[int, list[tuple[tuple[int, int], Label]]] = {}
+    cells: dict[int, list[tuple[tuple[int, int, int], Label]]] = {}
     for j in range(width):
-        path: list[tuple[tuple[int, int], Label]] = []
+        path: list[tuple[tuple[int, int, int], Label]] = []
         for r, row in enumerate(grid):
             k = j
             if not row[j]:
@@ -172,8 +172,11 @@ def parse_tab_header(rows: list[list[str]]) -> dict[int, tuple[Label, ...]]:
                 if k < 0:
                     continue
             labels, _ = tokenize(row[k])
-            if len(labels) == 1:
-                path.append(((r, k), labels[0]))
+            if len(labels) == 2 and labels[0].id == "YEAR":
+                # `2023年“三公”经费预算数`: the year heads the label printed with it
+                path += [((r, k, 0), labels[0]), ((r, k, 1), labels[1])]
+            elif len(labels) == 1:
+                path.append(((r, k, 0), labels[0]))
         if path:
             cells[j] = path
     scope = _scope_cells(grid, cells)
@@ -186,8 +189,8 @@ def parse_tab_header(rows: list[list[str]]) -> dict[int, tuple[Label, ...]]:
 
 
 def _scope_cells(
-    grid: list[list[str]], cells: dict[int, list[tuple[tuple[int, int], Label]]]
-) -> set[tuple[int, int]]:
+    grid: list[list[str]], cells: dict[int, list[tuple[tuple[int, int, int], Label]]]
+) -> set[tuple[int, int, int]]:
     """Spanning header cells that name the table's scope rather than a column group.
 
     A label printed over other labels that it cannot hold as a group (`“三公”经费预算数`
@@ -196,24 +199,25 @@ def _scope_cells(
     expenditure purposes (`一般公共预算支出` over 合计 | 基本支出 | 项目支出) says what the
     whole span is about: its columns keep their own keys (`total`, `basic`, …).
     """
-    scope: set[tuple[int, int]] = set()
-    spans: dict[tuple[int, int], list[int]] = {}
-    children: dict[tuple[int, int], set[str]] = {}
+    scope: set[tuple[int, int, int]] = set()
+    spans: dict[tuple[int, int, int], list[int]] = {}
+    children: dict[tuple[int, int, int], set[str]] = {}
     for j, path in cells.items():
         for i, (origin, _label) in enumerate(path):
             spans.setdefault(origin, []).append(j)
             if i + 1 < len(path):
                 children.setdefault(origin, set()).add(path[i + 1][1].id)
-    for (r, k), columns in spans.items():
-        label = next(lb for o, lb in cells[columns[0]] if o == (r, k))
-        kids = children.get((r, k), set())
+    for origin, columns in spans.items():
+        r, k, _ = origin
+        label = next(lb for o, lb in cells[columns[0]] if o == origin)
+        kids = children.get(origin, set())
         if kids - _PHASES and label.id not in GROUPS:
-            scope.add((r, k))
+            scope.add(origin)
             continue
         if label.id not in SCOPE_GROUPS:
             continue
         below = [grid[d][k] for d in range(r + 1, len(grid)) if grid[d][k]]
         names_column = len(columns) > 1 and any(not tokenize(text)[0] for text in below)
         if names_column or kids & SCOPE_CHILDREN:
-            scope.add((r, k))
+            scope.add(origin)
     return scope

@@ -21,6 +21,8 @@ from cnbudget.vocabulary.titles import title_kind
 
 _MARKER = re.compile(r"^(?:公开表|预算|附表|部门预算公开表)\s*\d+\s*表?$|^表\s*\d+$")
 _PART = re.compile(r"^第[一二三四五六七八九十]+部分")
+# an outline heading of the text (六、其他相关情况说明), as listed after the tables in a TOC
+_HEADING = re.compile(r"^[一二三四五六七八九十]+、\S+$")
 PART_HEADING = _PART
 _UNIT = re.compile(r"(?:金额)?单位[：:]\s*(万元|千元|元)")
 _DEPARTMENT = re.compile(
@@ -118,7 +120,17 @@ def _accept_title(lines: list[SourceLine], index: int) -> bool:
         return False
     if title_kind(text) is not None and not is_page_header(text):
         return False
+    if _HEADING.match(compact(text)) and _after_title(lines, index):
+        return False  # the last table of a table of contents, followed by its next heading
     return not (_PART.match(compact(text)) or is_prose(text))
+
+
+def _after_title(lines: list[SourceLine], index: int) -> bool:
+    """The content line before `index` is a table title too (a table of contents)."""
+    for line in reversed(lines[:index]):
+        if line.text.strip():
+            return title_kind(line.text) is not None and not is_page_header(line.text)
+    return False
 
 
 def _is_page_number(lines: list[SourceLine], index: int) -> bool:

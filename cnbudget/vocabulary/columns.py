@@ -191,7 +191,9 @@ GROUPS: dict[str, frozenset[str]] = {
     "PERSONNEL": frozenset({"SUBTOTAL", "WAGES", "HOUSEHOLDS"}),
     "PROJECT": frozenset({"SUBTOTAL", "PROJECT_OPERATING", "PROJECT_SPECIFIC"}),
     "FUNDING": frozenset({"SUBTOTAL", "GENERAL", "GOV_FUND", "SOE"}),
-    "YEAR": frozenset({"SUBTOTAL", "TP_TOTAL", "OVERSEAS", "VEHICLES", "RECEPTION"}),
+    "YEAR": frozenset(
+        {"SUBTOTAL", "TP_TOTAL", "OVERSEAS", "VEHICLES", "RECEPTION", "OPERATING_COSTS"}
+    ),
     "VEHICLES": frozenset({"SUBTOTAL", "V_PURCHASE", "V_OPERATION"}),
 }
 PURE_GROUPS = frozenset({"APPROPRIATION", "FUNDING", "YEAR"})

@@ -157,20 +157,37 @@ def parse_tab_header(rows: list[list[str]]) -> dict[int, tuple[Label, ...]]:
     """
     width = max((len(row) for row in rows), default=0)
     grid = [[normalize(row[j]) if j < len(row) else "" for j in range(width)] for row in rows]
+    for row in grid:
+        # 预算数 beside 决算数 (决算 tables) is the budget phase, not a mere heading
+        if "预算数" in row and any(
+            label.id == "PHASE_FINAL" for text in row for label in tokenize(text)[0]
+        ):
+            row[:] = ["年初预算数" if text == "预算数" else text for text in row]
+    # source[r][j]: the column whose printed text covers cell (r, j), None when empty
+    source: list[list[int | None]] = []
+    for r, row in enumerate(grid):
+        covered: list[int | None] = []
+        for j in range(width):
+            k: int | None = j
+            if not row[j]:
+                k = None
+                if any(grid[d][j] for d in range(r + 1, len(grid))):
+                    left = j - 1
+                    while left >= 0 and not row[left]:
+                        left -= 1
+                    # a spanning cell stays under its own parent: 公务接待费's empty
+                    # cell beside 公务用车运行维护费 is not covered by it
+                    if left >= 0 and (not r or source[r - 1][j] == source[r - 1][left]):
+                        k = left
+            covered.append(k)
+        source.append(covered)
     cells: dict[int, list[tuple[tuple[int, int, int], Label]]] = {}
     for j in range(width):
         path: list[tuple[tuple[int, int, int], Label]] = []
         for r, row in enumerate(grid):
-            k = j
-            if not row[j]:
-                deeper = any(grid[d][j] for d in range(r + 1, len(grid)))
-                if not deeper:
-                    continue
-                k = j - 1
-                while k >= 0 and not row[k]:
-                    k -= 1
-                if k < 0:
-                    continue
+            k = source[r][j]
+            if k is None:
+                continue
             labels, _ = tokenize(row[k])
             if len(labels) == 2 and labels[0].id == "YEAR":
                 # `2023年“三公”经费预算数`: the year heads the label printed with it

@@ -14,7 +14,14 @@ from cnbudget.layout.tokens import is_amount, tokenize
 from cnbudget.model import Cell, Notice, SourceLine
 from cnbudget.tables.assign import Candidate, Identity, best, candidates, identities_for
 from cnbudget.tables.resolve import CONFIDENCE, RowChoice, resolve
-from cnbudget.vocabulary.columns import GROUPS, PURE_GROUPS, Label, column_key
+from cnbudget.vocabulary.columns import (
+    GROUPS,
+    PHASES,
+    PURE_GROUPS,
+    THREE_PUBLIC_ITEMS,
+    Label,
+    column_key,
+)
 from cnbudget.vocabulary.normalize import compact, normalize
 
 TOTAL_NAMES = frozenset({"合计", "总计", "合计数", "总合计"})
@@ -155,6 +162,8 @@ def header_keys(split: Split, tabbed: bool) -> tuple[list[str], dict[int, str], 
 def _valid_path(path: tuple[Label, ...]) -> bool:
     """Every label but the leaf is a group that holds the next one; no pure group as leaf."""
     for parent, child in pairwise(path):
+        if child.id in PHASES and parent.id in THREE_PUBLIC_ITEMS | {"SUBTOTAL"}:
+            continue  # 预算数 | 决算数 under each “三公” item
         if child.id not in GROUPS.get(parent.id, frozenset()):
             return False
     return path[-1].id not in PURE_GROUPS

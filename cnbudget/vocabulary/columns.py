@@ -250,6 +250,7 @@ _CARRYOVER_KEYS = {
     "SPECIAL": "carryover.special_account",
     "UNIT_FUNDS": "carryover.unit_funds",
 }
+PHASES = frozenset({"PHASE_INITIAL", "PHASE_ADJUSTED", "PHASE_FINAL"})
 THREE_PUBLIC_ITEMS = frozenset(
     {
         "TP_TOTAL",
@@ -277,6 +278,10 @@ def column_key(path: tuple[Label, ...]) -> str:
     ids = [label.id for label in path]
     leaf = ids[-1]
     groups = ids[:-1]
+    if leaf in PHASES and groups and groups[-1] in THREE_PUBLIC_ITEMS | {"SUBTOTAL"}:
+        # a “三公” item printed over its 预算数 | 决算数: the phase is the item's group
+        item = column_key(path[:-1]).partition("@")[0]
+        return f"{item}@{LEAF_KEYS[leaf]}"
     in_carryover = "CARRYOVER" in groups
     year = next((label.year for label in path if label.id == "YEAR"), None)
     if leaf == "SUBTOTAL":

@@ -76,6 +76,13 @@ def _money(cell: str) -> str | None:
     return glued.group(1) if glued else None
 
 
+def _named(cells: Sequence[str], index: int) -> bool:
+    """The integer at `index` is followed by a name: a code (two code | name | amount runs
+    side by side), not an amount."""
+    following = cells[index + 1] if index + 1 < len(cells) else ""
+    return bool(following) and _money(following) is None and not _INT.match(following)
+
+
 def table_coverage(table: Table, lines: Sequence[SourceLine], tabbed: bool) -> Coverage:
     """Printed amounts on the table's lines against the cells the parser captured."""
     captured: dict[int, Counter[str]] = {}
@@ -88,11 +95,14 @@ def table_coverage(table: Table, lines: Sequence[SourceLine], tabbed: bool) -> C
     first, last = table.line, table.last_line or table.line
     body = [line for line in lines if first <= line.number <= last]
     split = {line.number: _cells(line, tabbed or "\t" in line.text) for line in body}
-    # columns (cell positions) that hold money on some grid line of this table
+    # columns (cell positions) that hold money on some grid line of this table; a line on
+    # a grid of its own (a 合计 row alone on a page, fewer cells) says nothing of them
+    widths = Counter(len(split[line.number]) for line in body if "\t" in line.text)
+    width = widths.most_common(1)[0][0] if widths else 0
     money_columns = {
         index
         for line in body
-        if "\t" in line.text
+        if "\t" in line.text and len(split[line.number]) == width
         for index, cell in enumerate(split[line.number])
         if _MONEY.match(cell)
     }
@@ -114,7 +124,8 @@ def table_coverage(table: Table, lines: Sequence[SourceLine], tabbed: bool) -> C
             if money is not None:
                 printed.append(money)
             elif _INT.match(word) and (
-                took[_key(word)] > 0 or (grid and (index in money_columns or printed))
+                took[_key(word)] > 0
+                or (grid and (index in money_columns or printed) and not _named(cells, index))
             ):
                 printed.append(word)
         for text in printed:

@@ -181,6 +181,10 @@ def sum_children(document: Document) -> Iterator[Finding]:
     for table in tables:
         for parent_index, kids in families(table).items():
             parent = table.rows[parent_index]
+            if parent.cells and not any(key in parent.cells for key in table.columns):
+                # its figures are in columns of their own (人员经费合计 | 公用经费合计 closing a
+                # side-by-side 基本支出决算表): no blank-as-zero comparison in these columns
+                continue
             children: list[Row] = [table.rows[k] for k in kids]
             sums: dict[str, Decimal] = {}
             counts: dict[str, int] = {}

@@ -20,6 +20,7 @@ from cnbudget.vocabulary.columns import (
     PURE_GROUPS,
     SCOPE_CHILDREN,
     SCOPE_GROUPS,
+    THREE_PUBLIC_ITEMS,
     Label,
     column_key,
 )
@@ -35,7 +36,13 @@ for _variant, _label_id in _LEXICON:
     _BY_FIRST.setdefault(_variant[0], []).append((_variant, _label_id))
 _TOTALS = frozenset({"SUBTOTAL", "TP_TOTAL"})
 _PHASES = frozenset({"PHASE_INITIAL", "PHASE_ADJUSTED", "PHASE_FINAL", "YEAR"})
+_PHASE_IDS = _PHASES - {"YEAR"}
+_ITEMS = THREE_PUBLIC_ITEMS | {"SUBTOTAL"}
 _YEAR = re.compile(r"(\d{4})年度?(预算数|预算|决算数|决算|执行数)?")
+# "2026年预算数比2025年执行数（扣除中央基建投资）": a group of change columns
+_COMPARE = re.compile(
+    r"(?:\d{4}年度?)?(?:预算数?)?比(?:\d{4}年度?|上年)(?:执行数|预算数|预算)?(（扣除中央基建投资）)?"
+)
 
 
 @dataclass(slots=True)
@@ -55,6 +62,12 @@ def tokenize(text: str) -> tuple[list[Label], list[str]]:
     run = ""
     i = 0
     while i < len(text):
+        compare = _COMPARE.match(text, i)
+        if compare:
+            kind = "COMPARE_NET" if compare.group(1) else "COMPARE"
+            labels.append(Label(kind, compare.group(0)))
+            i = compare.end()
+            continue
         year = _YEAR.match(text, i)
         if year:
             labels.append(Label("YEAR", year.group(0), int(year.group(1))))
@@ -157,6 +170,8 @@ def parse_tab_header(rows: list[list[str]]) -> dict[int, tuple[Label, ...]]:
     """
     width = max((len(row) for row in rows), default=0)
     grid = [[normalize(row[j]) if j < len(row) else "" for j in range(width)] for row in rows]
+    # a row of column numbers (1 2 3 …, 栏次) names no column
+    grid = [row for row in grid if not all(c.isdigit() or c in ("", "栏次") for c in row)]
     for row in grid:
         # 预算数 beside 决算数 (决算 tables) is the budget phase, not a mere heading
         if "预算数" in row and any(
@@ -189,7 +204,7 @@ def parse_tab_header(rows: list[list[str]]) -> dict[int, tuple[Label, ...]]:
             if k is None:
                 continue
             labels, _ = tokenize(row[k])
-            if len(labels) == 2 and labels[0].id == "YEAR":
+            if len(labels) == 2 and labels[0].id == "YEAR" and labels[1].id in GROUPS["YEAR"]:
                 # `2023年“三公”经费预算数`: the year heads the label printed with it
                 path += [((r, k, 0), labels[0]), ((r, k, 1), labels[1])]
             elif len(labels) == 1:
@@ -200,6 +215,10 @@ def parse_tab_header(rows: list[list[str]]) -> dict[int, tuple[Label, ...]]:
     paths: dict[int, tuple[Label, ...]] = {}
     for j, path in cells.items():
         kept = tuple(label for origin, label in path if origin not in scope)
+        if len(kept) > 1 and kept[-1].id in _PHASE_IDS and kept[-2].id in _ITEMS:
+            # 预算数 | 决算数 printed under each “三公” item: the phase heads the item,
+            # as where the phases are printed above the items
+            kept = (kept[-1], *kept[:-1])
         if kept:
             paths[j] = kept
     return paths

@@ -4,7 +4,7 @@ and running the column assignment over a table's rows."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from itertools import pairwise
 
@@ -14,14 +14,7 @@ from cnbudget.layout.tokens import is_amount, tokenize
 from cnbudget.model import Cell, Notice, SourceLine
 from cnbudget.tables.assign import Candidate, Identity, best, candidates, identities_for
 from cnbudget.tables.resolve import CONFIDENCE, RowChoice, resolve
-from cnbudget.vocabulary.columns import (
-    GROUPS,
-    PHASES,
-    PURE_GROUPS,
-    THREE_PUBLIC_ITEMS,
-    Label,
-    column_key,
-)
+from cnbudget.vocabulary.columns import GROUPS, PURE_GROUPS, Label, column_key
 from cnbudget.vocabulary.normalize import compact, normalize
 
 TOTAL_NAMES = frozenset({"合计", "总计", "合计数", "总合计"})
@@ -131,6 +124,33 @@ def remove_repeats(
     return result
 
 
+ROW_NUMBER_LABELS = frozenset({"行次", "序号"})
+
+
+def drop_row_numbers(split: Split) -> Split:
+    """Tab-separated tables with 行次 columns (row numbers, not amounts): drop those cells.
+
+    A 决算 summary prints `一、一般公共预算财政拨款收入 | 1 | 19,572.91 | 一、… | 32 | 10,685.56`;
+    the header names the 行次 columns, so their cells go before names and amounts are read.
+    """
+    skip: set[int] = set()
+    for line in split.header:
+        for j, cell in enumerate(line.text.split("\t")):
+            if compact(cell) in ROW_NUMBER_LABELS:
+                skip.add(j)
+    if not skip:
+        return split
+
+    def keep(line: SourceLine) -> SourceLine:
+        if "\t" not in line.text:
+            return line
+        cells = line.text.split("\t")
+        text = "\t".join(c for j, c in enumerate(cells) if j not in skip)
+        return replace(line, text=text)
+
+    return Split([keep(x) for x in split.header], [keep(x) for x in split.body], split.notes)
+
+
 def header_keys(split: Split, tabbed: bool) -> tuple[list[str], dict[int, str], Header]:
     """Column keys of a table; for tab-separated text also the key at each cell position."""
     text = " ".join(line.text for line in split.header)
@@ -156,14 +176,28 @@ def header_keys(split: Split, tabbed: bool) -> tuple[list[str], dict[int, str], 
             # the cells say which label is above which column: their order is the key order
             header.keys = [positions[j] for j in sorted(positions)]
             header.paths = [paths[j] for j in sorted(positions)]
+    header.keys = undate(header.keys)
+    positions = dict(zip(positions, undate(list(positions.values())), strict=True))
     return header.keys, positions, header
+
+
+def undate(keys: list[str]) -> list[str]:
+    """Beside a prior-year column, the one dated group left is the budget year: plain keys.
+
+    (2025年执行数 | 2026年预算数 小计/基本支出/项目支出 → prior_year | total/basic/project)
+    """
+    if not any(key.startswith("prior_year") for key in keys):
+        return keys
+    years = {key.partition("@")[2] for key in keys if "@" in key}
+    if len(years) != 1:
+        return keys
+    plain = [key.partition("@")[0] for key in keys]
+    return plain if len(set(plain)) == len(plain) else keys
 
 
 def _valid_path(path: tuple[Label, ...]) -> bool:
     """Every label but the leaf is a group that holds the next one; no pure group as leaf."""
     for parent, child in pairwise(path):
-        if child.id in PHASES and parent.id in THREE_PUBLIC_ITEMS | {"SUBTOTAL"}:
-            continue  # 预算数 | 决算数 under each “三公” item
         if child.id not in GROUPS.get(parent.id, frozenset()):
             return False
     return path[-1].id not in PURE_GROUPS

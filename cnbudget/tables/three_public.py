@@ -10,7 +10,7 @@ from cnbudget.layout.tokens import amount_text, is_amount, is_cell_amount, parse
 from cnbudget.model import Notice, Row, Table
 from cnbudget.tables.assign import THREE_PUBLIC_TREE
 from cnbudget.tables.common import Context, Pending, assign_rows, header_keys, split_block
-from cnbudget.vocabulary.columns import PHASES, Label
+from cnbudget.vocabulary.columns import Label
 from cnbudget.vocabulary.normalize import compact, normalize, strip_numbering
 
 _ITEM_ROWS: tuple[tuple[str, str], ...] = (
@@ -42,8 +42,6 @@ def parse_three_public(block: Block, ctx: Context) -> Table:
 
 
 def _label_name(path: tuple[Label, ...]) -> str:
-    while len(path) > 1 and path[-1].id in PHASES:
-        path = path[:-1]  # the item printed over 预算数 | 决算数 names the row
     leaf = path[-1]
     if leaf.id == "SUBTOTAL" and len(path) > 1 and path[-2].id == "VEHICLES":
         return normalize(path[-2].text)

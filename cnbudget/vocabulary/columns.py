@@ -31,6 +31,8 @@ LABELS: dict[str, tuple[str, ...]] = {
     ),
     "FISCAL": ("财政拨款收入", "财政拨款", "财政拨款（补助）", "财政拨款（小计）", "财政拨款合计"),
     "APPROPRIATION": ("本年拨款", "本年财政拨款"),
+    # 本年支出 over 小计 / 基本支出 / 项目支出 (决算 tables): names the figure, not a column
+    "SPENT": ("本年支出",),
     "GENERAL": (
         "一般公共预算",
         "一般公共预算收入",
@@ -66,6 +68,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     ),
     "UNIT_FUNDS": ("单位资金",),
     "BUSINESS": ("事业收入", "事业收入（不含教育收费）"),
+    "TUITION": ("其中：教育收费", "其中教育收费", "教育收费"),
     "OPERATING": ("事业单位经营收入", "经营收入"),
     "OTHER": ("其他收入",),
     "SUPERIOR": ("上级补助收入",),
@@ -109,11 +112,18 @@ LABELS: dict[str, tuple[str, ...]] = {
     ),
     "RECEPTION": ("公务接待费",),
     "OPERATING_COSTS": ("机关运行经费", "机关运行经费预算数", "机关运行经费预算"),
+    # prior-year and change columns of a budget table (2025年执行数 | 2026年预算数 | 增减)
+    "PRIOR": ("执行数", "上年执行数", "上年预算数", "上年数"),
+    "PRIOR_NET": ("扣除中央基建投资后执行数",),
+    "BUDGET_NET": ("扣除中央基建投资后预算数",),
+    "CHANGE": ("增减额", "增减", "增减金额"),
+    "CHANGE_PCT": ("增减（%）", "增减%", "增减率", "增长率", "增减幅度", "增幅（%）"),
 }
 
 # Labels that name descriptive columns (codes, names) or layout words: recognised, not amounts.
 DESCRIPTORS: tuple[str, ...] = (
     "科目编码",
+    "科目代码",
     "科目名称",
     "编码",
     "科目",
@@ -147,6 +157,7 @@ DESCRIPTORS: tuple[str, ...] = (
     "政府经济分类科目",
     "序号",
     "栏次",
+    "行次",
     "项目",
     "收入",
     "支出",
@@ -163,6 +174,7 @@ DESCRIPTORS: tuple[str, ...] = (
     "支出预算",
 )
 
+_THREE_PUBLIC_COLUMNS = ("TP_TOTAL", "OVERSEAS", "VEHICLES", "RECEPTION")
 # group label id -> child label ids it can hold
 GROUPS: dict[str, frozenset[str]] = {
     "FISCAL": frozenset({"SUBTOTAL", "GENERAL", "GOV_FUND", "SOE"}),
@@ -196,12 +208,31 @@ GROUPS: dict[str, frozenset[str]] = {
         {"SUBTOTAL", "TP_TOTAL", "OVERSEAS", "VEHICLES", "RECEPTION", "OPERATING_COSTS"}
     ),
     "VEHICLES": frozenset({"SUBTOTAL", "V_PURCHASE", "V_OPERATION"}),
+    "PHASE_INITIAL": frozenset({"SUBTOTAL", "BASIC", "PROJECT", *_THREE_PUBLIC_COLUMNS}),
+    "PHASE_FINAL": frozenset({"SUBTOTAL", *_THREE_PUBLIC_COLUMNS}),
+    "PHASE_ADJUSTED": frozenset({"SUBTOTAL", *_THREE_PUBLIC_COLUMNS}),
+    "SPENT": frozenset({"SUBTOTAL", "BASIC", "PROJECT"}),
+    "BUSINESS": frozenset({"TUITION"}),
+    "COMPARE": frozenset({"CHANGE", "CHANGE_PCT"}),
+    "COMPARE_NET": frozenset({"CHANGE", "CHANGE_PCT"}),
 }
-PURE_GROUPS = frozenset({"APPROPRIATION", "FUNDING", "YEAR"})
+# a year group also holds the prior-year and budget columns of a comparison table
+GROUPS["YEAR"] = GROUPS["YEAR"] | {"PRIOR", "PRIOR_NET", "BUDGET_NET", "PHASE_INITIAL"}
+PURE_GROUPS = frozenset({"APPROPRIATION", "FUNDING", "YEAR", "COMPARE", "COMPARE_NET"})
 # Funding sources printed over a span of columns can name the table's scope (一般公共预算支出
 # over 合计 | 基本支出 | 项目支出): then, above these purposes, they are not a column group.
 SCOPE_GROUPS = frozenset({"FISCAL", "GENERAL", "GOV_FUND", "SOE", "CURRENT"})
 SCOPE_CHILDREN = frozenset({"BASIC", "PROJECT", "PERSONNEL", "PUBLIC"})
+# groups that only say which figure the table shows (年初预算数 over 小计/基本/项目)
+FIGURE_GROUPS = frozenset({"PHASE_INITIAL", "SPENT"})
+# 决算 “三公” tables group the items under 预算数 | 决算数: the phase is the column suffix
+PHASE_SUFFIX = {
+    "PHASE_INITIAL": "budget_initial",
+    "PHASE_ADJUSTED": "budget_adjusted",
+    "PHASE_FINAL": "final",
+}
+# leaves that carry their own period: no year suffix
+UNDATED = frozenset({"PRIOR", "PRIOR_NET", "CHANGE", "CHANGE_PCT"})
 
 # simple leaf keys (outside any carry-over group)
 LEAF_KEYS: dict[str, str] = {
@@ -243,6 +274,12 @@ LEAF_KEYS: dict[str, str] = {
     "V_OPERATION": "vehicles.operation",
     "RECEPTION": "reception",
     "OPERATING_COSTS": "operating_costs",
+    "TUITION": "business.tuition",
+    "PRIOR": "prior_year",
+    "PRIOR_NET": "prior_year.excl_infrastructure",
+    "BUDGET_NET": "total.excl_infrastructure",
+    "CHANGE": "change",
+    "CHANGE_PCT": "change_pct",
 }
 _CARRYOVER_KEYS = {
     "GENERAL": "carryover.general",
@@ -251,7 +288,6 @@ _CARRYOVER_KEYS = {
     "SPECIAL": "carryover.special_account",
     "UNIT_FUNDS": "carryover.unit_funds",
 }
-PHASES = frozenset({"PHASE_INITIAL", "PHASE_ADJUSTED", "PHASE_FINAL"})
 THREE_PUBLIC_ITEMS = frozenset(
     {
         "TP_TOTAL",
@@ -263,6 +299,11 @@ THREE_PUBLIC_ITEMS = frozenset(
         "OPERATING_COSTS",
     }
 )
+
+
+def is_comparison(key: str) -> bool:
+    """Prior-year and change columns: not this year's money (may be negative, not additive)."""
+    return key.startswith(("prior_year", "change"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,14 +319,16 @@ def column_key(path: tuple[Label, ...]) -> str:
     """Canonical key of a leaf column from its header path (top group first)."""
     ids = [label.id for label in path]
     leaf = ids[-1]
-    groups = ids[:-1]
-    if leaf in PHASES and groups and groups[-1] in THREE_PUBLIC_ITEMS | {"SUBTOTAL"}:
-        # a “三公” item printed over its 预算数 | 决算数: the phase is the item's group
-        item = column_key(path[:-1]).partition("@")[0]
-        return f"{item}@{LEAF_KEYS[leaf]}"
+    phase = next((PHASE_SUFFIX[g] for g in ids[:-1] if g in PHASE_SUFFIX), "")
+    groups = [g for g in ids[:-1] if g not in FIGURE_GROUPS]
+    if leaf in UNDATED:
+        key = LEAF_KEYS[leaf]
+        return f"{key}.excl_infrastructure" if "COMPARE_NET" in groups else key
     in_carryover = "CARRYOVER" in groups
     year = next((label.year for label in path if label.id == "YEAR"), None)
     if leaf == "SUBTOTAL":
+        if phase and "YEAR" not in ids and groups in ([], ["PHASE_FINAL"], ["PHASE_ADJUSTED"]):
+            return f"total@{phase}"  # 合计 of a phase group (决算 “三公”)
         if not groups:
             return "total"
         leaf, groups = groups[-1], groups[:-1]
@@ -299,5 +342,5 @@ def column_key(path: tuple[Label, ...]) -> str:
     else:
         key = LEAF_KEYS.get(leaf, leaf.lower())
     if year is not None or leaf in THREE_PUBLIC_ITEMS or (groups and groups[-1] == "VEHICLES"):
-        return f"{key}@{year if year is not None else ''}"
+        return f"{key}@{year if year is not None else phase}"
     return key

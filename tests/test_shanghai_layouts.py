@@ -60,3 +60,17 @@ def test_side_by_side_basic_final_table() -> None:
     assert got[("general_basic", "total", "basic.personnel")] == Decimal("95.36")
     assert got[("general_basic", "total", "basic.public")] == Decimal("10.23")
     assert ("general_basic", "total", "total") not in got
+
+
+def test_summary_without_carryover_rows_needs_no_current_totals() -> None:
+    from cnbudget.pipeline import parse_file
+    from cnbudget.validate import check
+
+    from .conftest import REAL_CORPUS
+
+    document = parse_file(REAL_CORPUS / "shanghai-putuo-wanli-2025-budget-dept.pdf")
+    codes = {f.rule for f in check(document).findings}
+    # 收入总计 / 支出总计 only: no carry-over rows, so no 本年收入合计 is missing
+    assert "TOTAL-ROWS" not in codes
+    # the document's own 1 元 defect (21201 printed 94,995,790, its 项 add up to ...789)
+    assert "SUM-CHILDREN" in codes or "ROW-IDENTITY" in codes

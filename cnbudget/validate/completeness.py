@@ -207,6 +207,17 @@ _TOTAL_NAMES = {
 }
 
 
+def _has_balances(printed: set[str], key: str) -> bool:
+    """The summary prints carry-over (or balance) rows on the side of `key`."""
+    side = key.split(".")[0]
+    words = (
+        ("income.carryover", "income.non_fiscal_balance")
+        if side == "income"
+        else ("expenditure.carry_forward", "expenditure.balance_distribution")
+    )
+    return any(code.startswith(words) for code in printed)
+
+
 @rule(
     "TOTAL-ROWS",
     "error",
@@ -235,7 +246,10 @@ def total_rows(document: Document) -> Iterator[Finding]:
                     None,
                     table.line,
                 )
+        printed = {row.code for row in table.rows}
         for key in SUMMARY_TOTALS.get(table.kind, ()):
+            if key.endswith("current_total") and not _has_balances(printed, key):
+                continue  # no carry-over rows on this side: its 总计 is the year's total
             checked += 1
             if key not in codes:
                 side = _TOTAL_NAMES[key]

@@ -24,6 +24,7 @@ from cnbudget.tables.common import (
     assign_rows,
     header_keys,
     is_total_name,
+    one_column,
     sibling_exclusions,
     split_block,
 )
@@ -100,6 +101,8 @@ def parse_coded(block: Block, ctx: Context) -> Table:
     table.last_line = block.last_line
     split = split_block(block, ctx.tabbed)
     keys, positions, header = header_keys(split, ctx.tabbed)
+    if not keys:
+        keys, positions = one_column(split, ctx.tabbed)
     if block.kind in BASIC_ONLY:
         keys = ["total" if k == "basic" else k for k in keys]
         positions = {j: ("total" if k == "basic" else k) for j, k in positions.items()}
@@ -270,7 +273,8 @@ def _place_empty_marks(p: Parsed, width: int) -> None:
 
 def _is_empty_note(note: str) -> bool:
     return any(
-        word in note for word in ("无数据", "空表", "没有", "无政府", "无国有", "本表无", "未安排")
+        word in note
+        for word in ("无数据", "空表", "没有", "无政府", "无国有", "本表无", "未安排", "如无数字")
     )
 
 
@@ -371,8 +375,7 @@ def _function_parts_tab(
 ) -> None:
     p.name = "".join(words)
     if not digits:
-        p.kind = "total" if is_total_name(p.name) or not p.name else "unknown"
-        p.code = "total" if p.kind == "total" else ""
+        _uncoded_parts(p)
         return
     joined = "".join(code for _, code in digits)
     if len(digits) == 1 and len(joined) == 2:
@@ -405,8 +408,7 @@ def _space_row(raw: RawRow, kind: str, unit_column: bool) -> Parsed | None:
     name = "".join(rp.names)
     p.name = normalize(name)
     if not rp.codes:
-        if is_total_name(name) or not name:
-            p.kind, p.code = "total", "total"
+        _uncoded_parts(p)
         return p
     joined = "".join(rp.codes[0])
     if len(rp.codes[0]) == 1 and len(joined) == 2:
@@ -419,6 +421,14 @@ def _space_row(raw: RawRow, kind: str, unit_column: bool) -> Parsed | None:
         return p
     p.kind, p.code = "function", joined
     return p
+
+
+def _uncoded_parts(p: Parsed) -> None:
+    """A row without a code: the 合计 row, or a budget unit named only (`unit:<name>`)."""
+    if is_total_name(p.name) or not p.name:
+        p.kind, p.code = "total", "total"
+    elif p.name.endswith(ORGANISATION_ENDINGS) and not p.name.endswith("支出"):
+        p.kind, p.code = "unit", f"unit:{p.name}"
 
 
 def _is_unit(code: str, name: str, unit_column: bool) -> bool:

@@ -27,6 +27,7 @@ _BASE_FIELDS = {
     "prose",  # every line outside the tables: the source view shows them
     "format",
     "positions",  # page and box of each line (PDF): bookkeeping for provenance
+    "coverage",  # printed vs captured amounts: shown with the document's notices
 }
 
 LABELS: dict[str, str] = {

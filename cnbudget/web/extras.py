@@ -27,7 +27,6 @@ _BASE_FIELDS = {
     "prose",  # every line outside the tables: the source view shows them
     "format",
     "positions",  # page and box of each line (PDF): bookkeeping for provenance
-    "coverage",  # printed vs captured amounts: shown with the document's notices
 }
 
 LABELS: dict[str, str] = {
@@ -37,6 +36,10 @@ LABELS: dict[str, str] = {
     "dept_performance": "部门整体绩效目标",
     "narrative": "情况说明",
     "profile": "部门概况",
+    "coverage": "读取程度",
+    "printed": "印出的金额（个）",
+    "captured": "已转为事实（个）",
+    "uncaptured": "未转为事实的金额（行号、原文）",
     "duties": "主要职责",
     "functions": "主要职责",
     "units": "所属单位",

@@ -106,11 +106,14 @@ def table_coverage(table: Table, lines: Sequence[SourceLine], tabbed: bool) -> C
     first, last = table.line, table.last_line or table.line
     body = [line for line in lines if first <= line.number <= last]
     split = {line.number: _cells(line, tabbed or "\t" in line.text) for line in body}
-    # columns (cell positions) that hold money on some grid line of this table
+    # columns (cell positions) that hold money on some grid line of this table; a line on
+    # a grid of its own (a 合计 row alone on a page, fewer cells) says nothing of them
+    widths = Counter(len(split[line.number]) for line in body if "\t" in line.text)
+    width = widths.most_common(1)[0][0] if widths else 0
     money_columns = {
         index
         for line in body
-        if "\t" in line.text
+        if "\t" in line.text and len(split[line.number]) == width
         for index, cell in enumerate(split[line.number])
         if _MONEY.match(cell)
     }

@@ -126,3 +126,29 @@ def test_coverage_in_json_and_summary(tmp_path: Path) -> None:
         for t in payload["tables"]
         if t["coverage"] is not None
     )
+
+
+def test_side_by_side_codes_and_lone_total_grid_are_not_amounts() -> None:
+    lines = _lines(
+        "基本支出决算表",
+        "经济分类科目编码\t科目名称\t决算数\t经济分类科目编码\t科目名称\t决算数",
+        "301\t工资福利支出\t95.36\t302\t商品和服务支出\t10.23",
+        "30101\t基本工资\t14\t30201\t办公费\t3.78",
+        "合计\t105.59",  # a 合计 row alone on a grid of its own: its cells say nothing
+    )
+    table = Table("general_basic", "基本支出决算表", 1, rows=[], last_line=5)
+    coverage = table_coverage(table, lines, tabbed=True)
+    # 95.36 10.23 | 14 (in a money column) 3.78 | 105.59; the right-hand codes 302 and
+    # 30201 (printed after an amount, followed by their names) are not amounts
+    assert coverage.uncaptured == [
+        (3, "95.36"),
+        (3, "10.23"),
+        (4, "14"),
+        (4, "3.78"),
+        (5, "105.59"),
+    ]
+    # a 合计 row alone on a grid of its own does not make code columns money columns
+    lone = _lines("支出总表", "201\t05\t1,080", "201\t06\t80", "合计\t1,160")
+    table = Table("expenditure", "支出总表", 1, rows=[], last_line=4)
+    uncaptured = table_coverage(table, lone, tabbed=True).uncaptured
+    assert uncaptured == [(2, "1,080"), (3, "80"), (4, "1,160")]

@@ -147,6 +147,29 @@ def test_bare_integers_are_amounts_only_in_amount_cells() -> None:
     assert not is_cell_amount("合计") and not is_cell_amount("")
 
 
+def test_final_three_public_pairs_under_items() -> None:
+    # 决算 “三公” table: six 预算数 | 决算数 pairs; 公务接待费's empty cell beside
+    # 公务用车运行维护费 is not covered by it
+    keys = _tab_keys(
+        "财政拨款“三公”经费\t\t\t\t\t\t\t\t\t\t\t",
+        "合计\t\t因公出国（境）费\t\t公务用车购置及运行维护费\t\t\t\t\t\t公务接待费\t",
+        "\t\t\t\t小计\t\t公务用车购置费\t\t公务用车运行维护费\t\t\t",
+        "\t".join(["预算数\t决算数"] * 6),
+    )
+    items = ["total", "overseas", "vehicles", "vehicles.purchase", "vehicles.operation"]
+    expected = [f"{i}@{p}" for i in [*items, "reception"] for p in ("budget_initial", "final")]
+    assert list(keys.values()) == expected
+
+
+def test_year_prefixed_heading_keeps_its_year() -> None:
+    keys = _tab_keys(
+        "2023年“三公”经费预算数\t\t\t\t\t\t2023年机关运行经费预算数",
+        "合计\t因公出国(境)费\t公务接待费\t公务用车购置及运行费\t\t\t",
+        "\t\t\t小计\t购置费\t运行费\t",
+    )
+    assert keys[0] == "total@2023" and keys[6] == "operating_costs@2023"
+
+
 def test_prior_year_and_change_columns_by_cell_position() -> None:
     """2025年执行数 | 2026年预算数 (年初预算数 › 小计/基本/项目) | 增减 groups (central 表5)."""
     from cnbudget.layout.header import parse_tab_header

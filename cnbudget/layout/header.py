@@ -21,6 +21,7 @@ from cnbudget.vocabulary.columns import (
     PURE_GROUPS,
     SCOPE_CHILDREN,
     SCOPE_GROUPS,
+    THREE_PUBLIC_ITEMS,
     Label,
     column_key,
 )
@@ -40,6 +41,8 @@ _SOURCES = frozenset({"GENERAL", "GOV_FUND", "SOE"})
 _QUALIFYING_YEAR = re.compile(r"\d{4}年度?(?=政府采购)")
 _COLUMN_NUMBER = re.compile(r"[\d*＊]*|栏次|行次")
 _PHASES = frozenset({"PHASE_INITIAL", "PHASE_ADJUSTED", "PHASE_FINAL", "YEAR"})
+_PHASE_IDS = _PHASES - {"YEAR"}
+_ITEMS = THREE_PUBLIC_ITEMS | {"SUBTOTAL"}
 _YEAR = re.compile(r"(\d{4})年度?(预算数|预算|决算数|决算|执行数)?")
 # "2026年预算数比2025年执行数（扣除中央基建投资）": a group of change columns
 _COMPARE = re.compile(
@@ -174,41 +177,61 @@ def parse_tab_header(rows: list[list[str]]) -> dict[int, tuple[Label, ...]]:
     grid = [[normalize(row[j]) if j < len(row) else "" for j in range(width)] for row in rows]
     # a column-number row (`** 1 2 3`, `栏次 1 2`) holds no label: it spans nothing
     grid = [row for row in grid if not all(_COLUMN_NUMBER.fullmatch(text) for text in row)]
-    cells: dict[int, list[tuple[tuple[int, int], Label]]] = {}
-    for j in range(width):
-        path: list[tuple[tuple[int, int], Label]] = []
-        for r, row in enumerate(grid):
-            k = j
+    for row in grid:
+        # 预算数 beside 决算数 (决算 tables) is the budget phase, not a mere heading
+        if "预算数" in row and any(
+            label.id == "PHASE_FINAL" for text in row for label in tokenize(text)[0]
+        ):
+            row[:] = ["年初预算数" if text == "预算数" else text for text in row]
+    # source[r][j]: the column whose printed text covers cell (r, j), None when empty
+    source: list[list[int | None]] = []
+    for r, row in enumerate(grid):
+        covered: list[int | None] = []
+        for j in range(width):
+            k: int | None = j
             if not row[j]:
-                deeper = any(grid[d][j] for d in range(r + 1, len(grid)))
-                if not deeper or (r > 0 and grid[r - 1][j]):
-                    # below a printed label an empty cell continues that label downwards
-                    continue
-                k = j - 1
-                while k >= 0 and not row[k]:
-                    k -= 1
-                if k < 0:
-                    continue
-            text = row[k]
-            labels, _ = tokenize(text)
-            if not labels and text == "预算数" and "决算数" in row:
-                labels = [Label("PHASE_INITIAL", text)]  # 预算数 | 决算数 groups side by side
-            if len(labels) == 1:
-                path.append(((r, k), labels[0]))
+                k = None
+                if any(grid[d][j] for d in range(r + 1, len(grid))):
+                    left = j - 1
+                    while left >= 0 and not row[left]:
+                        left -= 1
+                    # a spanning cell stays under its own parent: 公务接待费's empty
+                    # cell beside 公务用车运行维护费 is not covered by it
+                    if left >= 0 and (not r or source[r - 1][j] == source[r - 1][left]):
+                        k = left
+            covered.append(k)
+        source.append(covered)
+    cells: dict[int, list[tuple[tuple[int, int, int], Label]]] = {}
+    for j in range(width):
+        path: list[tuple[tuple[int, int, int], Label]] = []
+        for r, row in enumerate(grid):
+            k = source[r][j]
+            if k is None:
+                continue
+            labels, _ = tokenize(row[k])
+            if len(labels) == 2 and labels[0].id == "YEAR" and labels[1].id in GROUPS["YEAR"]:
+                # `2023年“三公”经费预算数`: the year heads the label printed with it
+                path += [((r, k, 0), labels[0]), ((r, k, 1), labels[1])]
+            elif len(labels) == 1:
+                path.append(((r, k, 0), labels[0]))
         if path:
             cells[j] = path
     scope = _scope_cells(grid, cells)
     paths: dict[int, tuple[Label, ...]] = {}
     for j, path in cells.items():
         kept = tuple(label for origin, label in path if origin not in scope)
+        if len(kept) > 1 and kept[-1].id in _PHASE_IDS and kept[-2].id in _ITEMS:
+            # 预算数 | 决算数 printed under each “三公” item: the phase heads the item,
+            # as where the phases are printed above the items
+            kept = (kept[-1], *kept[:-1])
         if kept:
             paths[j] = kept
     return paths
 
 
 def _scope_cells(
-    grid: list[list[str]], cells: dict[int, list[tuple[tuple[int, int], Label]]]
-) -> set[tuple[int, int]]:
+    grid: list[list[str]], cells: dict[int, list[tuple[tuple[int, int, int], Label]]]
+) -> set[tuple[int, int, int]]:
     """Spanning header cells that name the table's scope rather than a column group.
 
     A label printed over other labels that it cannot hold as a group (`“三公”经费预算数`
@@ -217,21 +240,22 @@ def _scope_cells(
     expenditure purposes (`一般公共预算支出` over 合计 | 基本支出 | 项目支出) says what the
     whole span is about: its columns keep their own keys (`total`, `basic`, …).
     """
-    scope: set[tuple[int, int]] = set()
-    spans: dict[tuple[int, int], list[int]] = {}
-    children: dict[tuple[int, int], set[str]] = {}
+    scope: set[tuple[int, int, int]] = set()
+    spans: dict[tuple[int, int, int], list[int]] = {}
+    children: dict[tuple[int, int, int], set[str]] = {}
     for j, path in cells.items():
         for i, (origin, _label) in enumerate(path):
             spans.setdefault(origin, []).append(j)
             if i + 1 < len(path):
                 children.setdefault(origin, set()).add(path[i + 1][1].id)
-    for (r, k), columns in spans.items():
-        label = next(lb for o, lb in cells[columns[0]] if o == (r, k))
-        kids = children.get((r, k), set())
+    for origin, columns in spans.items():
+        r, k, _ = origin
+        label = next(lb for o, lb in cells[columns[0]] if o == origin)
+        kids = children.get(origin, set())
         if kids and kids <= _SOURCES:
             continue  # an item split by funding source (深圳 “三公”: 总计 › 一般公共预算 …)
         if kids - _PHASES and label.id not in GROUPS:
-            scope.add((r, k))
+            scope.add(origin)
             continue
         if label.id not in SCOPE_GROUPS:
             continue
@@ -241,5 +265,5 @@ def _scope_cells(
             not tokenize(text)[0] and text not in ONE_COLUMN for text in below
         )
         if names_column or kids & SCOPE_CHILDREN:
-            scope.add((r, k))
+            scope.add(origin)
     return scope

@@ -99,6 +99,7 @@ class Parsed:
     suffix: str | None = None  # a 2-digit code still to be placed in the hierarchy
     text_cells: dict[str, str] = field(default_factory=dict)
     unit: str | None = None
+    clipped: str | None = None  # a code printed incomplete (`7 11 02`), read from context
 
 
 def parse_coded(block: Block, ctx: Context) -> Table:
@@ -141,6 +142,17 @@ def parse_coded(block: Block, ctx: Context) -> Table:
         parsed = [p for p in (_space_row(r, block.kind, unit_column) for r in raw) if p]
     _department_total(parsed, block.kind)
     _place_codes(parsed, ctx, block.kind)
+    for p in parsed:
+        if p.clipped is not None:
+            ctx.notices.append(
+                Notice(
+                    "clipped-code",
+                    f"科目编码印为「{p.clipped}」（类编码不完整），按上下行读作 {p.code}",
+                    p.line,
+                    block.kind,
+                    "warning",
+                )
+            )
     _codes_by_name(parsed, block.kind)
     if block.kind == "projects" or block.kind in ECONOMIC_TABLES:
         _named_units(parsed, block.kind)
@@ -468,6 +480,16 @@ def _function_parts_tab(
     joined = "".join(code for _, code in digits)
     if len(digits) == 1 and len(joined) == 2:
         p.kind, p.suffix, p.level_hint = "function", joined, min(digits[0][0] + 1, 3)
+    elif (
+        len(digits) in (2, 3)
+        and len(digits[0][1]) < 3
+        and all(len(code) == 2 for _, code in digits[1:])
+        and digits[0][0] + len(digits) - 1 == digits[-1][0]
+    ):
+        # 类 | 款 | 项 printed in columns with the 类 cut short by a narrow cell (`7 11 02`
+        # for 210 11 02): the last part is placed under the rows above, like a suffix
+        p.kind, p.suffix, p.level_hint = "function", digits[-1][1], len(digits)
+        p.clipped = " ".join(code for _, code in digits)
     elif _is_unit(joined, p.name, unit_column):
         p.kind, p.code = "unit", f"unit:{joined}"
     else:

@@ -216,6 +216,7 @@ DESCRIPTORS: tuple[str, ...] = (
     "经济分类科目编码",
     "经济分类科目名称",
     "部门预算经济分类科目编码",
+    "部门经济分类科目名称",
     "收入预算",
     "支出预算",
     # group labels naming the table's scope, not a column
@@ -259,7 +260,9 @@ GROUPS: dict[str, frozenset[str]] = {
     "PERSONNEL": frozenset({"SUBTOTAL", "WAGES", "HOUSEHOLDS"}),
     "PROJECT": frozenset({"SUBTOTAL", "PROJECT_OPERATING", "PROJECT_SPECIFIC"}),
     "FUNDING": frozenset({"SUBTOTAL", "GENERAL", "GOV_FUND", "SOE"}),
-    "YEAR": frozenset({"SUBTOTAL", "TP_TOTAL", "OVERSEAS", "VEHICLES", "RECEPTION"}),
+    "YEAR": frozenset(
+        {"SUBTOTAL", "TP_TOTAL", "OVERSEAS", "VEHICLES", "RECEPTION", "OPERATING_COSTS"}
+    ),
     "VEHICLES": frozenset({"SUBTOTAL", "V_PURCHASE", "V_OPERATION"}),
     "PROCUREMENT": frozenset({"SUBTOTAL", "PROC_SME", "PROC_SMALL"}),
     "PHASE_INITIAL": frozenset({"SUBTOTAL", "BASIC", "PROJECT", *_THREE_PUBLIC_COLUMNS}),

@@ -36,6 +36,10 @@ for _variant, _label_id in _LEXICON:
 _TOTALS = frozenset({"SUBTOTAL", "TP_TOTAL"})
 _PHASES = frozenset({"PHASE_INITIAL", "PHASE_ADJUSTED", "PHASE_FINAL", "YEAR"})
 _YEAR = re.compile(r"(\d{4})年度?(预算数|预算|决算数|决算|执行数)?")
+# "2026年预算数比2025年执行数（扣除中央基建投资）": a group of change columns
+_COMPARE = re.compile(
+    r"(?:\d{4}年度?)?(?:预算数?)?比(?:\d{4}年度?|上年)(?:执行数|预算数|预算)?(（扣除中央基建投资）)?"
+)
 
 
 @dataclass(slots=True)
@@ -55,6 +59,12 @@ def tokenize(text: str) -> tuple[list[Label], list[str]]:
     run = ""
     i = 0
     while i < len(text):
+        compare = _COMPARE.match(text, i)
+        if compare:
+            kind = "COMPARE_NET" if compare.group(1) else "COMPARE"
+            labels.append(Label(kind, compare.group(0)))
+            i = compare.end()
+            continue
         year = _YEAR.match(text, i)
         if year:
             labels.append(Label("YEAR", year.group(0), int(year.group(1))))
@@ -157,6 +167,8 @@ def parse_tab_header(rows: list[list[str]]) -> dict[int, tuple[Label, ...]]:
     """
     width = max((len(row) for row in rows), default=0)
     grid = [[normalize(row[j]) if j < len(row) else "" for j in range(width)] for row in rows]
+    # a row of column numbers (1 2 3 …, 栏次) names no column
+    grid = [row for row in grid if not all(c.isdigit() or c in ("", "栏次") for c in row)]
     cells: dict[int, list[tuple[tuple[int, int], Label]]] = {}
     for j in range(width):
         path: list[tuple[tuple[int, int], Label]] = []
@@ -171,7 +183,10 @@ def parse_tab_header(rows: list[list[str]]) -> dict[int, tuple[Label, ...]]:
                     k -= 1
                 if k < 0:
                     continue
-            labels, _ = tokenize(row[k])
+            text = row[k]
+            labels, _ = tokenize(text)
+            if not labels and text == "预算数" and "决算数" in row:
+                labels = [Label("PHASE_INITIAL", text)]  # 预算数 | 决算数 groups side by side
             if len(labels) == 1:
                 path.append(((r, k), labels[0]))
         if path:

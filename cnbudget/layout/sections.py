@@ -19,7 +19,7 @@ from cnbudget.model import SourceLine
 from cnbudget.vocabulary.normalize import compact, normalize
 from cnbudget.vocabulary.titles import title_kind
 
-_MARKER = re.compile(r"^(?:公开表|预算|附表|部门预算公开表)\s*\d+\s*表?$|^表\s*\d+$")
+_MARKER = re.compile(r"^(?:(?:部门|单位)?(?:预算|决算)?公开表?|预算|附表)\s*\d+\s*表?$|^表\s*\d+$")
 _PART = re.compile(r"^第[一二三四五六七八九十]+部分")
 PART_HEADING = _PART
 _UNIT = re.compile(r"(?:金额)?单位[：:]\s*(万元|千元|元)")
@@ -132,6 +132,8 @@ def _is_page_number(lines: list[SourceLine], index: int) -> bool:
     following = _next_content(lines, index + 1, 1)
     if not following:
         return True
+    if lines[index].page is not None and following[0].page != lines[index].page:
+        return True  # the last line of its page
     nxt = following[0].text
     return is_page_header(nxt) or title_kind(nxt) is not None or bool(_MARKER.match(compact(nxt)))
 

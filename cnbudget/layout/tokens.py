@@ -82,6 +82,15 @@ def tokenize(line: str) -> tuple[Token, ...]:
     return tuple(tokens)
 
 
+_PERCENT = re.compile(r"^([-−]?\d+(?:\.\d+)?)\s*[%％]$")
+
+
+def percent_number(text: str) -> str | None:
+    """`-60.86%` → `-60.86` (a percentage printed in a 增减(%) cell), else None."""
+    match = _PERCENT.match(text.strip())
+    return match.group(1).replace("−", "-") if match else None
+
+
 def is_amount(text: str) -> bool:
     return bool(_AMOUNT.match(text.strip().strip("\u3000")))
 

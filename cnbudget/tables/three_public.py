@@ -95,7 +95,9 @@ def _items_as_columns(
     for key, cell in assigned.items():
         item, _, year = key.partition("@")
         column = "amount"
-        if year and ctx.year is not None and int(year) < ctx.year:
+        if year and not year.isdigit():
+            column = year  # a phase of a 决算 table: budget_initial / final
+        elif year and ctx.year is not None and int(year) < ctx.year:
             column = "prior_year"
         elif year and ctx.year is not None and int(year) > ctx.year:
             column = f"year_{year}"

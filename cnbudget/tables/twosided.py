@@ -12,7 +12,14 @@ from dataclasses import dataclass, field
 from cnbudget.layout.sections import Block, is_note, is_prose
 from cnbudget.layout.tokens import Token, amount_text, is_amount, parse_amount, tokenize
 from cnbudget.model import Cell, Notice, Row, Table
-from cnbudget.tables.common import Context, Pending, assign_rows, header_keys, split_block
+from cnbudget.tables.common import (
+    Context,
+    Pending,
+    assign_rows,
+    drop_row_numbers,
+    header_keys,
+    split_block,
+)
 from cnbudget.vocabulary.normalize import compact, normalize
 from cnbudget.vocabulary.summary_rows import Side, SummaryContext, classify, update_context
 
@@ -69,6 +76,8 @@ def parse_two_sided(block: Block, ctx: Context) -> Table:
     table = Table(block.kind, block.title.strip(), block.title_line, block.unit or ctx.unit)
     table.last_line = block.last_line
     split = split_block(block, ctx.tabbed)
+    if ctx.tabbed:
+        split = drop_row_numbers(split)
     keys, positions, _header = header_keys(split, ctx.tabbed)
     right_keys = keys if block.kind == "fiscal_summary" and keys else ["amount"]
     split_right = {j: k for j, k in positions.items() if j >= 3}

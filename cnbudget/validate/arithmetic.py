@@ -181,6 +181,8 @@ def sum_children(document: Document) -> Iterator[Finding]:
     for table in tables:
         for parent_index, kids in families(table).items():
             parent = table.rows[parent_index]
+            if not any(key in table.columns for key in parent.cells):
+                continue  # a 合计 line that prints only label totals (人员经费合计 …)
             children: list[Row] = [table.rows[k] for k in kids]
             sums: dict[str, Decimal] = {}
             counts: dict[str, int] = {}
@@ -190,6 +192,8 @@ def sum_children(document: Document) -> Iterator[Finding]:
                         sums[key] = sums.get(key, _ZERO) + cell.value
                         counts[key] = counts.get(key, 0) + 1
             for key in table.columns:
+                if key.startswith("change_pct"):
+                    continue  # percentages do not add up
                 own_cell = parent.cells.get(key)
                 own = own_cell.value if own_cell is not None else None
                 if own is None and key not in sums:

@@ -31,6 +31,8 @@ LABELS: dict[str, tuple[str, ...]] = {
     ),
     "FISCAL": ("财政拨款收入", "财政拨款", "财政拨款（补助）", "财政拨款（小计）", "财政拨款合计"),
     "APPROPRIATION": ("本年拨款", "本年财政拨款"),
+    # 本年支出 over 小计 / 基本支出 / 项目支出 (决算 tables): names the figure, not a column
+    "SPENT": ("本年支出",),
     "GENERAL": (
         "一般公共预算",
         "一般公共预算收入",
@@ -66,13 +68,13 @@ LABELS: dict[str, tuple[str, ...]] = {
         "财政专户拨款收入",
         "财政专户拨款",
     ),
-    # children of 财政专户拨款收入 (Guangdong 收入总体情况表)
-    "SPECIAL_EDUCATION": ("教育收费",),
+    # children of 财政专户拨款收入 (Guangdong 收入总体情况表): 教育收费 (TUITION) and
     "SPECIAL_OTHER": ("其他专户收入拨款", "其他专户收入"),
     # 其他资金收入 over 事业收入 / 事业单位经营收入 / 其他收入: a group, no column of its own
     "OTHER_FUNDS": ("其他资金收入",),
     "UNIT_FUNDS": ("单位资金",),
     "BUSINESS": ("事业收入", "事业收入（不含教育收费）"),
+    "TUITION": ("其中：教育收费", "其中教育收费", "教育收费"),
     "OPERATING": ("事业单位经营收入", "经营收入"),
     "OTHER": ("其他收入", "其他资金"),
     "SUPERIOR": ("上级补助收入",),
@@ -116,11 +118,18 @@ LABELS: dict[str, tuple[str, ...]] = {
     ),
     "RECEPTION": ("公务接待费",),
     "OPERATING_COSTS": ("机关运行经费", "机关运行经费预算数", "机关运行经费预算"),
+    # prior-year and change columns of a budget table (2025年执行数 | 2026年预算数 | 增减)
+    "PRIOR": ("执行数", "上年执行数", "上年预算数", "上年数"),
+    "PRIOR_NET": ("扣除中央基建投资后执行数",),
+    "BUDGET_NET": ("扣除中央基建投资后预算数",),
+    "CHANGE": ("增减额", "增减", "增减金额"),
+    "CHANGE_PCT": ("增减（%）", "增减%", "增减率", "增长率", "增减幅度", "增幅（%）"),
 }
 
 # Labels that name descriptive columns (codes, names) or layout words: recognised, not amounts.
 DESCRIPTORS: tuple[str, ...] = (
     "科目编码",
+    "科目代码",
     "科目名称",
     "编码",
     "科目",
@@ -154,6 +163,7 @@ DESCRIPTORS: tuple[str, ...] = (
     "政府经济分类科目",
     "序号",
     "栏次",
+    "行次",
     "项目",
     "收入",
     "支出",
@@ -178,6 +188,7 @@ DESCRIPTORS: tuple[str, ...] = (
 # the label of a table's only amount column (that column is `total`)
 ONE_COLUMN: tuple[str, ...] = ("预算", "预算数", "金额", "决算数", "本年预算")
 
+_THREE_PUBLIC_COLUMNS = ("TP_TOTAL", "OVERSEAS", "VEHICLES", "RECEPTION")
 # group label id -> child label ids it can hold
 GROUPS: dict[str, frozenset[str]] = {
     "FISCAL": frozenset({"SUBTOTAL", "GENERAL", "GOV_FUND", "SOE"}),
@@ -209,14 +220,35 @@ GROUPS: dict[str, frozenset[str]] = {
     "FUNDING": frozenset({"SUBTOTAL", "GENERAL", "GOV_FUND", "SOE"}),
     "YEAR": frozenset({"SUBTOTAL", "TP_TOTAL", "OVERSEAS", "VEHICLES", "RECEPTION"}),
     "VEHICLES": frozenset({"SUBTOTAL", "V_PURCHASE", "V_OPERATION"}),
-    "SPECIAL": frozenset({"SUBTOTAL", "SPECIAL_EDUCATION", "SPECIAL_OTHER"}),
+    "SPECIAL": frozenset({"SUBTOTAL", "TUITION", "SPECIAL_OTHER"}),
     "OTHER_FUNDS": frozenset({"SUBTOTAL", "BUSINESS", "OPERATING", "OTHER"}),
+    "PHASE_INITIAL": frozenset({"SUBTOTAL", "BASIC", "PROJECT", *_THREE_PUBLIC_COLUMNS}),
+    "PHASE_FINAL": frozenset({"SUBTOTAL", *_THREE_PUBLIC_COLUMNS}),
+    "PHASE_ADJUSTED": frozenset({"SUBTOTAL", *_THREE_PUBLIC_COLUMNS}),
+    "SPENT": frozenset({"SUBTOTAL", "BASIC", "PROJECT"}),
+    "BUSINESS": frozenset({"TUITION"}),
+    "COMPARE": frozenset({"CHANGE", "CHANGE_PCT"}),
+    "COMPARE_NET": frozenset({"CHANGE", "CHANGE_PCT"}),
 }
-PURE_GROUPS = frozenset({"APPROPRIATION", "FUNDING", "YEAR", "OTHER_FUNDS"})
+# a year group also holds the prior-year and budget columns of a comparison table
+GROUPS["YEAR"] = GROUPS["YEAR"] | {"PRIOR", "PRIOR_NET", "BUDGET_NET", "PHASE_INITIAL"}
+PURE_GROUPS = frozenset(
+    {"APPROPRIATION", "FUNDING", "YEAR", "COMPARE", "COMPARE_NET", "OTHER_FUNDS"}
+)
 # Funding sources printed over a span of columns can name the table's scope (一般公共预算支出
 # over 合计 | 基本支出 | 项目支出): then, above these purposes, they are not a column group.
 SCOPE_GROUPS = frozenset({"FISCAL", "GENERAL", "GOV_FUND", "SOE", "CURRENT"})
 SCOPE_CHILDREN = frozenset({"BASIC", "PROJECT", "PERSONNEL", "PUBLIC"})
+# groups that only say which figure the table shows (年初预算数 over 小计/基本/项目)
+FIGURE_GROUPS = frozenset({"PHASE_INITIAL", "SPENT"})
+# 决算 “三公” tables group the items under 预算数 | 决算数: the phase is the column suffix
+PHASE_SUFFIX = {
+    "PHASE_INITIAL": "budget_initial",
+    "PHASE_ADJUSTED": "budget_adjusted",
+    "PHASE_FINAL": "final",
+}
+# leaves that carry their own period: no year suffix
+UNDATED = frozenset({"PRIOR", "PRIOR_NET", "CHANGE", "CHANGE_PCT"})
 
 # simple leaf keys (outside any carry-over group)
 LEAF_KEYS: dict[str, str] = {
@@ -228,7 +260,6 @@ LEAF_KEYS: dict[str, str] = {
     "GOV_FUND": "fiscal.gov_fund",
     "SOE": "fiscal.soe",
     "SPECIAL": "special_account",
-    "SPECIAL_EDUCATION": "special_account.education",
     "SPECIAL_OTHER": "special_account.other",
     "OTHER_FUNDS": "other_funds",
     "UNIT_FUNDS": "unit_funds",
@@ -261,6 +292,12 @@ LEAF_KEYS: dict[str, str] = {
     "V_OPERATION": "vehicles.operation",
     "RECEPTION": "reception",
     "OPERATING_COSTS": "operating_costs",
+    "TUITION": "business.tuition",
+    "PRIOR": "prior_year",
+    "PRIOR_NET": "prior_year.excl_infrastructure",
+    "BUDGET_NET": "total.excl_infrastructure",
+    "CHANGE": "change",
+    "CHANGE_PCT": "change_pct",
 }
 _CARRYOVER_KEYS = {
     "GENERAL": "carryover.general",
@@ -284,6 +321,11 @@ THREE_PUBLIC_ITEMS = frozenset(
 )
 
 
+def is_comparison(key: str) -> bool:
+    """Prior-year and change columns: not this year's money (may be negative, not additive)."""
+    return key.startswith(("prior_year", "change"))
+
+
 @dataclass(frozen=True, slots=True)
 class Label:
     """A recognised header label: its id, the printed text, and a year for year groups."""
@@ -298,10 +340,16 @@ def column_key(path: tuple[Label, ...]) -> str:
     path = tuple(label for label in path if label.id not in _TRANSPARENT) or path
     ids = [label.id for label in path]
     leaf = ids[-1]
-    groups = ids[:-1]
+    phase = next((PHASE_SUFFIX[g] for g in ids[:-1] if g in PHASE_SUFFIX), "")
+    groups = [g for g in ids[:-1] if g not in FIGURE_GROUPS]
+    if leaf in UNDATED:
+        key = LEAF_KEYS[leaf]
+        return f"{key}.excl_infrastructure" if "COMPARE_NET" in groups else key
     in_carryover = "CARRYOVER" in groups
     year = next((label.year for label in path if label.id == "YEAR"), None)
     if leaf == "SUBTOTAL":
+        if phase and "YEAR" not in ids and groups in ([], ["PHASE_FINAL"], ["PHASE_ADJUSTED"]):
+            return f"total@{phase}"  # 合计 of a phase group (决算 “三公”)
         if not groups:
             return "total"
         leaf, groups = groups[-1], groups[:-1]
@@ -312,8 +360,10 @@ def column_key(path: tuple[Label, ...]) -> str:
         key = "carryover.general.grant" if in_carryover else "fiscal.general.grant"
     elif in_carryover and leaf in _CARRYOVER_KEYS:
         key = _CARRYOVER_KEYS[leaf]
+    elif leaf == "TUITION" and groups and groups[-1] == "SPECIAL":
+        key = "special_account.tuition"  # 财政专户拨款收入 › 教育收费
     else:
         key = LEAF_KEYS.get(leaf, leaf.lower())
     if year is not None or leaf in THREE_PUBLIC_ITEMS or (groups and groups[-1] == "VEHICLES"):
-        return f"{key}@{year if year is not None else ''}"
+        return f"{key}@{year if year is not None else phase}"
     return key

@@ -285,7 +285,8 @@ def _place_empty_marks(p: Parsed, width: int) -> None:
 
 def _is_empty_note(note: str) -> bool:
     return any(
-        word in note for word in ("无数据", "空表", "没有", "无政府", "无国有", "本表无", "未安排")
+        word in note
+        for word in ("无数据", "空表", "没有", "无政府", "无国有", "本表无", "未安排", "如无数字")
     )
 
 
@@ -395,10 +396,7 @@ def _function_parts_tab(
 ) -> None:
     p.name = "".join(words)
     if not digits:
-        p.kind = "total" if is_total_name(p.name) or not p.name else "unknown"
-        p.code = "total" if p.kind == "total" else ""
-        if p.kind == "unknown" and is_organisation(p.name):
-            p.kind, p.code = "unit", f"unit:{p.name}"  # a unit printed by name only
+        _uncoded_parts(p)
         return
     joined = "".join(code for _, code in digits)
     if len(digits) == 1 and len(joined) == 2:
@@ -421,8 +419,7 @@ def _space_row(raw: RawRow, kind: str, unit_column: bool) -> Parsed | None:
     name = "".join(rp.names)
     p.name = normalize(name)
     if not rp.codes:
-        if is_total_name(name) or not name:
-            p.kind, p.code = "total", "total"
+        _uncoded_parts(p)
         return p
     joined = "".join(rp.codes[0])
     if len(rp.codes[0]) == 1 and len(joined) == 2:
@@ -435,6 +432,14 @@ def _space_row(raw: RawRow, kind: str, unit_column: bool) -> Parsed | None:
         return p
     p.kind, p.code = "function", joined
     return p
+
+
+def _uncoded_parts(p: Parsed) -> None:
+    """A row without a code: the 合计 row, or a budget unit named only (`unit:<name>`)."""
+    if is_total_name(p.name) or not p.name:
+        p.kind, p.code = "total", "total"
+    elif is_organisation(p.name) and not p.name.endswith("支出"):
+        p.kind, p.code = "unit", f"unit:{p.name}"
 
 
 def _is_unit(code: str, name: str, unit_column: bool) -> bool:

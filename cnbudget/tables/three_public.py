@@ -17,7 +17,7 @@ _ITEM_ROWS: tuple[tuple[str, str], ...] = (
     (r"^“?三公”?经费(小计|合计)?$", "total"),
     (r"^其中：?教学科研人员因公出国（境）费用?$", "overseas.research"),
     (r"^其他因公出国（境）费用?$", "overseas.other"),
-    (r"^因公出国（境）(费用?|经费|支出)$", "overseas"),
+    (r"^(其中：)?因公出国（境）(费用?|经费|支出)$", "overseas"),
     (r"^公务用车购置及运(行维护|维|行)(费|支出)$", "vehicles"),
     (r"^(其中：)?公务用车购置费$", "vehicles.purchase"),
     (r"^(其中：)?公务用车运(行维护|维|行)费$", "vehicles.operation"),
@@ -152,7 +152,9 @@ def _items_as_rows(
     entries: list[tuple[str, str, int, list[str], dict[int, int]]] = []
     has_grand = any(re.search("会议费|培训费", name) for name, _l, _a, _f in rows)
     for name, number, amounts, fixed in rows:
-        plain = strip_numbering(re.sub(r"^其中[：:]", "", strip_numbering(name)))
+        plain = strip_numbering(name)
+        if plain.startswith("其中："):  # 其中：（1）公务用车购置费
+            plain = "其中：" + strip_numbering(plain[3:])
         key = None
         if plain in ("合计", "总计"):
             key = "grand_total" if has_grand else "total"

@@ -29,7 +29,15 @@ LABELS: dict[str, tuple[str, ...]] = {
         "年初结转和结余",
         "上年财政拨款结转结余",
     ),
-    "FISCAL": ("财政拨款收入", "财政拨款", "财政拨款（补助）", "财政拨款（小计）", "财政拨款合计"),
+    "FISCAL": (
+        "财政拨款收入",
+        "财政拨款",
+        "财政拨款（补助）",
+        "财政拨款（小计）",
+        "财政拨款合计",
+        "本级财政拨款",
+        "本级财政拨款收入",
+    ),
     "APPROPRIATION": ("本年拨款", "本年财政拨款"),
     # 本年支出 over 小计 / 基本支出 / 项目支出 (决算 tables): names the figure, not a column
     "SPENT": ("本年支出",),
@@ -41,7 +49,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "一般公共预算财政拨款",
         "一般公共预算资金",
     ),
-    "GRANT": ("其中：财政拨款", "其中财政拨款"),
+    "GRANT": ("其中：财政拨款", "其中财政拨款", "其中：经费拨款", "经费拨款"),
     "GOV_FUND": (
         "政府性基金",
         "政府性基金预算",
@@ -67,6 +75,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "财政专户核拨资金",
         "财政专户拨款收入",
         "财政专户拨款",
+        "财政专户管理事业收入",
     ),
     # children of 财政专户拨款收入 (Guangdong 收入总体情况表): 教育收费 (TUITION) and
     "SPECIAL_OTHER": ("其他专户收入拨款", "其他专户收入"),
@@ -75,8 +84,8 @@ LABELS: dict[str, tuple[str, ...]] = {
     "UNIT_FUNDS": ("单位资金",),
     "BUSINESS": ("事业收入", "事业收入（不含教育收费）"),
     "TUITION": ("其中：教育收费", "其中教育收费", "教育收费"),
-    "OPERATING": ("事业单位经营收入", "经营收入"),
-    "OTHER": ("其他收入", "其他资金"),
+    "OPERATING": ("事业单位经营收入", "经营收入", "事业单位经营服务收入"),
+    "OTHER": ("其他收入", "其它收入", "其他资金"),
     "SUPERIOR": ("上级补助收入",),
     "AFFILIATED": ("附属单位上缴收入",),
     "NON_FISCAL": ("使用非财政拨款结余", "用事业基金弥补收支差额"),
@@ -87,7 +96,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "一般公共预算基本支出",
         "基本支出合计",
     ),
-    "PERSONNEL": ("人员支出", "人员经费", "人员经费支出"),
+    "PERSONNEL": ("人员支出", "人员经费", "人员经费支出", "人员类"),
     "WAGES": ("工资福利支出",),
     "HOUSEHOLDS": ("对个人和家庭的补助", "对个人和家庭补助", "对个人和家庭的补助支出"),
     "PUBLIC": ("日常公用支出", "公用经费", "日常公用经费", "公用支出"),
@@ -107,7 +116,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "公务用车购置及运维费",
         "公务用车购置及运行维护经费",
     ),
-    "V_PURCHASE": ("公务用车购置经费", "公务用车购置费", "购置费"),
+    "V_PURCHASE": ("公务用车购置经费", "公务用车购置费", "公务用车购置", "购置费"),
     "V_OPERATION": (
         "公务用车运行维护费",
         "公务用车运行费",
@@ -183,15 +192,22 @@ DESCRIPTORS: tuple[str, ...] = (
     "部门预算经济分类科目编码",
     "收入预算",
     "支出预算",
+    # group labels naming the table's scope, not a column
+    "其中：",
+    "三公经费预（决）算数（财政拨款）",
+    "功能科目",
+    "经济科目编码",
+    "经济科目名称",
 )
 
 # the label of a table's only amount column (that column is `total`)
 ONE_COLUMN: tuple[str, ...] = ("预算", "预算数", "金额", "决算数", "本年预算")
 
 _THREE_PUBLIC_COLUMNS = ("TP_TOTAL", "OVERSEAS", "VEHICLES", "RECEPTION")
+
 # group label id -> child label ids it can hold
 GROUPS: dict[str, frozenset[str]] = {
-    "FISCAL": frozenset({"SUBTOTAL", "GENERAL", "GOV_FUND", "SOE"}),
+    "FISCAL": frozenset({"SUBTOTAL", "GENERAL", "GOV_FUND", "SOE", "GRANT"}),
     "CURRENT": frozenset(
         {
             "SUBTOTAL",

@@ -224,8 +224,7 @@ def check() -> list[str]:
         got = sum(d(c.get(key, "")) for k, c in exp.items() if len(k) == 3)
         near(got, d(exp["total"][key]), f"支出总表 合计 {key}")
     near(d(exp["total"]["total"]), s["expenditure.current_total"], "支出总表 = 收支总表")
-    # income side `amount`, expenditure side `total` (docs/canonical-facts.md)
-    f = {code: d(next(iter(c.values()))) for t, code, _, c in ROWS if t == "fiscal_summary"}
+    f = {code: d(c.get("amount") or c["total"]) for t, code, _, c in ROWS if t == "fiscal_summary"}
     near(f["income.current_total"] + f["income.carryover"], f["income.grand_total"], "财拨收入")
     near(
         sum(f[c] for c in ("201", "205", "208", "221")), f["expenditure.current_total"], "财拨支出"

@@ -30,6 +30,7 @@ from cnbudget.tables.common import (
     sibling_exclusions,
     split_block,
 )
+from cnbudget.vocabulary.codes_by_name import CodesByName
 from cnbudget.vocabulary.columns import column_key
 from cnbudget.vocabulary.economic import economic_class
 from cnbudget.vocabulary.functions import class_code, is_class_code
@@ -136,13 +137,14 @@ def parse_coded(block: Block, ctx: Context) -> Table:
             keys = ["total" if k in ONE_NUMBER else k for k in dict.fromkeys(positions.values())]
             positions = {j: ("total" if k in ONE_NUMBER else k) for j, k in positions.items()}
             table.columns = keys
-        parsed = _tab_rows(split, positions, keys, block.kind, unit_column)
+        parsed = _tab_rows(split, positions, keys, block.kind, unit_column, _unit_name_cell(split))
     else:
         numbered = "序号" in compact(" ".join(line.text for line in split.header))
         second = block.kind in ECONOMIC_TABLES
         raw, _notes = assemble(split.body, numbered=numbered, second_code=second)
         parsed = [p for p in (_space_row(r, block.kind, unit_column) for r in raw) if p]
     _place_codes(parsed, ctx, block.kind)
+    _codes_by_name(parsed, block.kind)
     if block.kind == "projects" or block.kind in ECONOMIC_TABLES:
         _named_units(parsed, block.kind)
     _name_duplicates(parsed)
@@ -290,8 +292,23 @@ def _is_empty_note(note: str) -> bool:
     )
 
 
+def _unit_name_cell(split: Split) -> int | None:
+    """The cell of a 单位名称 column printed before the 项目名称 column (projects by unit)."""
+    for line in split.header:
+        cells = [normalize(c) for c in line.text.split("\t")]
+        if "项目名称" in cells:
+            before = cells[: cells.index("项目名称")]
+            return next((j for j, c in enumerate(before) if c in ("单位名称", "单位")), None)
+    return None
+
+
 def _tab_rows(
-    split: Split, positions: dict[int, str], keys: list[str], kind: str, unit_column: bool
+    split: Split,
+    positions: dict[int, str],
+    keys: list[str],
+    kind: str,
+    unit_column: bool,
+    unit_name: int | None = None,
 ) -> list[Parsed]:
     index_of = {key: i for i, key in enumerate(keys)}
     amount_positions = sorted(positions)
@@ -331,7 +348,10 @@ def _tab_rows(
                 words.append((j, normalize(c)))
         p = Parsed("unknown", "", "", line.number, line.page, amounts, fixed)
         if kind == "projects":
-            _project_parts(p, [w for _, w in words], [d for _, d in digits])
+            unit = next((w for j, w in words if j == unit_name), None)
+            _project_parts(p, [w for j, w in words if j != unit_name], [d for _, d in digits])
+            if unit and p.kind == "project":
+                p.unit = p.text_cells["unit"] = unit
         elif kind in ECONOMIC_TABLES:
             _economic_parts(p, _tab_code_groups(digits), [w for _, w in words], unit_column)
         else:
@@ -439,7 +459,7 @@ def _uncoded_parts(p: Parsed) -> None:
     if is_total_name(p.name) or not p.name:
         p.kind, p.code = "total", "total"
     elif is_organisation(p.name) and not p.name.endswith("支出"):
-        p.kind, p.code = "unit", f"unit:{p.name}"
+        p.kind, p.code = "unit", f"unit:{p.name}"  # a unit printed by name only
 
 
 def _is_unit(code: str, name: str, unit_column: bool) -> bool:
@@ -626,10 +646,38 @@ def _named_units(rows: list[Parsed], kind: str) -> None:
                 break
 
 
+def _codes_by_name(rows: list[Parsed], kind: str) -> None:
+    """Rows printed by name only: a classification code from the catalogue, else a unit.
+
+    A name the catalogue places under the rows above it takes that code; a name that
+    reads like an organisation (`…局`, `…中心（…）`) is a budget unit, `unit:<name>`.
+    """
+    if kind == "projects":
+        return
+    names = CodesByName(economic=kind in ECONOMIC_TABLES)
+    for p in rows:
+        unnamed = p.kind == "unknown" or p.code.startswith("other:")
+        if not unnamed and p.kind in ("function", "economic") and p.suffix is None and p.code:
+            names.enter(p.code.split("/")[0])
+        elif p.name and unnamed:
+            code = names.resolve(p.name)
+            if code is not None:
+                p.kind, p.code = ("economic" if names.economic else "function"), code
+            elif is_organisation(p.name):
+                p.kind, p.code = "unit", f"unit:{p.name}"
+
+
 def _name_duplicates(rows: list[Parsed]) -> None:
     """Projects sharing a name, and economic rows repeated under several units, get
     `@unit` (the printed unit code, else the unit row above) or `@n`, so row codes
-    stay unique."""
+    stay unique; a unit printed by name under a row of the same name (the department,
+    then its 本级) is `@n`."""
+    units: dict[str, int] = {}
+    for p in rows:
+        if p.kind == "unit":
+            units[p.code] = units.get(p.code, 0) + 1
+            if units[p.code] > 1:
+                p.code = f"{p.code}@{units[p.code]}"
     kinds = ("project", "economic")
     counts: dict[str, int] = {}
     for p in rows:

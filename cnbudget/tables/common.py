@@ -181,6 +181,20 @@ def header_keys(split: Split, tabbed: bool) -> tuple[list[str], dict[int, str], 
     return header.keys, positions, header
 
 
+def undate(keys: list[str]) -> list[str]:
+    """Beside a prior-year column, the one dated group left is the budget year: plain keys.
+
+    (2025年执行数 | 2026年预算数 小计/基本支出/项目支出 → prior_year | total/basic/project)
+    """
+    if not any(key.startswith("prior_year") for key in keys):
+        return keys
+    years = {key.partition("@")[2] for key in keys if "@" in key}
+    if len(years) != 1:
+        return keys
+    plain = [key.partition("@")[0] for key in keys]
+    return plain if len(set(plain)) == len(plain) else keys
+
+
 def one_column(split: Split, tabbed: bool) -> tuple[list[str], dict[int, str]]:
     """A header whose only amount label is 预算 / 金额 / 决算数 …: that column is `total`."""
     if not split.header:
@@ -199,20 +213,6 @@ def one_column(split: Split, tabbed: bool) -> tuple[list[str], dict[int, str]]:
     if any(words.endswith(label) for label in ONE_COLUMN):
         return ["total"], {}
     return [], {}
-
-
-def undate(keys: list[str]) -> list[str]:
-    """Beside a prior-year column, the one dated group left is the budget year: plain keys.
-
-    (2025年执行数 | 2026年预算数 小计/基本支出/项目支出 → prior_year | total/basic/project)
-    """
-    if not any(key.startswith("prior_year") for key in keys):
-        return keys
-    years = {key.partition("@")[2] for key in keys if "@" in key}
-    if len(years) != 1:
-        return keys
-    plain = [key.partition("@")[0] for key in keys]
-    return plain if len(set(plain)) == len(plain) else keys
 
 
 def _valid_path(path: tuple[Label, ...]) -> bool:

@@ -96,7 +96,15 @@ def _against(
     assert cell.value is not None
     found = _lookup(document, targets)
     if not found:
-        present = [t for t in targets if document.table(t[0]) is not None]
+        # a table without the row or the column at all (支出总表 printing 人员/公用 but no
+        # 基本支出 column) says nothing about the figure; a printed empty cell is zero
+        present = [
+            t
+            for t in targets
+            if (table := document.table(t[0])) is not None
+            and any(r.code == t[1] for r in table.rows)
+            and (not table.columns or t[2] in table.columns)
+        ]
         if not (missing_is_zero and present) or agrees(cell.value, Decimal(0)):
             return
         found = [(present[0], Decimal(0), document.table(present[0][0]).line)]  # type: ignore[union-attr]

@@ -73,15 +73,16 @@ LABELS: dict[str, tuple[str, ...]] = {
         "财政专户收入",
         "财政专户核拨",
         "财政专户核拨资金",
+        "专户资金结转结余",  # printed under 上年结转结余
+        "财政专户管理事业收入",
         "财政专户拨款收入",
         "财政专户拨款",
-        "财政专户管理事业收入",
     ),
     # children of 财政专户拨款收入 (Guangdong 收入总体情况表): 教育收费 (TUITION) and
     "SPECIAL_OTHER": ("其他专户收入拨款", "其他专户收入"),
     # 其他资金收入 over 事业收入 / 事业单位经营收入 / 其他收入: a group, no column of its own
     "OTHER_FUNDS": ("其他资金收入",),
-    "UNIT_FUNDS": ("单位资金",),
+    "UNIT_FUNDS": ("单位资金", "单位资金结转结余"),
     "BUSINESS": ("事业收入", "事业收入（不含教育收费）"),
     "TUITION": ("其中：教育收费", "其中教育收费", "教育收费"),
     "OPERATING": ("事业单位经营收入", "经营收入", "事业单位经营服务收入"),
@@ -157,6 +158,13 @@ DESCRIPTORS: tuple[str, ...] = (
     "项目类别",
     "项目类型",
     "功能分类科目",
+    "功能分类科目名称",
+    # group headers naming the table's scope, not a column (the leaves keep 合计/基本/项目)
+    "本年一般公共预算支出",
+    "本年政府性基金预算支出",
+    "本年国有资本经营预算支出",
+    "经济分类科目名称",
+    "经济分类科目",
     "支出功能分类科目",
     "部门预算支出经济分类科目名称",
     "政府预算支出经济分类科目名称",
@@ -200,10 +208,9 @@ DESCRIPTORS: tuple[str, ...] = (
     "经济科目名称",
 )
 
+_THREE_PUBLIC_COLUMNS = ("TP_TOTAL", "OVERSEAS", "VEHICLES", "RECEPTION")
 # the label of a table's only amount column (that column is `total`)
 ONE_COLUMN: tuple[str, ...] = ("预算", "预算数", "金额", "决算数", "本年预算")
-
-_THREE_PUBLIC_COLUMNS = ("TP_TOTAL", "OVERSEAS", "VEHICLES", "RECEPTION")
 
 # group label id -> child label ids it can hold
 GROUPS: dict[str, frozenset[str]] = {
@@ -236,8 +243,6 @@ GROUPS: dict[str, frozenset[str]] = {
     "FUNDING": frozenset({"SUBTOTAL", "GENERAL", "GOV_FUND", "SOE"}),
     "YEAR": frozenset({"SUBTOTAL", "TP_TOTAL", "OVERSEAS", "VEHICLES", "RECEPTION"}),
     "VEHICLES": frozenset({"SUBTOTAL", "V_PURCHASE", "V_OPERATION"}),
-    "SPECIAL": frozenset({"SUBTOTAL", "TUITION", "SPECIAL_OTHER"}),
-    "OTHER_FUNDS": frozenset({"SUBTOTAL", "BUSINESS", "OPERATING", "OTHER"}),
     "PHASE_INITIAL": frozenset({"SUBTOTAL", "BASIC", "PROJECT", *_THREE_PUBLIC_COLUMNS}),
     "PHASE_FINAL": frozenset({"SUBTOTAL", *_THREE_PUBLIC_COLUMNS}),
     "PHASE_ADJUSTED": frozenset({"SUBTOTAL", *_THREE_PUBLIC_COLUMNS}),
@@ -245,6 +250,8 @@ GROUPS: dict[str, frozenset[str]] = {
     "BUSINESS": frozenset({"TUITION"}),
     "COMPARE": frozenset({"CHANGE", "CHANGE_PCT"}),
     "COMPARE_NET": frozenset({"CHANGE", "CHANGE_PCT"}),
+    "SPECIAL": frozenset({"SUBTOTAL", "TUITION", "SPECIAL_OTHER"}),
+    "OTHER_FUNDS": frozenset({"SUBTOTAL", "BUSINESS", "OPERATING", "OTHER"}),
 }
 # a year group also holds the prior-year and budget columns of a comparison table
 GROUPS["YEAR"] = GROUPS["YEAR"] | {"PRIOR", "PRIOR_NET", "BUDGET_NET", "PHASE_INITIAL"}

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
+from cnbudget.vocabulary.codes_by_name import CodesByName
 from cnbudget.vocabulary.functions import class_code
 from cnbudget.vocabulary.normalize import normalize, strip_numbering
 
@@ -102,6 +103,8 @@ class SummaryContext:
 
     income_parent: str | None = None  # "general", "gov_fund" or "carryover"
     seen: set[str] = field(default_factory=set)
+    # function rows printed by name under their class (款 and 项 without codes)
+    functions: CodesByName = field(default_factory=CodesByName)
 
 
 def classify(name: str, context: SummaryContext) -> tuple[Side, str] | None:
@@ -137,6 +140,10 @@ def classify(name: str, context: SummaryContext) -> tuple[Side, str] | None:
         parent = "gov_fund" if context.income_parent == "gov_fund" else "general"
         return "income", f"income.{parent}.advance"
     found = _static(plain)
+    if (found is None or found[1].startswith("other:")) and context.functions.path:
+        code = context.functions.find(name)
+        if code is not None:
+            return "expenditure", code
     if found is None:
         return None
     kind, key = found
@@ -151,6 +158,8 @@ def update_context(context: SummaryContext, side: Side, key: str) -> None:
     """Advance the context after a row was classified."""
     context.seen.add(key)
     if side != "income":
+        if key.isdigit():
+            context.functions.enter(key)
         return
     if key == "income.carryover":
         context.income_parent = "carryover"

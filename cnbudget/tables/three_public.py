@@ -18,7 +18,7 @@ _ITEM_ROWS: tuple[tuple[str, str], ...] = (
     (r"^“?三公”?经费(小计|合计)?$", "total"),
     (r"^其中：?教学科研人员因公出国（境）费用?$", "overseas.research"),
     (r"^其他因公出国（境）费用?$", "overseas.other"),
-    (r"^因公出国（境）(费用?|经费|支出)$", "overseas"),
+    (r"^(其中：)?因公出国（境）(费用?|经费|支出)$", "overseas"),
     (r"^公务用车购置及运(行维护|维|行)(费|支出)$", "vehicles"),
     (r"^(其中：)?公务用车购置费$", "vehicles.purchase"),
     (r"^(其中：)?公务用车运(行维护|维|行)费$", "vehicles.operation"),

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from cnbudget.model import Document
-from cnbudget.validate.common import amount
 from cnbudget.validate.registry import Finding, NotApplicable, rule
 
 # tables covering all funding sources, and the column holding each row's total
@@ -43,7 +42,7 @@ def cross_function_totals(document: Document) -> Iterator[Finding]:
     summed: dict[str, int] = {}  # rows added up per code (tables by budget unit)
     for kind, column in _comparable(document):
         table = document.table(kind)
-        if table is None or (kind == "fiscal_summary" and _other_money(document)):
+        if table is None:
             continue
         present.append(kind)
         # a table by budget unit prints each code under every unit: the department's
@@ -128,17 +127,6 @@ def _comparable(document: Document) -> list[tuple[str, str]]:
     if non_fiscal:
         skip.add("fiscal_summary")
     return [(kind, column) for kind, column in ALL_SOURCES if kind not in skip]
-
-
-def _other_money(document: Document) -> bool:
-    """The department has money besides fiscal appropriations (收入总计 of the 收支总表
-    above that of the 财政拨款收支总表): the 财政拨款 amounts are then only a part."""
-    totals = [
-        amount(document.table(kind), "income.grand_total", "amount")
-        for kind in ("summary", "fiscal_summary")
-    ]
-    everything, fiscal = totals
-    return everything is not None and fiscal is not None and everything[0] > fiscal[0]
 
 
 # (table, row, column) pairs that print the same total in two tables

@@ -80,8 +80,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "财政专户拨款收入",
         "财政专户拨款",
     ),
-    # children of 财政专户拨款收入 (Guangdong 收入总体情况表)
-    "SPECIAL_EDUCATION": ("教育收费",),
+    # children of 财政专户拨款收入 (Guangdong 收入总体情况表): 教育收费 (TUITION) and
     "SPECIAL_OTHER": ("其他专户收入拨款", "其他专户收入"),
     # 其他资金收入 over 事业收入 / 事业单位经营收入 / 其他收入: a group, no column of its own
     "OTHER_FUNDS": ("其他资金收入",),
@@ -272,7 +271,7 @@ GROUPS: dict[str, frozenset[str]] = {
     "BUSINESS": frozenset({"TUITION"}),
     "COMPARE": frozenset({"CHANGE", "CHANGE_PCT"}),
     "COMPARE_NET": frozenset({"CHANGE", "CHANGE_PCT"}),
-    "SPECIAL": frozenset({"SUBTOTAL", "SPECIAL_EDUCATION", "SPECIAL_OTHER"}),
+    "SPECIAL": frozenset({"SUBTOTAL", "TUITION", "SPECIAL_OTHER"}),
     "OTHER_FUNDS": frozenset({"SUBTOTAL", "BUSINESS", "OPERATING", "OTHER"}),
 }
 # a year group also holds the prior-year and budget columns of a comparison table
@@ -305,7 +304,6 @@ LEAF_KEYS: dict[str, str] = {
     "GOV_FUND": "fiscal.gov_fund",
     "SOE": "fiscal.soe",
     "SPECIAL": "special_account",
-    "SPECIAL_EDUCATION": "special_account.education",
     "SPECIAL_OTHER": "special_account.other",
     "OTHER_FUNDS": "other_funds",
     "UNIT_FUNDS": "unit_funds",
@@ -409,6 +407,8 @@ def column_key(path: tuple[Label, ...]) -> str:
         key = "carryover.general.grant" if in_carryover else "fiscal.general.grant"
     elif in_carryover and leaf in _CARRYOVER_KEYS:
         key = _CARRYOVER_KEYS[leaf]
+    elif leaf == "TUITION" and groups and groups[-1] == "SPECIAL":
+        key = "special_account.tuition"  # 财政专户拨款收入 › 教育收费
     else:
         key = LEAF_KEYS.get(leaf, leaf.lower())
     if year is not None or leaf in THREE_PUBLIC_ITEMS or (groups and groups[-1] == "VEHICLES"):

@@ -83,7 +83,7 @@ CLASSES = {
 INCOME_COLS = _words(
     """
 total fiscal.general fiscal.gov_fund fiscal.soe
-special_account.education special_account.other business operating
+special_account.tuition special_account.other business operating
 other superior affiliated carryover
 """
 )

@@ -7,9 +7,6 @@ each PDF is cut to its first 12 pages with pypdfium2 to keep the test fast.
 
 from __future__ import annotations
 
-import io
-
-import pypdfium2 as pdfium
 import pytest
 
 from cnbudget.layout.sections import split
@@ -18,6 +15,7 @@ from cnbudget.model import Metadata
 from cnbudget.readers import read_data
 
 from .conftest import REAL_CORPUS
+from .pdf_pages import pdf_pages
 
 # file stem: (year, department as printed on the cover, 预算/决算, 部门/单位)
 EXPECTED: dict[str, tuple[int, str, str, str]] = {
@@ -66,18 +64,8 @@ EXPECTED: dict[str, tuple[int, str, str, str]] = {
 }  # fmt: skip
 
 
-def first_pages(data: bytes, count: int) -> bytes:
-    """A new PDF made of the first `count` pages of `data`."""
-    source = pdfium.PdfDocument(data)
-    target = pdfium.PdfDocument.new()
-    target.import_pages(source, list(range(min(count, len(source)))))
-    buffer = io.BytesIO()
-    target.save(buffer)
-    return buffer.getvalue()
-
-
 def metadata_of(name: str) -> Metadata:
-    data = first_pages((REAL_CORPUS / f"{name}.pdf").read_bytes(), 12)
+    data = pdf_pages((REAL_CORPUS / f"{name}.pdf").read_bytes(), range(12))
     source = read_data(data, f"{name}.pdf")
     return extract(source.lines, split(source.lines))
 

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from cnbudget.model import Document, Table
-    from cnbudget.store import Store
+    from cnbudget.store import IngestResult, Store
 
 # file name endings taken when a folder is given (files named directly are read whatever their name)
 INGEST_SUFFIXES = (".txt", ".pdf", ".xlsx", ".xls", ".docx", ".html", ".htm")
@@ -93,10 +93,16 @@ def console(stderr: bool = False) -> Console:
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @click.option("--replace", is_flag=True, help="已入库的文件也重新解析并替换")
-def ingest(paths: tuple[str, ...], db: str | None, replace: bool) -> None:
+@click.option(
+    "--as-one",
+    is_flag=True,
+    help="给出的文件是同一份公开文件（情况说明和报表分开发布），合为一份入库",
+)
+def ingest(paths: tuple[str, ...], db: str | None, replace: bool, as_one: bool) -> None:
     """把公开文件解析、核查后存入数据库（文件、文件夹或通配符；每份文件一个事务）。
 
     内容相同的文件（按内容哈希）不会重复入库；某份文件失败不影响其他文件，也不会留下不完整的数据。
+    --as-one：所给的全部文件合为一份文件入库（一个文件编号）。
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -108,6 +114,15 @@ def ingest(paths: tuple[str, ...], db: str | None, replace: bool) -> None:
     store = open_store(db)
     results: list[IngestResult] = []
     err = console(stderr=True)
+    if as_one:
+        missing = [path for path in files if not path.is_file()]
+        with store:
+            if missing:
+                results.append(IngestResult(str(missing[0]), "failed", reason="文件不存在"))
+            else:
+                results.append(store.ingest_paths(files, replace=replace))
+        _report(results)
+        return
     with (
         store,
         Progress(
@@ -128,6 +143,10 @@ def ingest(paths: tuple[str, ...], db: str | None, replace: bool) -> None:
             else:
                 results.append(store.ingest_path(path, replace=replace))
             progress.advance(task)
+    _report(results)
+
+
+def _report(results: list[IngestResult]) -> None:
     counts = Counter(result.status for result in results)
     for result in results:
         if result.status == "failed":

@@ -12,7 +12,7 @@ from cnbudget.metadata import extract
 from cnbudget.model import Document, Notice, Section, Table
 from cnbudget.readers import read_file
 from cnbudget.readers.text import SourceText, combine, read_bytes
-from cnbudget.tables import PARSERS, SECTION_KINDS, Context
+from cnbudget.tables import PARSERS, SECTION_KINDS, Context, infer
 from cnbudget.tables.provenance import locate_cells, lower_inferred
 from cnbudget.vocabulary.normalize import compact
 
@@ -69,6 +69,7 @@ def parse_text(text: str, source: str = "<text>") -> Document:
 def parse_source(source: SourceText) -> Document:
     """Run layout and table parsers over decoded text."""
     layout = split(source.lines)
+    inferred = infer.resolve(layout, source.tab_separated)
     metadata = extract(source.lines, layout)
     document = Document(source.id, source.source, source.encoding, metadata)
     document.line_count = len(source.lines)
@@ -76,6 +77,7 @@ def parse_source(source: SourceText) -> Document:
     document.positions = {
         line.number: (line.page, line.box) for line in source.lines if line.box is not None
     }
+    document.notices.extend(inferred)
     if not any(block.kind in PARSERS for block in layout.blocks):
         return _narrative_only(document, source, layout)
     ctx = Context(source.tab_separated, metadata.year, metadata.unit)

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: demo test lint typecheck bench bench-mutations bench-readers bench-store bench-web clean libreoffice
+.PHONY: demo test lint typecheck bench bench-real bench-mutations bench-readers bench-store bench-web clean libreoffice
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 DEMO_DB ?= demo/cnbudget.db
 demo: $(STAMP)
 	@mkdir -p demo
-	$(BIN)/cnbudget ingest tests/corpus --db $(DEMO_DB)
+	$(BIN)/cnbudget ingest "tests/corpus/*.txt" --db $(DEMO_DB)
 	COLUMNS=160 $(BIN)/cnbudget list --db $(DEMO_DB)
 	COLUMNS=160 $(BIN)/cnbudget compare share --db $(DEMO_DB)
 	COLUMNS=160 $(BIN)/cnbudget compare code 2101501 --db $(DEMO_DB)
@@ -55,6 +55,9 @@ bench: $(STAMP)
 	$(BIN)/python bench/parse_bench.py
 	$(BIN)/python bench/synthetic_accuracy.py $(or $(DOCS),1000)
 	$(BIN)/python bench/performance_roundtrip.py $(or $(BLOCKS),1000)
+
+bench-real: $(STAMP)  # real published PDFs and the samples: coverage, identities, metadata, time
+	$(BIN)/python bench/real_bench.py $(if $(CORPUS),--corpus $(CORPUS))
 
 bench-mutations: $(STAMP)
 	$(BIN)/python bench/mutation_rate.py $(or $(DOCS),200)

@@ -7,6 +7,7 @@ import sys
 
 import click
 
+from cnbudget.coverage import percent
 from cnbudget.errors import InputError
 from cnbudget.export_json import document_dict
 from cnbudget.facts import facts, write_csv
@@ -233,7 +234,13 @@ def summary_text(document: Document) -> str:
         low = sum(1 for row in table.rows for cell in row.cells.values() if cell.confidence < 0.9)
         flag = f"，{low} 个数字置信度较低" if low else ""
         name = TABLE_NAMES.get(table.kind, table.kind)
-        lines.append(f"  第{table.line}行 {name}：{count} 个事实{flag}{note}")
+        cover = table.coverage
+        read = (
+            f"，印出金额 {cover.captured}/{cover.printed} 已读取（{percent(cover.ratio)}）"
+            if cover is not None and cover.printed
+            else ""
+        )
+        lines.append(f"  第{table.line}行 {name}：{count} 个事实{read}{flag}{note}")
     for section in document.sections:
         if section.kind == "prose":
             lines.append(
@@ -244,6 +251,12 @@ def summary_text(document: Document) -> str:
         lines.append(
             f"  第{section.first_line}行 {TABLE_NAMES.get(section.kind, section.kind)}：已识别，"
             "不属于金额表（绩效目标由绩效模块解析）"
+        )
+    whole = document.coverage
+    if whole is not None and whole.printed:
+        lines.append(
+            f"读取程度：印出金额 {whole.printed} 个，已转为事实 {whole.captured} 个"
+            f"（{percent(whole.ratio)}），其余 {len(whole.uncaptured)} 个均在提示中列出"
         )
     lines.append(f"共 {len(items)} 个事实，{len(document.notices)} 条提示")
     for notice in document.notices:

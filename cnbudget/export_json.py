@@ -38,6 +38,7 @@ def document_dict(document: Document) -> dict[str, Any]:
             "kind": meta.kind,
             "scope": meta.scope,
         },
+        "coverage": None if document.coverage is None else document.coverage.as_dict(),
         "tables": [
             {
                 "kind": table.kind,
@@ -46,6 +47,7 @@ def document_dict(document: Document) -> dict[str, Any]:
                 "unit": table.unit,
                 "columns": table.columns,
                 "empty_note": table.empty_note,
+                "coverage": None if table.coverage is None else table.coverage.as_dict(),
                 "rows": [
                     {
                         "code": row.code,

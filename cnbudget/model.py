@@ -64,6 +64,34 @@ class Row:
 
 
 @dataclass(slots=True)
+class Coverage:
+    """Printed amounts of a table (or document) and how many became facts."""
+
+    printed: int = 0
+    captured: int = 0
+    # printed amounts not captured: (line, printed text)
+    uncaptured: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def ratio(self) -> float:
+        """Captured / printed (1.0 for a table that prints no amount)."""
+        return self.captured / self.printed if self.printed else 1.0
+
+    def add(self, other: Coverage) -> None:
+        self.printed += other.printed
+        self.captured += other.captured
+        self.uncaptured.extend(other.uncaptured)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "printed": self.printed,
+            "captured": self.captured,
+            "ratio": round(self.ratio, 4),
+            "uncaptured": [{"line": line, "text": text} for line, text in self.uncaptured],
+        }
+
+
+@dataclass(slots=True)
 class Table:
     """A canonical table found in a document."""
 
@@ -75,6 +103,7 @@ class Table:
     rows: list[Row] = field(default_factory=list)
     empty_note: str | None = None
     last_line: int | None = None
+    coverage: Coverage | None = None  # printed amounts vs captured (cnbudget/coverage.py)
 
     @property
     def is_empty(self) -> bool:
@@ -273,6 +302,7 @@ class Document:
     format: str = "text"  # the file format read: text, pdf, xlsx, xls, docx, html
     # page and box of each source line, for formats that have them (provenance)
     positions: dict[int, tuple[int | None, Box | None]] = field(default_factory=dict)
+    coverage: Coverage | None = None  # the whole document: tables plus stray amounts
 
     def table(self, kind: str) -> Table | None:
         """The first table of a kind, or None."""

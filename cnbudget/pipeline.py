@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
+from cnbudget import coverage
 from cnbudget.errors import InputError
 from cnbudget.layout.sections import PART_HEADING, Layout, split
 from cnbudget.metadata import extract
@@ -135,6 +136,7 @@ def parse_source(source: SourceText) -> Document:
     document.notices.extend(ctx.notices)
     document.notices.extend(Notice("reader", message) for message in source.notices)
     _read_prose_and_targets(document, source, layout)
+    coverage.measure(document, source.lines, source.tab_separated)
     if not document.tables:
         document.notices.append(Notice("no-tables", "未解析出任何表格"))
     return document

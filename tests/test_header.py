@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from cnbudget.layout.header import parse_header
+from cnbudget.layout.header import parse_header, parse_tab_header
+from cnbudget.layout.tokens import is_amount, is_cell_amount
+from cnbudget.vocabulary.columns import column_key
 
 CASES = [
     (
@@ -125,3 +127,52 @@ def test_prior_year_and_change_columns_by_cell_position() -> None:
     ]
     # without a prior-year column the year suffix stays (three_public reads it)
     assert undate(["total@2026", "overseas@2026"]) == ["total@2026", "overseas@2026"]
+
+
+def _tab_keys(*rows: str) -> dict[int, str]:
+    paths = parse_tab_header([row.split("\t") for row in rows])
+    return {j: column_key(path) for j, path in paths.items()}
+
+
+def test_funding_source_over_purposes_names_the_scope() -> None:
+    # 一般公共预算支出 over 合计 | 基本支出 | 项目支出: the leaves keep their own keys
+    keys = _tab_keys(
+        "项目\t\t\t\t一般公共预算支出\t\t",
+        "功能分类科目编码\t\t\t功能分类科目名称\t合计\t基本支出\t项目支出",
+        "类\t款\t项\t\t\t\t",
+    )
+    assert keys == {4: "total", 5: "basic", 6: "project"}
+    # but 一般公共预算 over 小计 | 其中：财政拨款 is a real group
+    keys = _tab_keys("合计\t一般公共预算\t", "\t小计\t其中：财政拨款")
+    assert keys == {0: "total", 1: "fiscal.general", 2: "fiscal.general.grant"}
+
+
+def test_side_heading_over_the_name_column_names_the_scope() -> None:
+    keys = _tab_keys(
+        "财政拨款收入\t\t财政拨款支出\t\t\t\t",
+        "项目\t预算数\t项目\t合计\t一般公共预算\t政府性基金预算\t国有资本经营预算",
+    )
+    assert keys == {3: "total", 4: "fiscal.general", 5: "fiscal.gov_fund", 6: "fiscal.soe"}
+
+
+def test_three_public_heading_over_items_and_operating_costs() -> None:
+    keys = _tab_keys(
+        "“三公”经费预算数\t\t\t\t\t\t机关运行经费预算数",
+        "合计\t因公出国(境)费\t公务接待费\t公务用车购置及运行费\t\t\t",
+        "\t\t\t小计\t购置费\t运行费\t",
+    )
+    assert list(keys.values()) == [
+        "total",
+        "overseas@",
+        "reception@",
+        "vehicles@",
+        "vehicles.purchase@",
+        "vehicles.operation@",
+        "operating_costs@",
+    ]
+
+
+def test_bare_integers_are_amounts_only_in_amount_cells() -> None:
+    assert not is_amount("0") and not is_amount("237")
+    assert is_cell_amount("0") and is_cell_amount("237") and is_cell_amount("1,234")
+    assert not is_cell_amount("合计") and not is_cell_amount("")

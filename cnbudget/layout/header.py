@@ -18,6 +18,8 @@ from cnbudget.vocabulary.columns import (
     GROUPS,
     LABELS,
     PURE_GROUPS,
+    SCOPE_CHILDREN,
+    SCOPE_GROUPS,
     Label,
     column_key,
 )
@@ -32,6 +34,7 @@ _BY_FIRST: dict[str, list[tuple[str, str]]] = {}
 for _variant, _label_id in _LEXICON:
     _BY_FIRST.setdefault(_variant[0], []).append((_variant, _label_id))
 _TOTALS = frozenset({"SUBTOTAL", "TP_TOTAL"})
+_PHASES = frozenset({"PHASE_INITIAL", "PHASE_ADJUSTED", "PHASE_FINAL", "YEAR"})
 _YEAR = re.compile(r"(\d{4})年度?(预算数|预算|决算数|决算|执行数)?")
 # "2026年预算数比2025年执行数（扣除中央基建投资）": a group of change columns
 _COMPARE = re.compile(
@@ -159,18 +162,19 @@ def parse_tab_header(rows: list[list[str]]) -> dict[int, tuple[Label, ...]]:
     """Column paths by cell position for tab-separated headers (empty cells kept).
 
     An empty cell inherits the label to its left (a spanning group cell) when a
-    deeper header row has a label in that position.
+    deeper header row has a label in that position. A spanning label that only names
+    the table's scope is left out of the paths (`_scope_cells`).
     """
     width = max((len(row) for row in rows), default=0)
     grid = [[normalize(row[j]) if j < len(row) else "" for j in range(width)] for row in rows]
     # a row of column numbers (1 2 3 …, 栏次) names no column
     grid = [row for row in grid if not all(c.isdigit() or c in ("", "栏次") for c in row)]
-    paths: dict[int, tuple[Label, ...]] = {}
+    cells: dict[int, list[tuple[tuple[int, int], Label]]] = {}
     for j in range(width):
-        path: list[Label] = []
+        path: list[tuple[tuple[int, int], Label]] = []
         for r, row in enumerate(grid):
-            text = row[j]
-            if not text:
+            k = j
+            if not row[j]:
                 deeper = any(grid[d][j] for d in range(r + 1, len(grid)))
                 if not deeper:
                     continue
@@ -179,12 +183,51 @@ def parse_tab_header(rows: list[list[str]]) -> dict[int, tuple[Label, ...]]:
                     k -= 1
                 if k < 0:
                     continue
-                text = row[k]
-            labels, _ = tokenize(text)
-            if not labels and text == "预算数" and "决算数" in row:
-                labels = [Label("PHASE_INITIAL", text)]  # 预算数 | 决算数 groups side by side
+            labels, _ = tokenize(row[k])
+            if not labels and row[k] == "预算数" and "决算数" in row:
+                labels = [Label("PHASE_INITIAL", row[k])]  # 预算数 | 决算数 groups side by side
             if len(labels) == 1:
-                path.append(labels[0])
+                path.append(((r, k), labels[0]))
         if path:
-            paths[j] = tuple(path)
+            cells[j] = path
+    scope = _scope_cells(grid, cells)
+    paths: dict[int, tuple[Label, ...]] = {}
+    for j, path in cells.items():
+        kept = tuple(label for origin, label in path if origin not in scope)
+        if kept:
+            paths[j] = kept
     return paths
+
+
+def _scope_cells(
+    grid: list[list[str]], cells: dict[int, list[tuple[tuple[int, int], Label]]]
+) -> set[tuple[int, int]]:
+    """Spanning header cells that name the table's scope rather than a column group.
+
+    A label printed over other labels that it cannot hold as a group (`“三公”经费预算数`
+    over 合计 | 因公出国（境）费 | …), a cell spanning a side of the table with its name
+    column (`财政拨款支出` over 项目 | 合计 | 一般公共预算 …), or a funding source over
+    expenditure purposes (`一般公共预算支出` over 合计 | 基本支出 | 项目支出) says what the
+    whole span is about: its columns keep their own keys (`total`, `basic`, …).
+    """
+    scope: set[tuple[int, int]] = set()
+    spans: dict[tuple[int, int], list[int]] = {}
+    children: dict[tuple[int, int], set[str]] = {}
+    for j, path in cells.items():
+        for i, (origin, _label) in enumerate(path):
+            spans.setdefault(origin, []).append(j)
+            if i + 1 < len(path):
+                children.setdefault(origin, set()).add(path[i + 1][1].id)
+    for (r, k), columns in spans.items():
+        label = next(lb for o, lb in cells[columns[0]] if o == (r, k))
+        kids = children.get((r, k), set())
+        if kids - _PHASES and label.id not in GROUPS:
+            scope.add((r, k))
+            continue
+        if label.id not in SCOPE_GROUPS:
+            continue
+        below = [grid[d][k] for d in range(r + 1, len(grid)) if grid[d][k]]
+        names_column = len(columns) > 1 and any(not tokenize(text)[0] for text in below)
+        if names_column or kids & SCOPE_CHILDREN:
+            scope.add((r, k))
+    return scope

@@ -86,3 +86,16 @@ def percent_number(text: str) -> str | None:
 
 def is_amount(text: str) -> bool:
     return bool(_AMOUNT.match(text.strip().strip("\u3000")))
+
+
+_CELL_INT = re.compile(r"^[-−]?\d+$")
+
+
+def is_cell_amount(text: str) -> bool:
+    """An amount printed in a cell the grid places under an amount column.
+
+    There the position says what the token is, so a bare integer (`0`, `80`, `237`)
+    is an amount too; in running text it could be a code or a row number.
+    """
+    cell = text.strip().strip("\u3000")
+    return bool(_AMOUNT.match(cell) or _CELL_INT.match(cell))

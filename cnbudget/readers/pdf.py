@@ -294,11 +294,15 @@ def _rules(
         fill = ctypes.c_int()
         stroke = ctypes.c_int()
         raw.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke))
-        points = _segments(obj.raw, matrix, transform)
-        if not points:
+        if not stroke.value:
+            # a filled shape counts only by its bounding box: no need to walk its segments
+            corners = _bounds(obj.raw, parent, transform)
+            if corners is not None:
+                _add_filled(rules, corners)
             continue
+        points = _segments(obj.raw, matrix, transform)
         for (xa, ya), (xb, yb) in points:
-            _add_rule(rules, xa, ya, xb, yb, bool(stroke.value), points)
+            _add_rule(rules, xa, ya, xb, yb)
     return rules, images
 
 
@@ -351,29 +355,42 @@ def _segments(
     return result
 
 
-def _add_rule(
-    rules: Rules,
-    xa: float,
-    ya: float,
-    xb: float,
-    yb: float,
-    stroked: bool,
-    shape: list[tuple[tuple[float, float], tuple[float, float]]],
-) -> None:
-    if not stroked:
-        # a filled shape is a rule only when it is thin (a rule drawn as a rectangle)
-        xs = [p[0] for segment in shape for p in segment]
-        ys = [p[1] for segment in shape for p in segment]
-        width, height = max(xs) - min(xs), max(ys) - min(ys)
-        if width > _THIN and height > _THIN:
-            return
-        if height <= _THIN and width >= _MIN_RULE:
-            y = (max(ys) + min(ys)) / 2
-            rules.horizontal.append((y, min(xs), max(xs)))
-        elif width <= _THIN and height >= _MIN_RULE:
-            x = (max(xs) + min(xs)) / 2
-            rules.vertical.append((x, min(ys), max(ys)))
+def _bounds(
+    handle: object,
+    parent: tuple[float, ...] | None,
+    transform: tuple[float, float, float, float, int],
+) -> list[tuple[float, float]] | None:
+    """The corners of a page object's bounding box in display coordinates."""
+    if raw.FPDFPath_CountSegments(handle) <= 0:
+        return None
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    if not raw.FPDFPageObj_GetBounds(
+        handle, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top)
+    ):
+        return None
+    a, b, c, d, e, f = parent or (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    return [
+        _to_display(a * x + c * y + e, b * x + d * y + f, transform)
+        for x in (left.value, right.value)
+        for y in (bottom.value, top.value)
+    ]
+
+
+def _add_filled(rules: Rules, corners: list[tuple[float, float]]) -> None:
+    """A filled shape is a rule only when it is thin (a rule drawn as a rectangle)."""
+    xs = [p[0] for p in corners]
+    ys = [p[1] for p in corners]
+    width, height = max(xs) - min(xs), max(ys) - min(ys)
+    if width > _THIN and height > _THIN:
         return
+    if height <= _THIN and width >= _MIN_RULE:
+        rules.horizontal.append(((max(ys) + min(ys)) / 2, min(xs), max(xs)))
+    elif width <= _THIN and height >= _MIN_RULE:
+        rules.vertical.append(((max(xs) + min(xs)) / 2, min(ys), max(ys)))
+
+
+def _add_rule(rules: Rules, xa: float, ya: float, xb: float, yb: float) -> None:
+    """A stroked segment is a rule when it is horizontal or vertical and long enough."""
     if abs(ya - yb) <= 0.5 and abs(xa - xb) >= _MIN_RULE:
         rules.horizontal.append(((ya + yb) / 2, min(xa, xb), max(xa, xb)))
     elif abs(xa - xb) <= 0.5 and abs(ya - yb) >= _MIN_RULE:

@@ -107,6 +107,15 @@ class DocumentSummary:
     project_total: Decimal | None
     three_public_total: Decimal | None
     findings: dict[str, int] = field(default_factory=dict)
+    printed_amounts: int | None = None  # amounts printed in the document's tables
+    captured_amounts: int | None = None  # of which captured as facts
+
+    @property
+    def coverage(self) -> float | None:
+        """Captured / printed amounts (None for documents stored before coverage existed)."""
+        if self.printed_amounts is None:
+            return None
+        return (self.captured_amounts or 0) / self.printed_amounts if self.printed_amounts else 1.0
 
 
 def _decimal(text: str | None) -> Decimal | None:
@@ -384,6 +393,8 @@ class Store:
                     "region",
                     "unit",
                     "fact_count",
+                    "printed_amounts",
+                    "captured_amounts",
                     "expenditure_total",
                     "basic_total",
                     "project_total",
@@ -412,6 +423,8 @@ class Store:
                     project_total=_decimal(row.project_total),
                     three_public_total=_decimal(row.three_public_total),
                     findings={"error": row.errors, "warning": row.warnings, "info": row.infos},
+                    printed_amounts=row.printed_amounts,
+                    captured_amounts=row.captured_amounts,
                 )
                 for row in connection.execute(query)
             ]

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
+from cnbudget.coverage import percent as coverage_percent
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -191,6 +193,7 @@ def list_command(
                 key: (_amount(value) or None) if isinstance(value, Decimal) else value
                 for key, value in dataclasses.asdict(s).items()
             }
+            | {"coverage": None if s.coverage is None else round(s.coverage, 4)}
             for s in summaries
         ]
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
@@ -208,6 +211,7 @@ def list_command(
         "警告",
         "提示",
         "事实数",
+        "读取",
         "来源文件",
     ]
     rows = [
@@ -224,6 +228,7 @@ def list_command(
             str(s.findings.get("warning", 0)),
             str(s.findings.get("info", 0)),
             str(s.facts),
+            "" if s.coverage is None else coverage_percent(s.coverage),
             s.source,
         ]
         for s in summaries

@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from cnbudget import __version__
-from cnbudget.model import Cell, Document, Metadata, Notice, Row, Section, Table
+from cnbudget.model import Cell, Coverage, Document, Metadata, Notice, Row, Section, Table
 from cnbudget.store.codec import decode, encode
 from cnbudget.validate import Finding, Report
 
@@ -104,6 +104,10 @@ def to_records(document: Document, report: Report) -> Records:
                 "unit": table.unit,
                 "columns": list(table.columns),
                 "empty_note": table.empty_note,
+                **_coverage_columns(table.coverage),
+                "uncaptured": None
+                if table.coverage is None
+                else [list(item) for item in table.coverage.uncaptured],
             }
         )
         for row_no, row in enumerate(table.rows):
@@ -160,6 +164,7 @@ def to_records(document: Document, report: Report) -> Records:
         },
         "line_count": document.line_count,
         "fact_count": len(facts),
+        **_coverage_columns(document.coverage),
         "expenditure_total": exact(_total(document, "expenditure", "total")),
         "basic_total": exact(_total(document, "expenditure", "basic")),
         "project_total": exact(_total(document, "expenditure", "project")),
@@ -205,6 +210,12 @@ def to_records(document: Document, report: Report) -> Records:
         projects=list(_projects(document)),
         indicators=list(_indicators(document)),
     )
+
+
+def _coverage_columns(coverage: Coverage | None) -> dict[str, int | None]:
+    if coverage is None:
+        return {"printed_amounts": None, "captured_amounts": None}
+    return {"printed_amounts": coverage.printed, "captured_amounts": coverage.captured}
 
 
 # Document fields stored in their own columns and tables; every other field goes to `extras`
@@ -320,6 +331,12 @@ def to_document(
             empty_note=t.empty_note,
             last_line=t.last_line,
         )
+        if t.printed_amounts is not None:
+            table.coverage = Coverage(
+                t.printed_amounts,
+                t.captured_amounts or 0,
+                [(int(line), str(text)) for line, text in t.uncaptured or []],
+            )
         by_table[t.table_no] = table
         result.tables.append(table)
     by_row: dict[tuple[int, int], Row] = {}

@@ -55,6 +55,9 @@ class DocumentRow(Base):
     extras: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     line_count: Mapped[int] = mapped_column(Integer)
     fact_count: Mapped[int] = mapped_column(Integer)
+    # how much was read: amounts printed in tables (and stray ones) vs captured as facts
+    printed_amounts: Mapped[int | None] = mapped_column(Integer)
+    captured_amounts: Mapped[int | None] = mapped_column(Integer)
     expenditure_total: Mapped[str | None] = mapped_column(Money)
     basic_total: Mapped[str | None] = mapped_column(Money)
     project_total: Mapped[str | None] = mapped_column(Money)
@@ -88,6 +91,10 @@ class TableRow(Base):
     unit: Mapped[str] = mapped_column(String(20))
     columns: Mapped[list[str]] = mapped_column(JSON)
     empty_note: Mapped[str | None] = mapped_column(Text)
+    printed_amounts: Mapped[int | None] = mapped_column(Integer)
+    captured_amounts: Mapped[int | None] = mapped_column(Integer)
+    # printed amounts not captured: [[line, printed text], …]
+    uncaptured: Mapped[list[Any] | None] = mapped_column(JSON)
 
 
 class RowRow(Base):

@@ -6,7 +6,7 @@ import re
 
 from cnbudget.layout.rows import assemble, parts
 from cnbudget.layout.sections import Block
-from cnbudget.layout.tokens import amount_text, is_amount, parse_amount, tokenize
+from cnbudget.layout.tokens import amount_text, is_amount, is_cell_amount, parse_amount, tokenize
 from cnbudget.model import Notice, Row, Table
 from cnbudget.tables.assign import THREE_PUBLIC_TREE
 from cnbudget.tables.common import Context, Pending, assign_rows, header_keys, split_block
@@ -68,7 +68,7 @@ def _items_as_columns(
             texts: list[str] = []
             fixed: dict[int, int] = {}
             for j, raw_cell in enumerate(cells):
-                if is_amount(raw_cell) and positions.get(j) in index:
+                if is_cell_amount(raw_cell) and positions.get(j) in index:
                     fixed[len(texts)] = index[positions[j]]
                     texts.append(raw_cell.strip())
         else:
@@ -112,6 +112,7 @@ def _items_as_columns(
         "vehicles.purchase",
         "vehicles.operation",
         "reception",
+        "operating_costs",
     ]
     table.rows = sorted(rows.values(), key=lambda r: order.index(r.code) if r.code in order else 99)
     table.columns = sorted({c for r in table.rows for c in r.cells})

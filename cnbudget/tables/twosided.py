@@ -80,6 +80,12 @@ def parse_two_sided(block: Block, ctx: Context) -> Table:
         split = drop_row_numbers(split)
     keys, positions, _header = header_keys(split, ctx.tabbed)
     right_keys = keys if block.kind == "fiscal_summary" and keys else ["amount"]
+    split_right = {j: k for j, k in positions.items() if j >= 3}
+    if block.kind != "fiscal_summary" and len(split_right) > 1:
+        # a 收支总表 whose expenditure side also splits each amount (合计 | 人员经费 |
+        # 公用经费 | 项目支出): the main figure stays `amount`, the splits keep their keys
+        positions = {j: "amount" if k == "total" else k for j, k in split_right.items()}
+        right_keys = [positions[j] for j in sorted(positions)]
     numbered = "序号" in compact(" ".join(line.text for line in split.header))
     summary_ctx = SummaryContext()
     income: list[tuple[str, str, int, Segment]] = []

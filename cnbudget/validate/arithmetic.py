@@ -14,8 +14,8 @@ from functools import lru_cache
 from cnbudget.model import Document, Row, Table
 from cnbudget.tables.assign import Identity, identities_for
 from cnbudget.tables.assign import check as identity_holds
+from cnbudget.validate.common import evaluated, judge
 from cnbudget.validate.common import fmt as _fmt
-from cnbudget.validate.common import judge
 from cnbudget.validate.labels import column
 from cnbudget.validate.registry import Finding, NotApplicable, rule
 
@@ -37,6 +37,13 @@ def _gap(identity: Identity, present: dict[int, Decimal]) -> Decimal:
 def _identities(columns: tuple[str, ...]) -> tuple[Identity, ...]:
     """The row identities of a column layout (layouts repeat across tables and documents)."""
     return tuple(identities_for(columns))
+
+
+def _informative(identity: Identity, present: dict[int, Decimal]) -> bool:
+    """The row prints enough of the identity's cells for it to say something."""
+    if identity.parent not in present:
+        return identity.kind == "sum" and any(c in present for c in identity.children)
+    return identity.kind == "sum" or identity.children[0] in present
 
 
 def _exact(identity: Identity, present: dict[int, Decimal]) -> bool:
@@ -74,8 +81,12 @@ def row_identity(document: Document) -> Iterator[Finding]:
             }
             for identity in identities:
                 if _exact(identity, present):
+                    if _informative(identity, present):
+                        evaluated("ROW-IDENTITY")
                     continue
                 outcome = identity_holds(identity, present)
+                if outcome is not None:
+                    evaluated("ROW-IDENTITY")
                 if outcome is None or (outcome and not _gap(identity, present)):
                     continue
                 parent_key = table.columns[identity.parent]
@@ -189,6 +200,7 @@ def sum_children(document: Document) -> Iterator[Finding]:
                     continue
                 total = sums.get(key, _ZERO)
                 value = own if own is not None else _ZERO
+                evaluated("SUM-CHILDREN")
                 if value == total:
                     continue
                 gap = value - total

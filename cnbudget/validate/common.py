@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextvars import ContextVar
+from contextvars import ContextVar, Token
 from decimal import Decimal
 from typing import TypeVar
 
@@ -15,13 +15,31 @@ T = TypeVar("T")
 _MEMO: ContextVar[dict[tuple[int, str], object] | None] = ContextVar("cnbudget_memo", default=None)
 
 
-def start_run() -> object:
+_EVALUATED: ContextVar[dict[str, int] | None] = ContextVar("cnbudget_evaluated", default=None)
+
+
+RunToken = tuple[Token[dict[tuple[int, str], object] | None], Token[dict[str, int] | None]]
+
+
+def start_run() -> RunToken:
     """A fresh memo for one validation run (derived data shared between rules)."""
-    return _MEMO.set({})
+    return (_MEMO.set({}), _EVALUATED.set({}))
 
 
-def end_run(token: object) -> None:
-    _MEMO.reset(token)  # type: ignore[arg-type]
+def end_run(token: RunToken) -> dict[str, int]:
+    """Close the run; return how many identities each rule evaluated."""
+    memo_token, evaluated_token = token
+    evaluated = _EVALUATED.get() or {}
+    _MEMO.reset(memo_token)
+    _EVALUATED.reset(evaluated_token)
+    return evaluated
+
+
+def evaluated(rule_id: str, count: int = 1) -> None:
+    """Record that a rule compared `count` identities (holding or not) in this run."""
+    store = _EVALUATED.get()
+    if store is not None:
+        store[rule_id] = store.get(rule_id, 0) + count
 
 
 def memo(document: Document, name: str, build: Callable[[Document], T]) -> T:

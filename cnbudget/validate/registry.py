@@ -111,6 +111,8 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     ran: list[str] = field(default_factory=list)
     not_run: dict[str, str] = field(default_factory=dict)
+    # identities compared per rule (arithmetic rules), holding or not
+    evaluated: dict[str, int] = field(default_factory=dict)
 
     def by_severity(self, severity: Severity) -> Iterator[Finding]:
         return (f for f in self.findings if f.severity == severity)
@@ -138,7 +140,7 @@ def check(
                 continue
             report.ran.append(item.id)
     finally:
-        end_run(run)
+        report.evaluated = end_run(run)
         _settings.reset(token)
     report.findings = blame(report.findings)
     return report

@@ -101,12 +101,14 @@ LABELS: dict[str, tuple[str, ...]] = {
         "公务用车购置及运维费",
         "公务用车购置及运行维护经费",
     ),
-    "V_PURCHASE": ("公务用车购置经费", "公务用车购置费"),
+    "V_PURCHASE": ("公务用车购置经费", "公务用车购置费", "购置费"),
     "V_OPERATION": (
         "公务用车运行维护费",
         "公务用车运行费",
         "公务用车运维费",
         "公务用车运行维护经费",
+        "运行费",
+        "运行维护费",
     ),
     "RECEPTION": ("公务接待费",),
     # prior-year and change columns of a budget table (2025年执行数 | 2026年预算数 | 增减)
@@ -115,6 +117,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     "BUDGET_NET": ("扣除中央基建投资后预算数",),
     "CHANGE": ("增减额", "增减", "增减金额"),
     "CHANGE_PCT": ("增减（%）", "增减%", "增减率", "增长率", "增减幅度", "增幅（%）"),
+    "OPERATING_COSTS": ("机关运行经费", "机关运行经费预算数", "机关运行经费预算"),
 }
 
 # Labels that name descriptive columns (codes, names) or layout words: recognised, not amounts.
@@ -161,6 +164,13 @@ DESCRIPTORS: tuple[str, ...] = (
     "预算数",
     "金额",
     "项目编码",
+    "功能分类科目编码",
+    "功能分类科目名称",
+    "经济分类科目编码",
+    "经济分类科目名称",
+    "部门预算经济分类科目编码",
+    "收入预算",
+    "支出预算",
 )
 
 _THREE_PUBLIC_COLUMNS = ("TP_TOTAL", "OVERSEAS", "VEHICLES", "RECEPTION")
@@ -207,7 +217,7 @@ GROUPS: dict[str, frozenset[str]] = {
 GROUPS["YEAR"] = GROUPS["YEAR"] | {"PRIOR", "PRIOR_NET", "BUDGET_NET", "PHASE_INITIAL"}
 PURE_GROUPS = frozenset({"APPROPRIATION", "FUNDING", "YEAR", "COMPARE", "COMPARE_NET"})
 # groups that only say which figure the table shows (年初预算数 over 小计/基本/项目)
-SCOPE_GROUPS = frozenset({"PHASE_INITIAL", "SPENT"})
+FIGURE_GROUPS = frozenset({"PHASE_INITIAL", "SPENT"})
 # 决算 “三公” tables group the items under 预算数 | 决算数: the phase is the column suffix
 PHASE_SUFFIX = {
     "PHASE_INITIAL": "budget_initial",
@@ -216,6 +226,10 @@ PHASE_SUFFIX = {
 }
 # leaves that carry their own period: no year suffix
 UNDATED = frozenset({"PRIOR", "PRIOR_NET", "CHANGE", "CHANGE_PCT"})
+# Funding sources printed over a span of columns can name the table's scope (一般公共预算支出
+# over 合计 | 基本支出 | 项目支出): then, above these purposes, they are not a column group.
+SCOPE_GROUPS = frozenset({"FISCAL", "GENERAL", "GOV_FUND", "SOE", "CURRENT"})
+SCOPE_CHILDREN = frozenset({"BASIC", "PROJECT", "PERSONNEL", "PUBLIC"})
 
 # simple leaf keys (outside any carry-over group)
 LEAF_KEYS: dict[str, str] = {
@@ -262,6 +276,7 @@ LEAF_KEYS: dict[str, str] = {
     "BUDGET_NET": "total.excl_infrastructure",
     "CHANGE": "change",
     "CHANGE_PCT": "change_pct",
+    "OPERATING_COSTS": "operating_costs",
 }
 _CARRYOVER_KEYS = {
     "GENERAL": "carryover.general",
@@ -271,7 +286,15 @@ _CARRYOVER_KEYS = {
     "UNIT_FUNDS": "carryover.unit_funds",
 }
 THREE_PUBLIC_ITEMS = frozenset(
-    {"TP_TOTAL", "OVERSEAS", "VEHICLES", "V_PURCHASE", "V_OPERATION", "RECEPTION"}
+    {
+        "TP_TOTAL",
+        "OVERSEAS",
+        "VEHICLES",
+        "V_PURCHASE",
+        "V_OPERATION",
+        "RECEPTION",
+        "OPERATING_COSTS",
+    }
 )
 
 
@@ -294,7 +317,7 @@ def column_key(path: tuple[Label, ...]) -> str:
     ids = [label.id for label in path]
     leaf = ids[-1]
     phase = next((PHASE_SUFFIX[g] for g in ids[:-1] if g in PHASE_SUFFIX), "")
-    groups = [g for g in ids[:-1] if g not in SCOPE_GROUPS]
+    groups = [g for g in ids[:-1] if g not in FIGURE_GROUPS]
     if leaf in UNDATED:
         key = LEAF_KEYS[leaf]
         return f"{key}.excl_infrastructure" if "COMPARE_NET" in groups else key

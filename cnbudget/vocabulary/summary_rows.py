@@ -19,7 +19,7 @@ def _plain(name: str) -> str:
 
 
 _SOURCE_PATTERNS: tuple[tuple[str, str], ...] = (
-    (r"^一般公共预算(财政)?(拨款)?(收入)?$", "general"),
+    (r"^一般公共预算(财政)?(拨款)?(收入|资金)?$", "general"),
     (r"^政府性基金(预算)?(财政)?(拨款)?(收入)?$", "gov_fund"),
     (r"^国有资本经营(预算)?(财政)?(拨款)?(收入)?$", "soe"),
 )
@@ -45,7 +45,7 @@ _INCOME_PATTERNS: tuple[tuple[str, str], ...] = (
         "income.non_fiscal_balance",
     ),
     (
-        r"^(上年结转(结余|和结余)?|年初(财政拨款)?结转和?结余|上年结转结余)$",
+        r"^(上年结转(结余|和结余)?|年初财政拨款结转和?结余|上年结转结余|年初结转和?结余)$",
         "income.carryover",
     ),
     (r"^收入总计$", "income.grand_total"),
@@ -56,11 +56,11 @@ _EXPENDITURE_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"^对附属单位(的)?补助支出$", "expenditure.subsidy_affiliated"),
     (r"^上缴上级支出$|^上解上级支出$", "expenditure.remit_superior"),
     (
-        r"^(结转下年|年终结转结余|年末(财政拨款)?结转和?结余|结转下年支出)$",
+        r"^(结转下年|年终结转结余|年末财政拨款结转和?结余|结转下年支出|年末结转和?结余)$",
         "expenditure.carry_forward",
     ),
-    (r"^结余分配$", "expenditure.balance_allocation"),
     (r"^支出总计$", "expenditure.grand_total"),
+    (r"^结余分配$", "expenditure.balance_distribution"),
     (r"^基本支出$", "expenditure.basic"),
     (r"^项目支出$", "expenditure.project"),
     (r"^单位预留机动经费$", "expenditure.reserve"),
@@ -125,7 +125,8 @@ def classify(name: str, context: SummaryContext) -> tuple[Side, str] | None:
             else "expenditure.current_total"
         )
         return "expenditure", key
-    if plain == "总计":  # printed on both sides: income first
+    if plain == "总计":
+        # 决算 summaries print a bare 总计 on both sides of one line: income comes first
         if "income.grand_total" in context.seen:
             return "expenditure", "expenditure.grand_total"
         return "income", "income.grand_total"

@@ -23,7 +23,7 @@ def run(*args: str) -> tuple[int, str, str]:
 
 
 def test_ingest_list_show_compare(db_url: str, tmp_path: Path) -> None:
-    code, out, _ = run("ingest", str(CORPUS), "--db", db_url)
+    code, out, _ = run("ingest", str(CORPUS / "*.txt"), "--db", db_url)
     assert code == 0
     assert f"已入库 {len(PATHS)} 份" in out and "失败 0 份" in out
     # folders, globs and files naming the same documents: nothing new, nothing duplicated
@@ -37,10 +37,13 @@ def test_ingest_list_show_compare(db_url: str, tmp_path: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(out)))
     assert code == 0 and len(rows) == len(PATHS)
     assert {r["编号"] for r in rows} == {parse_file(p).id for p in PATHS}
+    assert {r["读取"] for r in rows} == {"100.0%"}  # the samples are read completely
     code, out, _ = run("list", "--db", db_url, "--department", "烟台", "--format", "json")
     listed = json.loads(out)
     assert [item["department"] for item in listed] == ["烟台市医疗保障局"]
     assert listed[0]["expenditure_total"] == "5314.29"
+    assert listed[0]["printed_amounts"] == listed[0]["captured_amounts"] > 300
+    assert listed[0]["coverage"] == 1.0
     code, out, _ = run("list", "--db", db_url, "--year", "2025")
     assert code == 0 and "共 5 份文档" in out
 
@@ -100,7 +103,7 @@ def test_unreachable_database_is_one_line(tmp_path: Path) -> None:
 
 
 def test_export_from_database_equals_export_from_files(db_url: str, tmp_path: Path) -> None:
-    assert run("ingest", str(CORPUS), "--db", db_url)[0] == 0
+    assert run("ingest", str(CORPUS / "*.txt"), "--db", db_url)[0] == 0
     code, from_files, _ = run("export", *map(str, PATHS), "--format", "csv")
     assert code == 0
     ids = [parse_file(p).id for p in PATHS]

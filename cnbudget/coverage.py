@@ -1,0 +1,204 @@
+"""How much of a document was understood: printed amounts against captured facts.
+
+Coverage is counted from the source lines, independently of how the table parsers read
+them. On every line of a recognised table (from its title to its last line) the
+*printed amounts* are:
+
+- numbers printed as money (a line printed again verbatim, such as a 合计 repeated on a
+  continuation page, counts once): with decimals (``12.34``), with thousands separators
+  (``1,234``), as a percentage (``4.88%``), or glued to the text after them
+  (``64618.75科学技术支出``, ``0.00断提高``);
+- bare integers (``0``, ``80``, ``237``) that the parser took as amounts, and, in
+  tab-separated lines (cell grids of PDF, XLSX, DOCX, HTML), bare integers in a column
+  that holds money-formatted amounts on other lines of the same table or printed after
+  an amount on the same line. Codes, 行次 and
+  栏次 columns never hold money, so their integers are not counted; nor are column-number
+  rows (``1 2 3 …``) and page numbers.
+
+An amount is *captured* when a cell of the table carries the same printed text on the
+same line. Every printed amount that is not captured is named in a notice
+(``uncaptured``), so nothing printed in a table is dropped silently. Amount-bearing
+lines outside every table and every performance-target section (two or more amounts on
+a tab-separated line, or three on a space-separated one) are counted as *stray*: they
+usually mean an unrecognised table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from itertools import pairwise
+
+from cnbudget.model import Coverage, Document, Notice, SourceLine, Table
+
+_MONEY = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)%?$|^[-−]?\d+%$")
+_GLUED = re.compile(r"^([-−]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+))[\u4e00-\u9fff（(]")
+_INT = re.compile(r"^[-−]?\d+$")
+_MARKS = ("栏次", "行次", "**")
+_CELL_STRIP = " \u3000\u00a0"
+
+
+def percent(ratio: float) -> str:
+    """A coverage ratio as a percentage that never rounds a gap away (99.96 % → 99.9 %)."""
+    tenths = int(ratio * 1000 + 1e-9)
+    return f"{tenths / 10:.1f}%"
+
+
+def _key(text: str) -> str:
+    return text.strip(_CELL_STRIP).replace(",", "").replace("−", "-").rstrip("%")
+
+
+def _cells(line: SourceLine, tabbed: bool) -> list[str]:
+    if tabbed:
+        return [cell.strip(_CELL_STRIP) for cell in line.text.split("\t")]
+    return line.text.split()
+
+
+def _is_numbering(cells: Sequence[str]) -> bool:
+    """A column-number row (``1 2 3``, ``栏次 1 2``) or a lone page number."""
+    if any(mark in cell for cell in cells for mark in _MARKS):
+        return True
+    numbers = [cell for cell in cells if cell]
+    if not numbers or not all(_INT.match(cell) for cell in numbers):
+        return False
+    if len(numbers) == 1:
+        return True
+    values = [int(cell) for cell in numbers]
+    return all(b == a + 1 for a, b in pairwise(values))
+
+
+def _money(cell: str) -> str | None:
+    """The money-formatted amount a cell prints (alone or glued to text), if any."""
+    if _MONEY.match(cell):
+        return cell
+    glued = _GLUED.match(cell)
+    return glued.group(1) if glued else None
+
+
+def table_coverage(table: Table, lines: Sequence[SourceLine], tabbed: bool) -> Coverage:
+    """Printed amounts on the table's lines against the cells the parser captured."""
+    captured: dict[int, Counter[str]] = {}
+    # a row's code printed on its line is a code, not money (side-by-side code runs)
+    codes = {(row.line, row.code) for row in table.rows}
+    for row in table.rows:
+        for cell in row.cells.values():
+            if cell.value is None:
+                continue
+            number = cell.line if cell.line is not None else row.line
+            captured.setdefault(number, Counter())[_key(cell.text)] += 1
+    first, last = table.line, table.last_line or table.line
+    body = [line for line in lines if first <= line.number <= last]
+    split = {line.number: _cells(line, tabbed or "\t" in line.text) for line in body}
+    # columns (cell positions) that hold money on some grid line of this table
+    money_columns = {
+        index
+        for line in body
+        if "\t" in line.text
+        for index, cell in enumerate(split[line.number])
+        if _MONEY.match(cell)
+    }
+    # columns headed 行次 / 序号: row numbers, never money
+    numbering_columns = {
+        index
+        for line in body
+        if "\t" in line.text
+        for index, cell in enumerate(split[line.number])
+        if cell in ("行次", "序号")
+    }
+    coverage = Coverage()
+    seen: set[str] = set()
+    for line in body:
+        cells = split[line.number]
+        if _is_numbering(cells):
+            continue
+        took = captured.get(line.number, Counter())
+        text = " ".join(cell for cell in cells if cell)
+        if text in seen and not took:
+            continue  # a row printed again verbatim (a total repeated on a continuation page)
+        seen.add(text)
+        grid = "\t" in line.text
+        printed: list[str] = []
+        for index, word in enumerate(cells):
+            money = _money(word)
+            if money is not None:
+                printed.append(money)
+            elif (
+                _INT.match(word)
+                and index not in numbering_columns
+                and (line.number, word) not in codes
+                and (took[_key(word)] > 0 or (grid and (index in money_columns or printed)))
+            ):
+                printed.append(word)
+        for text in printed:
+            coverage.printed += 1
+            if took[_key(text)] > 0:
+                took[_key(text)] -= 1
+                coverage.captured += 1
+            else:
+                coverage.uncaptured.append((line.number, text))
+    return coverage
+
+
+def stray_amounts(
+    lines: Iterable[SourceLine], spans: Sequence[tuple[int, int]], tabbed: bool
+) -> list[tuple[int, str]]:
+    """Amounts on table-like lines outside every table and target section."""
+    stray: list[tuple[int, str]] = []
+    for line in lines:
+        if any(first <= line.number <= last for first, last in spans):
+            continue
+        grid = tabbed or "\t" in line.text
+        cells = _cells(line, grid)
+        amounts = [cell for cell in cells if _MONEY.match(cell)]
+        if len(amounts) >= (2 if grid else 3) and not _is_numbering(cells):
+            stray.extend((line.number, text) for text in amounts)
+    return stray
+
+
+def measure(document: Document, lines: Sequence[SourceLine], tabbed: bool) -> None:
+    """Set each table's and the document's coverage; name every uncaptured amount."""
+    total = Coverage()
+    spans: list[tuple[int, int]] = [
+        (section.first_line, section.last_line)
+        for section in document.sections
+        if section.kind != "prose"
+    ]
+    for table in document.tables:
+        if table.kind in _PROSE_TABLES:
+            continue
+        coverage = table_coverage(table, lines, tabbed)
+        table.coverage = coverage
+        total.add(coverage)
+        spans.append((table.line, table.last_line or table.line))
+        by_line: dict[int, list[str]] = {}
+        for number, text in coverage.uncaptured:
+            by_line.setdefault(number, []).append(text)
+        for number, texts in by_line.items():
+            document.notices.append(
+                Notice(
+                    "uncaptured",
+                    f"有 {len(texts)} 个印出的金额未转为事实：" + "、".join(texts),
+                    number,
+                    table.kind,
+                )
+            )
+    stray = stray_amounts(lines, spans, tabbed)
+    total.printed += len(stray)
+    total.uncaptured.extend(stray)
+    by_line = {}
+    for number, text in stray:
+        by_line.setdefault(number, []).append(text)
+    for number, texts in by_line.items():
+        document.notices.append(
+            Notice(
+                "stray-amounts",
+                f"表格之外有 {len(texts)} 个金额（可能是未识别的表格）：" + "、".join(texts),
+                number,
+            )
+        )
+    document.coverage = total
+
+
+# tables built from prose or target blocks, not from printed table lines
+_PROSE_TABLES = frozenset({"narrative", "performance", "dept_performance"})

@@ -26,30 +26,19 @@ from cnbudget.layout.sections import UNKNOWN, Block, Layout
 from cnbudget.layout.tokens import is_amount
 from cnbudget.model import Notice, SourceLine
 from cnbudget.tables.common import split_block
+from cnbudget.vocabulary.columns import GROUPS
 from cnbudget.vocabulary.normalize import compact, normalize
 from cnbudget.vocabulary.summary_rows import SummaryContext, classify
 from cnbudget.vocabulary.tables import table_name
 
 _THREE_PUBLIC = frozenset({"TP_TOTAL", "OVERSEAS", "VEHICLES", "V_PURCHASE", "V_OPERATION"})
-_SOURCES = frozenset(
-    {
-        "CURRENT",
-        "CARRYOVER",
-        "FISCAL",
-        "APPROPRIATION",
-        "GENERAL",
-        "GOV_FUND",
-        "SOE",
-        "SPECIAL",
-        "UNIT_FUNDS",
-        "BUSINESS",
-        "OPERATING",
-        "OTHER",
-        "SUPERIOR",
-        "AFFILIATED",
-        "NON_FISCAL",
-    }
-)
+# funding-source columns: what 本年收入 holds, plus carry-over and balances
+_SOURCES = (GROUPS["CURRENT"] - {"SUBTOTAL"}) | {
+    "CURRENT",
+    "CARRYOVER",
+    "APPROPRIATION",
+    "NON_FISCAL",
+}
 _SPENDING = frozenset({"BASIC", "PROJECT", "PROJECT_OPERATING", "PROJECT_SPECIFIC"})
 _BASIC_SPLIT = frozenset({"PERSONNEL", "PUBLIC", "WAGES", "HOUSEHOLDS"})
 _SCOPES = (

@@ -78,3 +78,15 @@ def test_every_real_pdf_is_listed() -> None:
 def test_real_metadata(name: str) -> None:
     meta = metadata_of(name)
     assert (meta.year, meta.department, meta.kind, meta.scope) == EXPECTED[name]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_real_metadata_without_the_cover(name: str) -> None:
+    """Titles and headings alone give the year (never the previous one), 预算/决算 and
+    部门/单位; the department is right or left unknown, never a fragment."""
+    data = pdf_pages((REAL_CORPUS / f"{name}.pdf").read_bytes(), range(1, 12))
+    source = read_data(data, f"{name}.pdf")
+    meta = extract(source.lines, split(source.lines))
+    year, department, kind, scope = EXPECTED[name]
+    assert (meta.year, meta.kind, meta.scope) == (year, kind, scope)
+    assert meta.department in (department, None)

@@ -153,6 +153,14 @@ def _is_table_row(line: SourceLine) -> bool:
 _AMOUNT_CELL = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^-?\d{1,3}(?:,\d{3})+$")
 
 
+def _doubled_title(lines: list[SourceLine], index: int, kind: str) -> bool:
+    """True when the next line titles the same table (a heading above the title)."""
+    nxt = next((i for i in range(index + 1, len(lines)) if lines[i].text.strip()), None)
+    if nxt is None or title_kind(lines[nxt].text) != kind:
+        return False
+    return _accept_title(lines, nxt)
+
+
 def _is_page_number(lines: list[SourceLine], index: int) -> bool:
     text = lines[index].text
     if PAGE_NUMBER.match(text):
@@ -204,6 +212,11 @@ def split(lines: list[SourceLine]) -> Layout:
             pending_break = True
             continue
         kind = title_kind(text)
+        if kind is not None and _doubled_title(lines, index, kind):
+            # a section heading printed above the table's own title (一、收支预算总表 /
+            # 2026年度收支预算总表): the title below opens the block
+            pending_break = pending_break or current is not None
+            continue
         if kind is None and is_unknown_title(text):
             kind = UNKNOWN
         if kind is not None and _accept_title(lines, index):

@@ -3,9 +3,10 @@ and the projects table (rows by project under optional unit codes)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from cnbudget.layout.header import tokenize as tokenize_header
 from cnbudget.layout.rows import RawRow, assemble, parts
 from cnbudget.layout.sections import Block, is_note, is_prose
 from cnbudget.layout.tokens import (
@@ -23,9 +24,11 @@ from cnbudget.tables.common import (
     assign_rows,
     header_keys,
     is_total_name,
+    one_column,
     sibling_exclusions,
     split_block,
 )
+from cnbudget.vocabulary.columns import column_key
 from cnbudget.vocabulary.functions import class_code, is_class_code
 from cnbudget.vocabulary.normalize import compact, normalize
 
@@ -42,6 +45,9 @@ FUNCTION_TABLES = frozenset(
 ECONOMIC_TABLES = frozenset({"general_basic", "basic", "economic_summary", "operating_costs"})
 SOURCE_SUBSETS = frozenset({"general_expenditure", "gov_fund_expenditure", "soe_expenditure"})
 BASIC_ONLY = frozenset({"general_basic", "basic", "operating_costs"})
+CODE_HEADS = frozenset({"科目代码", "科目编码", "经济分类科目编码"})
+# the one amount column of a 决算 table is the row's total (docs/canonical-facts.md)
+ONE_NUMBER = frozenset({"final", "amount"})
 # names of budget units end like this; economic classification names do not
 ORGANISATION_ENDINGS = (
     "局",
@@ -93,14 +99,9 @@ def parse_coded(block: Block, ctx: Context) -> Table:
     table = Table(block.kind, block.title.strip(), block.title_line, block.unit or ctx.unit)
     table.last_line = block.last_line
     split = split_block(block, ctx.tabbed)
-    halves = _side_by_side(split) if ctx.tabbed and block.kind in ECONOMIC_TABLES else None
-    if halves is not None:
-        split, half_totals = halves
     keys, positions, header = header_keys(split, ctx.tabbed)
-    if halves is not None and len(keys) == 1:
-        # one amount per code: the table's overall column (决算数 / 预算数 / 金额)
-        keys = ["total"]
-        positions = dict.fromkeys(positions, "total")
+    if not keys:
+        keys, positions = one_column(split, ctx.tabbed)
     if block.kind in BASIC_ONLY:
         keys = ["total" if k == "basic" else k for k in keys]
         positions = {j: ("total" if k == "basic" else k) for j, k in positions.items()}
@@ -118,7 +119,13 @@ def parse_coded(block: Block, ctx: Context) -> Table:
         word in compact(" ".join(line.text for line in split.header))
         for word in ("单位代码", "部门代码", "单位编码")
     )
+    label_totals: list[Row] = []
     if ctx.tabbed:
+        split, positions, label_totals = _side_by_side(split, positions)
+        if label_totals:
+            keys = ["total" if k in ONE_NUMBER else k for k in dict.fromkeys(positions.values())]
+            positions = {j: ("total" if k in ONE_NUMBER else k) for j, k in positions.items()}
+            table.columns = keys
         parsed = _tab_rows(split, positions, keys, block.kind, unit_column)
     else:
         numbered = "序号" in compact(" ".join(line.text for line in split.header))
@@ -159,8 +166,8 @@ def parse_coded(block: Block, ctx: Context) -> Table:
         for column, text in p.text_cells.items():
             row.cells[column] = Cell(column, text)
         table.rows.append(row)
-    if halves is not None and half_totals:
-        table.rows.append(_half_totals_row(half_totals))
+    # (their keys are not columns of the table: no printed column holds them)
+    table.rows.extend(label_totals)
     table.empty_note = next((n for n in split.notes if _is_empty_note(n)), None)
     if table.empty_note and not any(row.cells for row in table.rows):
         ctx.notices[:] = [
@@ -171,6 +178,73 @@ def parse_coded(block: Block, ctx: Context) -> Table:
             )
         ]
     return table
+
+
+def _side_by_side(
+    split: Split, positions: dict[int, str]
+) -> tuple[Split, dict[int, str], list[Row]]:
+    """Tables printing code | name | amount groups side by side (决算 基本支出: 301/303 on the
+    left, 302 in the middle, 307/310/399 on the right) become one column of rows, the left
+    group first. A closing line of `<label>合计 … amount` pairs (人员经费合计 / 公用经费合计)
+    is row `total`, one column per label (`basic.personnel`, `basic.public`).
+    """
+    starts: list[int] = []
+    heads: list[str] = []
+    for line in split.header:
+        cells = line.text.split("\t")
+        found = [j for j, c in enumerate(cells) if compact(c) in CODE_HEADS]
+        if len(found) > 1:
+            starts, heads = found, cells
+            break
+    if not starts:
+        return split, positions, []
+    bounds = [*starts[1:], len(heads)]
+    # each group names its own amount column (two code columns sharing amounts are
+    # department and government codes of one row: 301/501)
+    if not all(
+        any(tokenize_header(c)[0] for c in heads[a:b]) for a, b in zip(starts, bounds, strict=True)
+    ):
+        return split, positions, []
+    bounds[-1] = 10**6
+    groups: list[list[SourceLine]] = [[] for _ in starts]
+    totals: list[Row] = []
+    for line in split.body:
+        cells = line.text.split("\t")
+        named = [(j, compact(c)) for j, c in enumerate(cells) if compact(c)]
+        names = [(j, c) for j, c in named if not is_amount(c)]
+        if names and all(c.endswith("合计") and c != "合计" for _, c in names):
+            totals.append(_label_total(line, cells, names))
+            continue
+        for k, (start, end) in enumerate(zip(starts, bounds, strict=True)):
+            part = cells[start:end]
+            if any(compact(c) for c in part):
+                groups[k].append(replace(line, text="\t".join(part)))
+    header = [
+        replace(x, text="\t".join(x.text.split("\t")[starts[0] : bounds[0]])) for x in split.header
+    ]
+    body = [line for group in groups for line in group]
+    # the amount column of a group is the one its header names (决算数), codes and names aside
+    first: dict[int, str] = {}
+    for offset, cell in enumerate(heads[starts[0] : bounds[0]]):
+        labels, _ = tokenize_header(cell)
+        if len(labels) == 1:
+            first[offset] = column_key((labels[0],))
+    return Split(header, body, split.notes), first, totals
+
+
+def _label_total(line: SourceLine, cells: list[str], names: list[tuple[int, str]]) -> Row:
+    """`人员经费合计 | | 7,967.72 | 公用经费合计 | … | 2,266.65`: each label takes the amount
+    after it."""
+    row = Row("total", "合计", line.number, {}, line.page)
+    for index, (j, name) in enumerate(names):
+        end = names[index + 1][0] if index + 1 < len(names) else len(cells)
+        amount = next((c.strip() for c in cells[j + 1 : end] if is_amount(c)), None)
+        labels, _ = tokenize_header(name[: -len("合计")])
+        if amount is None or len(labels) != 1:
+            continue
+        key = column_key((labels[0],))
+        row.cells[key] = Cell(key, amount_text(amount), parse_amount(amount))
+    return row
 
 
 def _place_empty_marks(p: Parsed, width: int) -> None:
@@ -187,7 +261,8 @@ def _place_empty_marks(p: Parsed, width: int) -> None:
 
 def _is_empty_note(note: str) -> bool:
     return any(
-        word in note for word in ("无数据", "空表", "没有", "无政府", "无国有", "本表无", "未安排")
+        word in note
+        for word in ("无数据", "空表", "没有", "无政府", "无国有", "本表无", "未安排", "如无数字")
     )
 
 
@@ -204,8 +279,8 @@ def _tab_rows(
             continue  # kept in split.notes
         cells = _right_aligned(cells, width)
         flat = [compact(c) for c in cells]
-        if not any(flat):
-            continue
+        if not any(flat) or is_note(line.text):
+            continue  # (notes are read by split_block)
         head = cells[:first_amount]
         texts = [(j, c) for j, c in enumerate(head) if compact(c)]
         amounts: list[str] = []
@@ -216,8 +291,9 @@ def _tab_rows(
             text = cells[j].strip()
             number = percent_number(text) if positions[j].startswith("change_pct") else None
             if number is not None or is_cell_amount(text):
+                text = number or text
                 fixed[len(amounts)] = index_of[positions[j]]
-                amounts.append(number or text)
+                amounts.append(text)
         digits = [(j, compact(c)) for j, c in texts if compact(c).isdigit()]
         words = [(j, normalize(c)) for j, c in texts if not compact(c).isdigit()]
         p = Parsed("unknown", "", "", line.number, line.page, amounts, fixed)
@@ -229,79 +305,6 @@ def _tab_rows(
             _function_parts_tab(p, digits, [w for _, w in words], unit_column)
         rows.append(p)
     return rows
-
-
-def _side_by_side(split: Split) -> tuple[Split, list[tuple[SourceLine, str, str]]] | None:
-    """A table printed as code | name | amount runs side by side (决算 基本支出表: 301/303
-    on the left, 302/310 on the right, or 301/303 | 302 | 307/310/399) read as one run: the
-    first runs of every line, then the second ones, and so on.
-
-    A header line repeating the same cells once per run tells the runs. The closing
-    `人员经费合计 … 公用经费合计 …` line gives one total per run, each label taking the
-    amount printed after it (returned apart: line, printed label, printed amount).
-    """
-    found = [(i, r) for i, line in enumerate(split.header) if (r := _runs(line.text))]
-    if not found:
-        return None
-    # header lines above the repeated one (人员经费 | 公用经费 over the runs) name runs
-    first, (count, width) = found[0]
-    header = [
-        SourceLine(line.number, "\t".join(line.text.split("\t")[:width]), line.page, line.box)
-        for line in split.header[first:]
-    ]
-    parts: list[list[SourceLine]] = [[] for _ in range(count)]
-    totals: list[tuple[SourceLine, str, str]] = []
-    for line in split.body:
-        cells = line.text.split("\t")
-        labels = [
-            (j, normalize(c)) for j, c in enumerate(cells) if compact(c) and not is_cell_amount(c)
-        ]
-        if labels and all(label.endswith("合计") for _, label in labels):
-            ends = [j for j, _ in labels[1:]] + [len(cells)]
-            for (j, label), end in zip(labels, ends, strict=True):
-                printed = next((c.strip() for c in cells[j + 1 : end] if is_cell_amount(c)), None)
-                if printed is not None:
-                    totals.append((line, label, printed))
-            continue
-        if len(cells) != count * width:
-            parts[0].append(line)
-            continue
-        for k, target in enumerate(parts):
-            part = cells[k * width : (k + 1) * width]
-            label = normalize(part[0])
-            amounts = [c.strip() for c in part[1:] if is_cell_amount(c)]
-            if label.endswith("合计") and len(amounts) == 1:
-                totals.append((line, label, amounts[0]))
-            elif any(c.strip() for c in part):
-                target.append(SourceLine(line.number, "\t".join(part), line.page, line.box))
-    return Split(header, [line for part in parts for line in part], split.notes), totals
-
-
-def _runs(text: str) -> tuple[int, int] | None:
-    """(runs, cells per run) when a header line repeats the same cells 2, 3 or 4 times."""
-    cells = [normalize(c) for c in text.split("\t")]
-    for count in (2, 3, 4):
-        width = len(cells) // count
-        if width < 2 or len(cells) % count or not all(cells):
-            continue
-        if all(cells[k * width : (k + 1) * width] == cells[:width] for k in range(count)):
-            return count, width
-    return None
-
-
-def _half_totals_row(totals: list[tuple[SourceLine, str, str]]) -> Row:
-    """Row `total` of a side-by-side table: each half's 合计 in the column its label names."""
-    from cnbudget.layout.header import tokenize
-    from cnbudget.vocabulary.columns import column_key
-
-    row = Row("total", "/".join(label for _, label, _ in totals), totals[0][0].number)
-    for line, label, printed in totals:
-        labels = [lb for lb in tokenize(label)[0] if lb.id != "SUBTOTAL"]
-        column = column_key((labels[0],)) if len(labels) == 1 else "total"
-        row.cells[column] = Cell(
-            column, amount_text(printed), parse_amount(printed), 1.0, line.number
-        )
-    return row
 
 
 def _right_aligned(cells: list[str], width: int) -> list[str]:
@@ -360,8 +363,7 @@ def _function_parts_tab(
 ) -> None:
     p.name = "".join(words)
     if not digits:
-        p.kind = "total" if is_total_name(p.name) or not p.name else "unknown"
-        p.code = "total" if p.kind == "total" else ""
+        _uncoded_parts(p)
         return
     joined = "".join(code for _, code in digits)
     if len(digits) == 1 and len(joined) == 2:
@@ -384,8 +386,7 @@ def _space_row(raw: RawRow, kind: str, unit_column: bool) -> Parsed | None:
     name = "".join(rp.names)
     p.name = normalize(name)
     if not rp.codes:
-        if is_total_name(name) or not name:
-            p.kind, p.code = "total", "total"
+        _uncoded_parts(p)
         return p
     joined = "".join(rp.codes[0])
     if len(rp.codes[0]) == 1 and len(joined) == 2:
@@ -398,6 +399,14 @@ def _space_row(raw: RawRow, kind: str, unit_column: bool) -> Parsed | None:
         return p
     p.kind, p.code = "function", joined
     return p
+
+
+def _uncoded_parts(p: Parsed) -> None:
+    """A row without a code: the 合计 row, or a budget unit named only (`unit:<name>`)."""
+    if is_total_name(p.name) or not p.name:
+        p.kind, p.code = "total", "total"
+    elif p.name.endswith(ORGANISATION_ENDINGS) and not p.name.endswith("支出"):
+        p.kind, p.code = "unit", f"unit:{p.name}"
 
 
 def _is_unit(code: str, name: str, unit_column: bool) -> bool:

@@ -152,6 +152,8 @@ def _items_as_rows(
     has_grand = any(re.search("会议费|培训费", name) for name, _l, _a, _f in rows)
     for name, number, amounts, fixed in rows:
         plain = strip_numbering(name)
+        if plain.startswith("其中："):  # 其中：（1）公务用车购置费
+            plain = "其中：" + strip_numbering(plain[3:])
         key = None
         if plain in ("合计", "总计"):
             key = "grand_total" if has_grand else "total"

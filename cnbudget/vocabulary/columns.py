@@ -29,7 +29,15 @@ LABELS: dict[str, tuple[str, ...]] = {
         "年初结转和结余",
         "上年财政拨款结转结余",
     ),
-    "FISCAL": ("财政拨款收入", "财政拨款", "财政拨款（补助）", "财政拨款（小计）", "财政拨款合计"),
+    "FISCAL": (
+        "财政拨款收入",
+        "财政拨款",
+        "财政拨款（补助）",
+        "财政拨款（小计）",
+        "财政拨款合计",
+        "本级财政拨款",
+        "本级财政拨款收入",
+    ),
     "APPROPRIATION": ("本年拨款", "本年财政拨款"),
     # 本年支出 over 小计 / 基本支出 / 项目支出 (决算 tables): names the figure, not a column
     "SPENT": ("本年支出",),
@@ -41,7 +49,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "一般公共预算财政拨款",
         "一般公共预算资金",
     ),
-    "GRANT": ("其中：财政拨款", "其中财政拨款"),
+    "GRANT": ("其中：财政拨款", "其中财政拨款", "其中：经费拨款", "经费拨款"),
     "GOV_FUND": (
         "政府性基金",
         "政府性基金预算",
@@ -65,12 +73,13 @@ LABELS: dict[str, tuple[str, ...]] = {
         "财政专户收入",
         "财政专户核拨",
         "财政专户核拨资金",
+        "财政专户管理事业收入",
     ),
     "UNIT_FUNDS": ("单位资金",),
     "BUSINESS": ("事业收入", "事业收入（不含教育收费）"),
     "TUITION": ("其中：教育收费", "其中教育收费", "教育收费"),
-    "OPERATING": ("事业单位经营收入", "经营收入"),
-    "OTHER": ("其他收入",),
+    "OPERATING": ("事业单位经营收入", "经营收入", "事业单位经营服务收入"),
+    "OTHER": ("其他收入", "其它收入"),
     "SUPERIOR": ("上级补助收入",),
     "AFFILIATED": ("附属单位上缴收入",),
     "NON_FISCAL": ("使用非财政拨款结余", "用事业基金弥补收支差额"),
@@ -81,7 +90,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "一般公共预算基本支出",
         "基本支出合计",
     ),
-    "PERSONNEL": ("人员支出", "人员经费", "人员经费支出"),
+    "PERSONNEL": ("人员支出", "人员经费", "人员经费支出", "人员类"),
     "WAGES": ("工资福利支出",),
     "HOUSEHOLDS": ("对个人和家庭的补助", "对个人和家庭补助", "对个人和家庭的补助支出"),
     "PUBLIC": ("日常公用支出", "公用经费", "日常公用经费", "公用支出"),
@@ -101,7 +110,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "公务用车购置及运维费",
         "公务用车购置及运行维护经费",
     ),
-    "V_PURCHASE": ("公务用车购置经费", "公务用车购置费", "购置费"),
+    "V_PURCHASE": ("公务用车购置经费", "公务用车购置费", "公务用车购置", "购置费"),
     "V_OPERATION": (
         "公务用车运行维护费",
         "公务用车运行费",
@@ -111,13 +120,13 @@ LABELS: dict[str, tuple[str, ...]] = {
         "运行维护费",
     ),
     "RECEPTION": ("公务接待费",),
+    "OPERATING_COSTS": ("机关运行经费", "机关运行经费预算数", "机关运行经费预算"),
     # prior-year and change columns of a budget table (2025年执行数 | 2026年预算数 | 增减)
     "PRIOR": ("执行数", "上年执行数", "上年预算数", "上年数"),
     "PRIOR_NET": ("扣除中央基建投资后执行数",),
     "BUDGET_NET": ("扣除中央基建投资后预算数",),
     "CHANGE": ("增减额", "增减", "增减金额"),
     "CHANGE_PCT": ("增减（%）", "增减%", "增减率", "增长率", "增减幅度", "增幅（%）"),
-    "OPERATING_COSTS": ("机关运行经费", "机关运行经费预算数", "机关运行经费预算"),
 }
 
 # Labels that name descriptive columns (codes, names) or layout words: recognised, not amounts.
@@ -171,12 +180,21 @@ DESCRIPTORS: tuple[str, ...] = (
     "部门预算经济分类科目编码",
     "收入预算",
     "支出预算",
+    # group labels naming the table's scope, not a column
+    "其中：",
+    "三公经费预（决）算数（财政拨款）",
+    "功能科目",
+    "经济科目编码",
+    "经济科目名称",
 )
 
 _THREE_PUBLIC_COLUMNS = ("TP_TOTAL", "OVERSEAS", "VEHICLES", "RECEPTION")
+# the label of a table's only amount column (that column is `total`)
+ONE_COLUMN: tuple[str, ...] = ("预算", "预算数", "金额", "决算数", "本年预算")
+
 # group label id -> child label ids it can hold
 GROUPS: dict[str, frozenset[str]] = {
-    "FISCAL": frozenset({"SUBTOTAL", "GENERAL", "GOV_FUND", "SOE"}),
+    "FISCAL": frozenset({"SUBTOTAL", "GENERAL", "GOV_FUND", "SOE", "GRANT"}),
     "CURRENT": frozenset(
         {
             "SUBTOTAL",
@@ -216,6 +234,10 @@ GROUPS: dict[str, frozenset[str]] = {
 # a year group also holds the prior-year and budget columns of a comparison table
 GROUPS["YEAR"] = GROUPS["YEAR"] | {"PRIOR", "PRIOR_NET", "BUDGET_NET", "PHASE_INITIAL"}
 PURE_GROUPS = frozenset({"APPROPRIATION", "FUNDING", "YEAR", "COMPARE", "COMPARE_NET"})
+# Funding sources printed over a span of columns can name the table's scope (一般公共预算支出
+# over 合计 | 基本支出 | 项目支出): then, above these purposes, they are not a column group.
+SCOPE_GROUPS = frozenset({"FISCAL", "GENERAL", "GOV_FUND", "SOE", "CURRENT"})
+SCOPE_CHILDREN = frozenset({"BASIC", "PROJECT", "PERSONNEL", "PUBLIC"})
 # groups that only say which figure the table shows (年初预算数 over 小计/基本/项目)
 FIGURE_GROUPS = frozenset({"PHASE_INITIAL", "SPENT"})
 # 决算 “三公” tables group the items under 预算数 | 决算数: the phase is the column suffix
@@ -226,10 +248,6 @@ PHASE_SUFFIX = {
 }
 # leaves that carry their own period: no year suffix
 UNDATED = frozenset({"PRIOR", "PRIOR_NET", "CHANGE", "CHANGE_PCT"})
-# Funding sources printed over a span of columns can name the table's scope (一般公共预算支出
-# over 合计 | 基本支出 | 项目支出): then, above these purposes, they are not a column group.
-SCOPE_GROUPS = frozenset({"FISCAL", "GENERAL", "GOV_FUND", "SOE", "CURRENT"})
-SCOPE_CHILDREN = frozenset({"BASIC", "PROJECT", "PERSONNEL", "PUBLIC"})
 
 # simple leaf keys (outside any carry-over group)
 LEAF_KEYS: dict[str, str] = {
@@ -270,13 +288,13 @@ LEAF_KEYS: dict[str, str] = {
     "V_PURCHASE": "vehicles.purchase",
     "V_OPERATION": "vehicles.operation",
     "RECEPTION": "reception",
+    "OPERATING_COSTS": "operating_costs",
     "TUITION": "business.tuition",
     "PRIOR": "prior_year",
     "PRIOR_NET": "prior_year.excl_infrastructure",
     "BUDGET_NET": "total.excl_infrastructure",
     "CHANGE": "change",
     "CHANGE_PCT": "change_pct",
-    "OPERATING_COSTS": "operating_costs",
 }
 _CARRYOVER_KEYS = {
     "GENERAL": "carryover.general",

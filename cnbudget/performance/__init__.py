@@ -14,7 +14,7 @@ from cnbudget.model import (
     Table,
     format_decimal,
 )
-from cnbudget.performance import blocks, dept, hebei, henan, listed
+from cnbudget.performance import blocks, dept, goals, hebei, henan, listed
 from cnbudget.vocabulary.normalize import compact
 
 _PROJECT_COLUMNS = ("total", "fiscal", "other", "special_account", "unit_funds")
@@ -29,6 +29,9 @@ def extract(
         projects.append(blocks.parse_block(lines[start:end], tabbed))
     for start, end in hebei.find_blocks(lines):
         projects.append(hebei.parse_block(lines[start:end]))
+    if tabbed:
+        for start, columns, end in goals.find_tables(lines):
+            projects.extend(goals.parse_table(lines[start:end], columns))
     notices: list[Notice] = []
     henan_start = next((i for i, line in enumerate(lines) if henan.is_henan_title(line.text)), None)
     if henan_start is not None:

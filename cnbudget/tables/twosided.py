@@ -185,7 +185,12 @@ def _last_total_is_grand(rows: list[tuple[str, str, int, Segment]], side: str) -
 
 
 def _families(keys: list[str]) -> dict[int, list[int]]:
-    classes = [i for i, key in enumerate(keys) if key.isdigit() or key.startswith("other:")]
+    # classes only: 款 and 项 rows printed by name under them are not added again
+    classes = [
+        i
+        for i, key in enumerate(keys)
+        if (len(key) == 3 and key.isdigit()) or key.startswith("other:")
+    ]
     for total in ("expenditure.current_total", "expenditure.grand_total"):
         if total in keys and classes:
             return {keys.index(total): classes}

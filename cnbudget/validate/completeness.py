@@ -248,6 +248,9 @@ def total_rows(document: Document) -> Iterator[Finding]:
                 )
         for key in SUMMARY_TOTALS.get(table.kind, ()):
             checked += 1
+            if key == "income.current_total" and table.kind == "fiscal_summary":
+                # `一、财政拨款` heads the current year's income where no 本年收入合计 is printed
+                codes = codes | ({key} if "income.fiscal" in codes else set())
             if key not in codes and not _single_total(key, codes):
                 side = _TOTAL_NAMES[key]
                 yield Finding(

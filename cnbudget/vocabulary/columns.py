@@ -73,13 +73,21 @@ LABELS: dict[str, tuple[str, ...]] = {
         "财政专户收入",
         "财政专户核拨",
         "财政专户核拨资金",
+        "专户资金结转结余",  # printed under 上年结转结余
         "财政专户管理事业收入",
+        "财政专户拨款收入",
+        "财政专户拨款",
     ),
-    "UNIT_FUNDS": ("单位资金",),
+    # children of 财政专户拨款收入 (Guangdong 收入总体情况表)
+    "SPECIAL_EDUCATION": ("教育收费",),
+    "SPECIAL_OTHER": ("其他专户收入拨款", "其他专户收入"),
+    # 其他资金收入 over 事业收入 / 事业单位经营收入 / 其他收入: a group, no column of its own
+    "OTHER_FUNDS": ("其他资金收入",),
+    "UNIT_FUNDS": ("单位资金", "单位资金结转结余"),
     "BUSINESS": ("事业收入", "事业收入（不含教育收费）"),
     "TUITION": ("其中：教育收费", "其中教育收费", "教育收费"),
     "OPERATING": ("事业单位经营收入", "经营收入", "事业单位经营服务收入"),
-    "OTHER": ("其他收入", "其它收入"),
+    "OTHER": ("其他收入", "其它收入", "其他资金"),
     "SUPERIOR": ("上级补助收入",),
     "AFFILIATED": ("附属单位上缴收入",),
     "NON_FISCAL": ("使用非财政拨款结余", "用事业基金弥补收支差额"),
@@ -151,6 +159,13 @@ DESCRIPTORS: tuple[str, ...] = (
     "项目类别",
     "项目类型",
     "功能分类科目",
+    "功能分类科目名称",
+    # group headers naming the table's scope, not a column (the leaves keep 合计/基本/项目)
+    "本年一般公共预算支出",
+    "本年政府性基金预算支出",
+    "本年国有资本经营预算支出",
+    "经济分类科目名称",
+    "经济分类科目",
     "支出功能分类科目",
     "部门预算支出经济分类科目名称",
     "政府预算支出经济分类科目名称",
@@ -173,6 +188,12 @@ DESCRIPTORS: tuple[str, ...] = (
     "预算数",
     "金额",
     "项目编码",
+    "其中：",
+    "预算",
+    "功能科目名称",
+    "部门预算支出经济科目",
+    "支出项目类别（资金使用单位）",
+    "绩效目标",
     "功能分类科目编码",
     "功能分类科目名称",
     "经济分类科目编码",
@@ -230,10 +251,14 @@ GROUPS: dict[str, frozenset[str]] = {
     "BUSINESS": frozenset({"TUITION"}),
     "COMPARE": frozenset({"CHANGE", "CHANGE_PCT"}),
     "COMPARE_NET": frozenset({"CHANGE", "CHANGE_PCT"}),
+    "SPECIAL": frozenset({"SUBTOTAL", "SPECIAL_EDUCATION", "SPECIAL_OTHER"}),
+    "OTHER_FUNDS": frozenset({"SUBTOTAL", "BUSINESS", "OPERATING", "OTHER"}),
 }
 # a year group also holds the prior-year and budget columns of a comparison table
 GROUPS["YEAR"] = GROUPS["YEAR"] | {"PRIOR", "PRIOR_NET", "BUDGET_NET", "PHASE_INITIAL"}
-PURE_GROUPS = frozenset({"APPROPRIATION", "FUNDING", "YEAR", "COMPARE", "COMPARE_NET"})
+PURE_GROUPS = frozenset(
+    {"APPROPRIATION", "FUNDING", "YEAR", "COMPARE", "COMPARE_NET", "OTHER_FUNDS"}
+)
 # Funding sources printed over a span of columns can name the table's scope (一般公共预算支出
 # over 合计 | 基本支出 | 项目支出): then, above these purposes, they are not a column group.
 SCOPE_GROUPS = frozenset({"FISCAL", "GENERAL", "GOV_FUND", "SOE", "CURRENT"})
@@ -259,6 +284,9 @@ LEAF_KEYS: dict[str, str] = {
     "GOV_FUND": "fiscal.gov_fund",
     "SOE": "fiscal.soe",
     "SPECIAL": "special_account",
+    "SPECIAL_EDUCATION": "special_account.education",
+    "SPECIAL_OTHER": "special_account.other",
+    "OTHER_FUNDS": "other_funds",
     "UNIT_FUNDS": "unit_funds",
     "BUSINESS": "business",
     "OPERATING": "operating",
@@ -303,6 +331,8 @@ _CARRYOVER_KEYS = {
     "SPECIAL": "carryover.special_account",
     "UNIT_FUNDS": "carryover.unit_funds",
 }
+# groups that name a family of columns, not a column: left out of their leaves' keys
+_TRANSPARENT = frozenset({"OTHER_FUNDS"})
 THREE_PUBLIC_ITEMS = frozenset(
     {
         "TP_TOTAL",
@@ -332,6 +362,7 @@ class Label:
 
 def column_key(path: tuple[Label, ...]) -> str:
     """Canonical key of a leaf column from its header path (top group first)."""
+    path = tuple(label for label in path if label.id not in _TRANSPARENT) or path
     ids = [label.id for label in path]
     leaf = ids[-1]
     phase = next((PHASE_SUFFIX[g] for g in ids[:-1] if g in PHASE_SUFFIX), "")

@@ -57,8 +57,20 @@ def main() -> None:
     """cnbudget：把部门预算/决算公开文件变成规范、可核对、可比较的数据。"""
 
 
+AS_ONE_HELP = (
+    "把给出的几个文件作为同一份公开文件（如情况说明和报表分开发布）解析，事实共用一个文件编号"
+)
+
+
+def parse_group(files: tuple[str, ...]) -> Document:
+    """One document from one file, or from several files published together (--as-one)."""
+    from cnbudget.pipeline import parse_file, parse_files
+
+    return parse_file(files[0]) if len(files) == 1 else parse_files(files)
+
+
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option(
     "--format",
     "fmt",
@@ -67,18 +79,26 @@ def main() -> None:
     show_default=True,
     help="facts：规范事实 CSV；json：整个文档；summary：中文摘要",
 )
+@click.option("--as-one", is_flag=True, help=AS_ONE_HELP)
 @click.option("--debug", is_flag=True, help="出错时显示完整调用栈（开发用）")
-def parse(file: str, fmt: str, debug: bool) -> None:
-    """解析一个公开文件并输出结果。"""
+def parse(files: tuple[str, ...], fmt: str, as_one: bool, debug: bool) -> None:
+    """解析一个公开文件并输出结果（分成几个文件发布的，加 --as-one 一起解析）。"""
     import json
 
     from cnbudget.errors import InputError
     from cnbudget.export_json import document_dict
     from cnbudget.facts import facts, write_csv
-    from cnbudget.pipeline import parse_file
 
+    if len(files) > 1 and not as_one:
+        click.echo(
+            "错误：parse 一次解析一份公开文件；情况说明和报表分成几个文件发布的，"
+            "请加 --as-one 把它们作为一份解析",
+            err=True,
+        )
+        sys.exit(2)
+    file = " + ".join(files)
     try:
-        document = parse_file(file)
+        document = parse_group(files)
     except InputError as exc:
         click.echo(f"错误：{exc.source}：{exc.reason}", err=True)
         sys.exit(2)
@@ -145,14 +165,19 @@ def rules(markdown: bool) -> None:
     show_default=True,
     help="发现该级别及以上问题时以非零状态退出",
 )
+@click.option("--as-one", is_flag=True, help=AS_ONE_HELP)
 def check_command(
-    files: tuple[str, ...], fmt: str, disable: tuple[str, ...], config: str | None, fail_on: str
+    files: tuple[str, ...],
+    fmt: str,
+    disable: tuple[str, ...],
+    config: str | None,
+    fail_on: str,
+    as_one: bool,
 ) -> None:
-    """核查一个或多个公开文件，按严重程度列出发现的问题。"""
+    """核查一个或多个公开文件，按严重程度列出发现的问题（--as-one：几个文件是同一份）。"""
     import json
 
     from cnbudget.errors import InputError
-    from cnbudget.pipeline import parse_file
     from cnbudget.validate import check
     from cnbudget.validate.common import number_label
     from cnbudget.validate.registry import Report
@@ -170,9 +195,9 @@ def check_command(
     worst = 0
     payload = []
     results: list[tuple[Document, Report]] = []
-    for file in files:
+    for group in [files] if as_one else [(file,) for file in files]:
         try:
-            document = parse_file(file)
+            document = parse_group(group)
         except InputError as exc:
             click.echo(f"错误：{exc.source}：{exc.reason}", err=True)
             sys.exit(2)

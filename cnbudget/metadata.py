@@ -15,18 +15,30 @@ from cnbudget.layout.sections import Layout
 from cnbudget.model import Metadata, SourceLine
 from cnbudget.vocabulary.normalize import compact
 
-_YEAR = re.compile(r"(20\d{2})\s*年度?\s*(?:部门|单位)?\s*(?:预算|决算)|预算年度[：:]\s*(20\d{2})")
+# 2026年部门预算, 2026 年深圳市水务局部门预算, 预算年度：2026
+_YEAR = re.compile(
+    r"(20\d{2})\s*年度?\s*(?:[^\s\d，。；、]{0,20}?(?:部门|单位))?\s*(?:预算|决算)"
+    r"|预算年度[：:]\s*(20\d{2})"
+)
 # "部门预算支出经济分类" is a column label, not a statement of scope
 _SCOPE_UNIT = re.compile(r"单位(?:预算|决算)(?!支出经济|经济分类)")
 _SCOPE_DEPARTMENT = re.compile(r"部门(?:预算|决算)(?!支出经济|经济分类)")
 _DEPARTMENT_TITLE = re.compile(
-    r"20\d{2}年度?(\S+?(?:局|委员会|委|办公室|中心|院|厅|部|会|馆|站|所|队))"
+    r"20\d{2}年度?(\S+?(?:局|委员会|委|办公室|中心|院|厅|部|会|馆|站|所|队))(?!门)"
 )
+# a heading naming the department before 部门预算/单位决算 (第二部分 国家信访局部门预算表)
+_DEPARTMENT_HEADING = re.compile(
+    r"^(?:第[一二三四五六七八九十]+部分)?(\S{2,30}?(?:局|委员会|办公室|中心|院|厅|部|馆|处))"
+    r"(?:20\d{2}年度?)?(?:部门|单位)(?:预算|决算)"
+)
+# a year printed in a table title or heading (2026年部门收支总表, 2024 年度部门决算表)
+_HEADING_YEAR = re.compile(r"(20\d{2})年度?(?!\d)")
+_EDGES = "，,、：:；; "
 _COVER_YEAR = re.compile(r"(20\d{2})年度?")
 _COVER_KIND = re.compile(r"(?:[区市县省]级)?(部门|单位)?(预算|决算)(?:公开)?")
 # a department named on the cover with a label (上海: 预算主管部门：…, 预算单位：…)
 _COVER_LABEL = re.compile(r"(?:预算主管部门|主管部门|预算单位|部门名称|单位名称)[：:](\S+)")
-_NOT_A_NAME = re.compile(r"[\d，。；：:、…]|^(?:度|部门|单位|年)")
+_NOT_A_NAME = re.compile(r"[\d，,。；：:、…]|^(?:度|部门|单位|年)")
 _COVER_LINES = 8
 
 
@@ -79,7 +91,9 @@ def extract(lines: list[SourceLine], layout: Layout) -> Metadata:
     """Read what the document says about itself from headers, titles and headings."""
     meta = Metadata()
     cover = read_cover(lines)
-    departments = Counter(h.department for h in layout.headers if h.department)
+    departments = Counter(
+        name for h in layout.headers if h.department and (name := h.department.strip(_EDGES))
+    )
     if cover.department:
         meta.department = cover.department
     elif departments:
@@ -87,6 +101,7 @@ def extract(lines: list[SourceLine], layout: Layout) -> Metadata:
     years: Counter[int] = Counter()
     scopes: Counter[str] = Counter()
     kinds: Counter[str] = Counter()
+    headings: Counter[int] = Counter()  # years of titles and headings: the strongest
     for line in lines:
         text = line.text
         for match in _YEAR.finditer(text) if "年" in text else ():
@@ -94,19 +109,25 @@ def extract(lines: list[SourceLine], layout: Layout) -> Metadata:
         if "算" not in text:
             continue
         flat = compact(text)
+        if len(flat) <= 40 and "表" in flat and not re.search(r"[，。；,比较增减]", flat):
+            headings.update(int(y) for y in _HEADING_YEAR.findall(flat))
         if len(flat) <= 40 and not re.search(r"[，。：；:,]", flat):
             scopes["单位"] += len(_SCOPE_UNIT.findall(flat))
             scopes["部门"] += len(_SCOPE_DEPARTMENT.findall(flat))
-        if meta.department is None and len(flat) <= 60:
-            title = _DEPARTMENT_TITLE.search(flat)
-            if title and not _NOT_A_NAME.search(title.group(1)):
-                meta.department = title.group(1)
+        if meta.department is None and len(flat) <= 60 and not re.search(r"[，。；;]", flat):
+            for pattern in (_DEPARTMENT_HEADING, _DEPARTMENT_TITLE):
+                title = pattern.search(flat)
+                if title and not _NOT_A_NAME.search(title.group(1)):
+                    meta.department = title.group(1)
+                    break
     for block in layout.blocks:
         heading = compact(block.title)
         kinds["决算"] += heading.count("决算")
         kinds["预算"] += heading.count("预算")
     if cover.year is not None:
         meta.year = cover.year
+    elif headings:
+        meta.year = max(headings, key=lambda y: (headings[y], y))
     elif years:
         meta.year = years.most_common(1)[0][0]
     if cover.scope is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -11,8 +12,8 @@ from cnbudget.layout.sections import PART_HEADING, Layout, split
 from cnbudget.metadata import extract
 from cnbudget.model import Document, Notice, Section, Table
 from cnbudget.readers import read_file
-from cnbudget.readers.text import SourceText, read_bytes
-from cnbudget.tables import PARSERS, SECTION_KINDS, Context
+from cnbudget.readers.text import SourceText, combine, read_bytes
+from cnbudget.tables import PARSERS, SECTION_KINDS, Context, infer
 from cnbudget.tables.names import resolve_function_names
 from cnbudget.tables.provenance import locate_cells, lower_inferred
 from cnbudget.vocabulary.normalize import compact
@@ -57,6 +58,11 @@ def parse_file(path: str | Path) -> Document:
     return parse_source(read_file(path))
 
 
+def parse_files(paths: Sequence[str | Path]) -> Document:
+    """Parse several files published as one disclosure (情况说明 + 报表) as one document."""
+    return parse_source(combine([read_file(path) for path in paths]))
+
+
 def parse_text(text: str, source: str = "<text>") -> Document:
     """Parse disclosure text given as a string (UTF-8)."""
     return parse_source(read_bytes(text.encode("utf-8"), source))
@@ -65,6 +71,7 @@ def parse_text(text: str, source: str = "<text>") -> Document:
 def parse_source(source: SourceText) -> Document:
     """Run layout and table parsers over decoded text."""
     layout = split(source.lines)
+    inferred = infer.resolve(layout, source.tab_separated)
     metadata = extract(source.lines, layout)
     document = Document(source.id, source.source, source.encoding, metadata)
     document.line_count = len(source.lines)
@@ -72,8 +79,9 @@ def parse_source(source: SourceText) -> Document:
     document.positions = {
         line.number: (line.page, line.box) for line in source.lines if line.box is not None
     }
+    document.notices.extend(inferred)
     if not any(block.kind in PARSERS for block in layout.blocks):
-        raise InputError(source.source, "未识别到任何预算表格，可能不是部门预算/决算公开文件")
+        return _narrative_only(document, source, layout)
     ctx = Context(source.tab_separated, metadata.year, metadata.unit)
     order = sorted(
         range(len(layout.blocks)),
@@ -133,6 +141,23 @@ def parse_source(source: SourceText) -> Document:
     coverage.measure(document, source.lines, source.tab_separated)
     if not document.tables:
         document.notices.append(Notice("no-tables", "未解析出任何表格"))
+    return document
+
+
+def _narrative_only(document: Document, source: SourceText, layout: Layout) -> Document:
+    """A file without tables: its 情况说明 numbers when it has them, else not a disclosure."""
+    document.sections.extend(_prose_sections(layout))
+    document.prose = list(layout.prose)
+    _read_prose_and_targets(document, source, layout)
+    if not any(table.rows and table.rows[0].cells for table in document.tables):
+        raise InputError(source.source, "未识别到任何预算表格，可能不是部门预算/决算公开文件")
+    document.notices.append(
+        Notice(
+            "no-tables",
+            "本文件没有预算表格，只读取了文字说明中的数字；若表格在另一份文件中，"
+            "请把两份文件作为一份解析（cnbudget parse 说明.pdf 报表.pdf --as-one）",
+        )
+    )
     return document
 
 

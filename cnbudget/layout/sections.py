@@ -30,6 +30,9 @@ _DEPARTMENT = re.compile(
 # a page header printed on the title's line: `…预算表部门名称：杭州市气象局 单位：万元`
 _GLUED_HEADER = re.compile(r"(?:部门[（(]单位[）)]|部门名称|单位名称|编制单位)[：:]")
 _CODED_PAGE_HEADER = re.compile(r"^\s*\d{3,}\s+\S+\s+(?:预算年度|截止时间|年度)[：:]")
+# a table kind not known from the title: decided from the content (cnbudget.tables.infer)
+UNKNOWN = "unknown"
+_TOC = re.compile(r"[.…·．]{3,}|\d+\s*$")
 _NOTE = re.compile(
     r"^[（(]?(?:备)?注[：:1-9１-９]|^[（(]?注[）)]?$|^说明[：:]|^本表(?:仅|无|不|反映|数据)"
 )
@@ -144,9 +147,38 @@ def _accept_title(lines: list[SourceLine], index: int) -> bool:
         return False
     if title_kind(text) is not None and not is_page_header(text):
         return False
+    if is_unknown_title(text) and title_kind(lines[index].text) is None:
+        return False  # a run of title-like lines: a table of contents
     if _OUTLINE.match(compact(text)) and title_kind(_previous_content(lines, index)) is not None:
         return False  # the last line of a table of contents, before the next chapter
     return not (_PART.match(compact(text)) or is_prose(text))
+
+
+@lru_cache(maxsize=8192)
+def is_unknown_title(text: str) -> bool:
+    """A line that reads like a table title the vocabulary does not know ("XX明细表").
+
+    Never a line of the table of contents (dot leaders, a trailing page number), a
+    heading about a table (…表的说明), a cell of a table row or a sentence.
+    """
+    if "表" not in text or "\t" in text or title_kind(text) is not None:
+        return False
+    flat = normalize(text)
+    if not 3 <= len(flat) <= 40 or _TOC.search(flat) or re.search(r"[，。；：:,;]", flat):
+        return False
+    core = re.sub(r"[（(][^）)]*[）)]$", "", flat)
+    if not core.endswith("表") or core.endswith(("附表", "报表")) or _PART.match(core):
+        return False
+    return not any(word in core for word in ("说明", "解释", "目录"))
+
+
+def _is_table_row(line: SourceLine) -> bool:
+    """A tab-separated line with an amount: a row of a table, titled or not."""
+    cells = [c for c in line.text.split("\t") if c.strip()]
+    return len(cells) >= 2 and any(_AMOUNT_CELL.match(c.strip()) for c in cells)
+
+
+_AMOUNT_CELL = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^-?\d{1,3}(?:,\d{3})+$")
 
 
 def _doubled_title(lines: list[SourceLine], index: int, kind: str) -> bool:
@@ -220,10 +252,13 @@ def split(lines: list[SourceLine]) -> Layout:
             # 2026年度收支预算总表): the title below opens the block
             pending_break = pending_break or current is not None
             continue
+        if kind is None and is_unknown_title(text):
+            kind = UNKNOWN
         if kind is not None and _accept_title(lines, index):
             if current is not None and current.kind == kind:
-                pending_break = True
-                continue
+                if kind != UNKNOWN or compact(current.title) == flat:
+                    pending_break = True
+                    continue
             current = Block(kind, text.strip(), line.number)
             if recent_unit and line.number - recent_unit[0] <= 4:
                 current.unit = recent_unit[1]
@@ -240,6 +275,12 @@ def split(lines: list[SourceLine]) -> Layout:
             and is_prose(text)
         ):
             close()
+        if current is None and "\t" in text and _is_table_row(line):
+            # a table without a title: its header lines went to prose just before
+            current = Block(UNKNOWN, "", line.number)
+            while prose and "\t" in prose[-1].text and prose[-1].page == line.page:
+                current.lines.insert(0, prose.pop())
+            blocks.append(current)
         if current is None:
             prose.append(line)
             continue

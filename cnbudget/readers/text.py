@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -45,6 +46,49 @@ class SourceText:
 def document_id(data: bytes) -> str:
     """Stable document id: the first 16 hex digits of the SHA-256 of the raw bytes."""
     return hashlib.sha256(data).hexdigest()[:16]
+
+
+def group_id(ids: Sequence[str]) -> str:
+    """The id of a document published as several files (the file's own id for one file)."""
+    if len(ids) == 1:
+        return ids[0]
+    return document_id("+".join(sorted(ids)).encode("ascii"))
+
+
+def combine(parts: Sequence[SourceText]) -> SourceText:
+    """Several files of one disclosure (情况说明 in one PDF, tables in another) as one text.
+
+    Lines are numbered on and pages continue from one file to the next, in the order given.
+    The id does not depend on that order: the first 16 hex digits of the SHA-256 of the
+    files' own ids, sorted and joined with "+".
+    """
+    if len(parts) == 1:
+        return parts[0]
+    lines: list[SourceLine] = []
+    inferred: set[int] = set()
+    notices: list[str] = []
+    page_offset = 0
+    for part in parts:
+        line_offset = len(lines)
+        pages = [line.page for line in part.lines if line.page is not None]
+        for line in part.lines:
+            page = None if line.page is None else line.page + page_offset
+            lines.append(replace(line, number=line.number + line_offset, page=page))
+        inferred |= {number + line_offset for number in part.inferred}
+        notices.extend(f"{part.source}：{notice}" for notice in part.notices)
+        page_offset += max(pages, default=0)
+    formats = dict.fromkeys(part.format for part in parts)
+    tabbed = {part.tabbed for part in parts}
+    return SourceText(
+        " + ".join(part.source for part in parts),
+        group_id([part.id for part in parts]),
+        parts[0].encoding,
+        lines,
+        "+".join(formats),
+        tabbed.pop() if len(tabbed) == 1 else None,
+        notices,
+        frozenset(inferred),
+    )
 
 
 def read_path(path: str | Path, max_bytes: int = MAX_TEXT_BYTES) -> SourceText:

@@ -194,32 +194,46 @@ class Store:
 
     def ingest_path(self, path: str | Path, replace: bool = False) -> IngestResult:
         """Parse, check and store one file; never raises for a bad input."""
-        prepared = self.prepare_path(path, replace)
+        return self.ingest_paths([path], replace)
+
+    def ingest_paths(self, paths: Sequence[str | Path], replace: bool = False) -> IngestResult:
+        """Parse, check and store one disclosure published as one or several files
+        (情况说明 and 报表 apart) as one document; never raises for a bad input."""
+        prepared = self.prepare_paths(paths, replace)
         if isinstance(prepared, IngestResult):
             return prepared
         return self.write_records(prepared, replace)
 
     def prepare_path(self, path: str | Path, replace: bool = False) -> Records | IngestResult:
-        """Read, parse and check one file into the rows to store, without writing anything.
+        """`prepare_paths` for one file."""
+        return self.prepare_paths([path], replace)
+
+    def prepare_paths(
+        self, paths: Sequence[str | Path], replace: bool = False
+    ) -> Records | IngestResult:
+        """Read, parse and check one disclosure (one or several files) into the rows to
+        store, without writing anything.
 
         Returns the result instead when there is nothing to write: the content is already
-        stored (unless `replace`), or the file cannot be read or parsed. Parallel ingest
+        stored (unless `replace`), or the files cannot be read or parsed. Parallel ingest
         (`cnbudget.store.parallel`) runs this in worker processes and `write_records` in the
         process that writes; it never raises for a bad input.
         """
         from cnbudget.pipeline import parse_source
         from cnbudget.readers import read_data
+        from cnbudget.readers.text import combine, group_id
 
-        source = str(path)
+        source = " + ".join(str(path) for path in paths)
         try:
-            data = Path(path).read_bytes()
+            contents = [Path(path).read_bytes() for path in paths]
         except OSError as exc:
             return IngestResult(source, "failed", reason=f"无法读取文件（{exc.strerror or exc}）")
-        known = document_id(data)
+        known = group_id([document_id(data) for data in contents])
         if not replace and self.contains(known):
             return IngestResult(source, "skipped", known, "已入库（内容相同）")
         try:
-            text = read_data(data, source)  # the bytes already read: no second read
+            # the bytes already read: no second read
+            text = combine([read_data(d, str(p)) for d, p in zip(contents, paths, strict=True)])
             document = parse_source(text)
             report = check(document)
         except InputError as exc:

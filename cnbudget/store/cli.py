@@ -112,14 +112,25 @@ def console(stderr: bool = False) -> Console:
     help="在 Dask 集群上解析、核查并写入 PostgreSQL：调度器地址（如 tcp://scheduler:8786），"
     "或 local（本机启动 --jobs 个工作进程的 LocalCluster）；需要 pip install 'cnbudget[dask]'",
 )
+@click.option(
+    "--as-one",
+    is_flag=True,
+    help="给出的文件是同一份公开文件（情况说明和报表分开发布），合为一份入库",
+)
 def ingest(
-    paths: tuple[str, ...], db: str | None, replace: bool, jobs: int, dask: str | None
+    paths: tuple[str, ...],
+    db: str | None,
+    replace: bool,
+    jobs: int,
+    dask: str | None,
+    as_one: bool,
 ) -> None:
     """把公开文件解析、核查后存入数据库（文件、文件夹或通配符；每份文件一个事务）。
 
     内容相同的文件（按内容哈希）不会重复入库；某份文件失败不影响其他文件，也不会留下不完整的数据；
     中断后再次运行同一命令即可续上（已入库的文件跳过）。--jobs N 用 N 个进程并行，
-    --dask 在 Dask 集群上运行（见 docs/scale.md）。
+    --dask 在 Dask 集群上运行（见 docs/scale.md）。--as-one：所给的全部文件合为一份文件入库
+    （一个文件编号）。
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -146,9 +157,11 @@ def ingest(
     skipped: Counter[str | None] = Counter()
     fact_count = 0
     err = console(stderr=True)
+    if as_one and failures:
+        present = []  # one document: nothing is stored when one of its files is missing
     with (
         store,
-        _ingest_results(store, url, present, replace, jobs, dask) as stream,
+        _ingest_results(store, url, present, replace, jobs, dask, as_one) as stream,
         Progress(
             TextColumn("入库"),
             BarColumn(),
@@ -182,12 +195,21 @@ def ingest(
 
 @contextmanager
 def _ingest_results(
-    store: Store, url: str, paths: list[str], replace: bool, jobs: int, dask: str | None
+    store: Store,
+    url: str,
+    paths: list[str],
+    replace: bool,
+    jobs: int,
+    dask: str | None,
+    as_one: bool = False,
 ) -> Iterator[Iterator[IngestResult]]:
-    """The results of ingesting `paths`: in this process, in `jobs` processes, or on Dask."""
+    """The results of ingesting `paths`: in this process, in `jobs` processes, or on Dask;
+    with `as_one`, all the paths are one document."""
     from cnbudget.store import parallel
 
-    if dask is None and jobs == 1:
+    if as_one:
+        yield iter([store.ingest_paths(paths, replace=replace)] if paths else [])
+    elif dask is None and jobs == 1:
         yield (store.ingest_path(path, replace=replace) for path in paths)
     elif dask is None:
         yield parallel.ingest_processes(url, paths, jobs, replace)

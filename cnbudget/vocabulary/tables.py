@@ -22,6 +22,7 @@ TABLE_NAMES: dict[str, str] = {
     "performance": "项目绩效目标表",
     "dept_performance": "部门整体绩效目标表",
     "narrative": "情况说明（文字）",
+    "unknown": "未识别的表格",
 }
 
 

@@ -127,3 +127,24 @@ def test_export_from_database_equals_export_from_files(db_url: str, tmp_path: Pa
 def test_export_without_files_or_database_is_an_error() -> None:
     code, _, err = run("export", "--format", "csv")
     assert code == 2 and "请给出要导出的文件" in err
+
+
+def test_ingest_two_files_as_one(db_url: str, tmp_path: Path) -> None:
+    """情况说明 and 报表 published apart: `ingest --as-one` stores one document."""
+    from cnbudget.pipeline import parse_files
+
+    from ..conftest import REAL_CORPUS
+    from ..pdf_pages import pdf_pages
+
+    data = (REAL_CORPUS / "central-state-petition-bureau-2026-budget-dept.pdf").read_bytes()
+    prose, tables = tmp_path / "说明.pdf", tmp_path / "报表.pdf"
+    prose.write_bytes(pdf_pages(data, [*range(0, 4), *range(16, 37)]))
+    tables.write_bytes(pdf_pages(data, range(4, 16)))
+    code, out, err = run("ingest", str(prose), str(tables), "--as-one", "--db", db_url)
+    assert code == 0, err
+    assert "已入库 1 份" in out
+    code, out, _ = run("ingest", str(tables), str(prose), "--as-one", "--db", db_url)
+    assert code == 0 and "跳过 1 份" in out
+    code, out, _ = run("list", "--db", db_url, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["编号"] for r in rows] == [parse_files([prose, tables]).id]

@@ -8,11 +8,10 @@ import sys
 import click
 
 from cnbudget.coverage import percent
-from cnbudget.errors import InputError
+from cnbudget.errors import EXIT_INTERNAL, exit_with, internal_reason, parse_or_exit
 from cnbudget.export_json import document_dict
 from cnbudget.facts import facts, write_csv
 from cnbudget.model import Document
-from cnbudget.pipeline import parse_file
 from cnbudget.vocabulary.tables import TABLE_NAMES
 
 
@@ -35,17 +34,7 @@ def main() -> None:
 @click.option("--debug", is_flag=True, help="出错时显示完整调用栈（开发用）")
 def parse(file: str, fmt: str, debug: bool) -> None:
     """解析一个公开文件并输出结果。"""
-    try:
-        document = parse_file(file)
-    except InputError as exc:
-        click.echo(f"错误：{exc.source}：{exc.reason}", err=True)
-        sys.exit(2)
-    except Exception as exc:  # a bug must still give one clear line
-        if debug:
-            raise
-        reason = f"解析时发生内部错误（{type(exc).__name__}: {exc}）"
-        click.echo(f"错误：{file}：{reason}", err=True)
-        sys.exit(3)
+    document = parse_or_exit(file, debug)
     if fmt == "facts":
         sys.stdout.write(write_csv(facts(document)))
     elif fmt == "json":
@@ -101,10 +90,16 @@ def rules(markdown: bool) -> None:
     type=click.Choice(["error", "warning", "info", "never"]),
     default="never",
     show_default=True,
-    help="发现该级别及以上问题时以非零状态退出",
+    help="发现该级别及以上问题时以状态 1 退出（无法读取的文件为 2，程序内部错误为 3）",
 )
+@click.option("--debug", is_flag=True, help="出错时显示完整调用栈（开发用）")
 def check_command(
-    files: tuple[str, ...], fmt: str, disable: tuple[str, ...], config: str | None, fail_on: str
+    files: tuple[str, ...],
+    fmt: str,
+    disable: tuple[str, ...],
+    config: str | None,
+    fail_on: str,
+    debug: bool,
 ) -> None:
     """核查一个或多个公开文件，按严重程度列出发现的问题。"""
     from cnbudget.validate import check
@@ -125,12 +120,13 @@ def check_command(
     payload = []
     results: list[tuple[Document, Report]] = []
     for file in files:
+        document = parse_or_exit(file, debug)
         try:
-            document = parse_file(file)
-        except InputError as exc:
-            click.echo(f"错误：{exc.source}：{exc.reason}", err=True)
-            sys.exit(2)
-        report = check(document, disable, settings)
+            report = check(document, disable, settings)
+        except Exception as exc:  # a bug in a rule: one line, and not the --fail-on status
+            if debug:
+                raise
+            exit_with(file, internal_reason(exc, "核查"), EXIT_INTERNAL)
         worst = max([worst, *(order[f.severity] for f in report.findings)])
         if fmt == "html":
             results.append((document, report))

@@ -10,7 +10,7 @@ from cnbudget.errors import InputError
 from cnbudget.layout.sections import PART_HEADING, Layout, split
 from cnbudget.metadata import extract
 from cnbudget.model import Document, Notice, Section, Table
-from cnbudget.readers import read_file
+from cnbudget.readers import check_size, read_file
 from cnbudget.readers.text import SourceText, read_bytes
 from cnbudget.tables import PARSERS, SECTION_KINDS, Context
 from cnbudget.tables.provenance import locate_cells, lower_inferred
@@ -62,7 +62,8 @@ def parse_text(text: str, source: str = "<text>") -> Document:
 
 
 def parse_source(source: SourceText) -> Document:
-    """Run layout and table parsers over decoded text."""
+    """Run layout and table parsers over decoded text (within the line limits)."""
+    check_size(source)
     layout = split(source.lines)
     metadata = extract(source.lines, layout)
     document = Document(source.id, source.source, source.encoding, metadata)

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import click
 
-from cnbudget.errors import InputError
+from cnbudget.errors import parse_or_exit
 from cnbudget.export import FORMATS, STDOUT, ExportError, export_documents
 from cnbudget.model import Document
-from cnbudget.pipeline import parse_file
 
 
 def documents_from_files(files: Sequence[str]) -> list[Document]:
@@ -22,14 +21,7 @@ def documents_from_files(files: Sequence[str]) -> list[Document]:
     """
     documents: list[Document] = []
     for file in files:
-        try:
-            documents.append(parse_file(file))
-        except InputError as exc:
-            click.echo(f"错误：{exc.source}：{exc.reason}", err=True)
-            sys.exit(2)
-        except Exception as exc:  # a bug must still give one clear line
-            click.echo(f"错误：{file}：解析时发生内部错误（{type(exc).__name__}: {exc}）", err=True)
-            sys.exit(3)
+        documents.append(parse_or_exit(file))
     return documents
 
 

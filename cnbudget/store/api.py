@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from sqlalchemy import Connection, Engine, Table, and_, delete, insert, or_, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from cnbudget.errors import InputError
+from cnbudget.errors import InputError, internal_reason, one_line
 from cnbudget.model import Document, Fact
 from cnbudget.readers.text import document_id
 from cnbudget.store import engine as engines
@@ -212,7 +212,7 @@ class Store:
         except InputError as exc:
             return IngestResult(source, "failed", known, exc.reason)
         except Exception as exc:  # a bug in one document must not stop the others
-            return IngestResult(source, "failed", known, f"解析时发生内部错误（{exc!r}）")
+            return IngestResult(source, "failed", known, internal_reason(exc))
         return self.ingest_document(document, replace, report, [line.text for line in text.lines])
 
     def ingest_document(
@@ -232,16 +232,20 @@ class Store:
             records = to_records(document, report if report is not None else check(document))
             records.source_lines = list(source_lines) if source_lines is not None else None
         except Exception as exc:
-            return IngestResult(source, "failed", document.id, f"核查时发生内部错误（{exc!r}）")
+            return IngestResult(source, "failed", document.id, internal_reason(exc, "核查"))
         try:
             stored = self._write(records, replace)
         except IntegrityError:
             # another process stored the same content between our check and our insert
             return IngestResult(source, "skipped", document.id, "已入库（内容相同，并发写入）")
         except OperationalError as exc:
-            return IngestResult(source, "failed", document.id, f"数据库错误（{exc.orig!r}）")
+            return IngestResult(
+                source, "failed", document.id, one_line(f"数据库错误（{exc.orig!r}）")
+            )
         except Exception as exc:
-            return IngestResult(source, "failed", document.id, f"写入数据库失败（{exc!r}）")
+            return IngestResult(
+                source, "failed", document.id, one_line(f"写入数据库失败（{exc!r}）")
+            )
         if not stored:
             return IngestResult(source, "skipped", document.id, "已入库（内容相同）")
         return IngestResult(source, "ingested", document.id, None, len(records.facts))

@@ -29,6 +29,7 @@ from cnbudget.store.schema import (
     SourceTextRow,
     TableRow,
 )
+from cnbudget.store.storable import StoreValueError, fit_rows, plain, storable
 from cnbudget.validate import Finding, Report, check
 
 if TYPE_CHECKING:
@@ -130,10 +131,11 @@ def _insert(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]
     """Insert rows in the connection's transaction (a module function so tests can fail it)."""
     if not rows:
         return
-    if connection.dialect.name == "postgresql" and len(rows) > _COPY_THRESHOLD:
+    rows = fit_rows(table, rows)  # the same stored values on every backend
+    if connection.dialect.name == "postgresql" and len(rows) > _COPY_THRESHOLD and plain(table):
         _copy(connection, table, rows)
         return
-    connection.execute(insert(table), list(rows))
+    connection.execute(insert(table), rows)
 
 
 def _copy(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
@@ -162,7 +164,7 @@ def _insert_records(connection: Connection, records: Records) -> None:
 
 def encode_lines(doc_id: str, lines: Sequence[str]) -> dict[str, Any]:
     """The stored form of a document's source lines (zlib-compressed, newline-joined)."""
-    text = "\n".join(lines).encode("utf-8")
+    text = storable("\n".join(lines)).encode("utf-8")
     return {"document_id": doc_id, "line_count": len(lines), "text": zlib.compress(text, 6)}
 
 
@@ -238,6 +240,8 @@ class Store:
         except IntegrityError:
             # another process stored the same content between our check and our insert
             return IngestResult(source, "skipped", document.id, "已入库（内容相同，并发写入）")
+        except StoreValueError as exc:
+            return IngestResult(source, "failed", document.id, one_line(str(exc)))
         except OperationalError as exc:
             return IngestResult(
                 source, "failed", document.id, one_line(f"数据库错误（{exc.orig!r}）")

@@ -11,7 +11,8 @@ them. On every line of a recognised table (from its title to its last line) the
 - bare integers (``0``, ``80``, ``237``) that the parser took as amounts, and, in
   tab-separated lines (cell grids of PDF, XLSX, DOCX, HTML), bare integers in a column
   that holds money-formatted amounts on other lines of the same table or printed after
-  an amount on the same line. Codes, 行次 and
+  an amount on the same line — unless the column holds codes or row numbers (headed
+  行次/栏次/编码/代码/序号, or an integer printed right before a name). Codes, 行次 and
   栏次 columns never hold money, so their integers are not counted; nor are column-number
   rows (``1 2 3 …``) and page numbers.
 
@@ -36,6 +37,7 @@ _MONEY = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)%?$|^[-�
 _GLUED = re.compile(r"^([-−]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+))[\u4e00-\u9fff（(]")
 _INT = re.compile(r"^[-−]?\d+$")
 _MARKS = ("栏次", "行次", "**")
+_LABEL_HEADS = ("栏次", "行次", "编码", "代码", "序号")
 _CELL_STRIP = " \u3000\u00a0"
 
 
@@ -76,6 +78,22 @@ def _money(cell: str) -> str | None:
     return glued.group(1) if glued else None
 
 
+def _label_columns(body: Sequence[SourceLine], split: dict[int, list[str]]) -> set[int]:
+    """Grid columns that hold codes or row numbers: headed 行次/栏次/编码/代码, or printing
+    an integer right before a name (`302 | 商品和服务支出`, side-by-side code groups)."""
+    columns: set[int] = set()
+    for line in body:
+        if "\t" not in line.text:
+            continue
+        cells = split[line.number]
+        for index, cell in enumerate(cells):
+            after = cells[index + 1] if index + 1 < len(cells) else ""
+            named = bool(after) and not _INT.match(after) and _money(after) is None
+            if any(word in cell for word in _LABEL_HEADS) or (_INT.match(cell) and named):
+                columns.add(index)
+    return columns
+
+
 def table_coverage(table: Table, lines: Sequence[SourceLine], tabbed: bool) -> Coverage:
     """Printed amounts on the table's lines against the cells the parser captured."""
     captured: dict[int, Counter[str]] = {}
@@ -96,6 +114,7 @@ def table_coverage(table: Table, lines: Sequence[SourceLine], tabbed: bool) -> C
         for index, cell in enumerate(split[line.number])
         if _MONEY.match(cell)
     }
+    not_amounts = _label_columns(body, split)
     coverage = Coverage()
     seen: set[str] = set()
     for line in body:
@@ -114,7 +133,8 @@ def table_coverage(table: Table, lines: Sequence[SourceLine], tabbed: bool) -> C
             if money is not None:
                 printed.append(money)
             elif _INT.match(word) and (
-                took[_key(word)] > 0 or (grid and (index in money_columns or printed))
+                took[_key(word)] > 0
+                or (grid and index not in not_amounts and (index in money_columns or printed))
             ):
                 printed.append(word)
         for text in printed:

@@ -145,3 +145,34 @@ def test_bare_integers_are_amounts_only_in_amount_cells() -> None:
     assert not is_amount("0") and not is_amount("237")
     assert is_cell_amount("0") and is_cell_amount("237") and is_cell_amount("1,234")
     assert not is_cell_amount("合计") and not is_cell_amount("")
+
+
+def test_prior_year_and_change_columns_by_cell_position() -> None:
+    """2025年执行数 | 2026年预算数 (年初预算数 › 小计/基本/项目) | 增减 groups (central 表5)."""
+    from cnbudget.layout.header import parse_tab_header
+    from cnbudget.tables.common import undate
+    from cnbudget.vocabulary.columns import column_key
+
+    rows = [
+        ["功能分类科目", "", "2025 年执行数", "", "2026 年预算数", "", "", "",
+         "2026 年预算数比2025 年执行数", "", "2026 年预算数比2025 年执行数（扣除中央基建投资）", ""],
+        ["科目编码", "科目名称", "执行数", "扣除中央基建投资后执行数", "年初预算数", "", "",
+         "扣除中央基建投资后预算数", "增减额", "增减(%)", "增减额", "增减(%)"],
+        ["", "", "", "", "小计", "基本支出", "项目支出", "", "", "", "", ""],
+    ]  # fmt: skip
+    paths = parse_tab_header(rows)
+    keys = undate([column_key(paths[j]) for j in sorted(paths)])
+    assert keys == [
+        "prior_year",
+        "prior_year.excl_infrastructure",
+        "total",
+        "basic",
+        "project",
+        "total.excl_infrastructure",
+        "change",
+        "change_pct",
+        "change.excl_infrastructure",
+        "change_pct.excl_infrastructure",
+    ]
+    # without a prior-year column the year suffix stays (three_public reads it)
+    assert undate(["total@2026", "overseas@2026"]) == ["total@2026", "overseas@2026"]

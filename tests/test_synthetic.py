@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import time
 from decimal import Decimal
 
 import pytest
@@ -453,12 +452,10 @@ def test_identities_hold_for_any_seed(seed: int, layout: str) -> None:
 
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_thousand_documents_smoke(layout: str) -> None:
-    start = time.perf_counter()
+    # generation speed is measured by the benchmark (bench/synthetic_accuracy.py), not here
     total_facts = 0
     for seed in range(1000):
         document = generate(seed, layout)
         total_facts += len(document.facts)
         assert document.text
-    elapsed = time.perf_counter() - start
     assert total_facts > 1000
-    assert elapsed < 10.0, f"{layout}: {elapsed:.2f}s per 1000 documents"

@@ -3,12 +3,21 @@ and the projects table (rows by project under optional unit codes)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from cnbudget.layout.header import tokenize as tokenize_header
 from cnbudget.layout.rows import RawRow, assemble, parts
 from cnbudget.layout.sections import Block, is_note, is_prose
-from cnbudget.layout.tokens import amount_text, is_amount, is_cell_amount, parse_amount
+from cnbudget.layout.tokens import (
+    BRACKETED_CODE,
+    amount_text,
+    is_amount,
+    is_cell_amount,
+    parse_amount,
+    percent_number,
+)
 from cnbudget.model import Cell, Notice, Row, SourceLine, Table
 from cnbudget.tables.common import (
     Context,
@@ -17,9 +26,13 @@ from cnbudget.tables.common import (
     assign_rows,
     header_keys,
     is_total_name,
+    one_column,
     sibling_exclusions,
     split_block,
 )
+from cnbudget.vocabulary.codes_by_name import CodesByName
+from cnbudget.vocabulary.columns import column_key
+from cnbudget.vocabulary.economic import economic_class
 from cnbudget.vocabulary.functions import class_code, is_class_code
 from cnbudget.vocabulary.normalize import compact, normalize
 
@@ -33,9 +46,14 @@ FUNCTION_TABLES = frozenset(
         "procurement",
     }
 )
-ECONOMIC_TABLES = frozenset({"general_basic", "basic", "economic_summary", "operating_costs"})
+ECONOMIC_TABLES = frozenset(
+    {"general_basic", "general_project", "basic", "economic_summary", "operating_costs"}
+)
 SOURCE_SUBSETS = frozenset({"general_expenditure", "gov_fund_expenditure", "soe_expenditure"})
 BASIC_ONLY = frozenset({"general_basic", "basic", "operating_costs"})
+CODE_HEADS = frozenset({"科目代码", "科目编码", "经济分类科目编码"})
+# the one amount column of a 决算 table is the row's total (docs/canonical-facts.md)
+ONE_NUMBER = frozenset({"final", "amount"})
 # names of budget units end like this; economic classification names do not
 ORGANISATION_ENDINGS = (
     "局",
@@ -47,6 +65,7 @@ ORGANISATION_ENDINGS = (
     "院",
     "所",
     "站",
+    "台",
     "队",
     "馆",
     "处",
@@ -87,14 +106,9 @@ def parse_coded(block: Block, ctx: Context) -> Table:
     table = Table(block.kind, block.title.strip(), block.title_line, block.unit or ctx.unit)
     table.last_line = block.last_line
     split = split_block(block, ctx.tabbed)
-    halves = _side_by_side(split) if ctx.tabbed and block.kind in ECONOMIC_TABLES else None
-    if halves is not None:
-        split, half_totals = halves
     keys, positions, header = header_keys(split, ctx.tabbed)
-    if halves is not None and len(keys) == 1:
-        # one amount per code: the table's overall column (决算数 / 预算数 / 金额)
-        keys = ["total"]
-        positions = dict.fromkeys(positions, "total")
+    if not keys:
+        keys, positions = one_column(split, ctx.tabbed)
     if block.kind in BASIC_ONLY:
         keys = ["total" if k == "basic" else k for k in keys]
         positions = {j: ("total" if k == "basic" else k) for j, k in positions.items()}
@@ -112,14 +126,23 @@ def parse_coded(block: Block, ctx: Context) -> Table:
         word in compact(" ".join(line.text for line in split.header))
         for word in ("单位代码", "部门代码", "单位编码")
     )
+    label_totals: list[Row] = []
     if ctx.tabbed:
-        parsed = _tab_rows(split, positions, keys, block.kind, unit_column)
+        split, positions, label_totals = _side_by_side(split, positions)
+        if label_totals:
+            keys = ["total" if k in ONE_NUMBER else k for k in dict.fromkeys(positions.values())]
+            positions = {j: ("total" if k in ONE_NUMBER else k) for j, k in positions.items()}
+            table.columns = keys
+        parsed = _tab_rows(split, positions, keys, block.kind, unit_column, _unit_name_cell(split))
     else:
         numbered = "序号" in compact(" ".join(line.text for line in split.header))
         second = block.kind in ECONOMIC_TABLES
         raw, _notes = assemble(split.body, numbered=numbered, second_code=second)
         parsed = [p for p in (_space_row(r, block.kind, unit_column) for r in raw) if p]
     _place_codes(parsed, ctx, block.kind)
+    _codes_by_name(parsed, block.kind)
+    if block.kind == "projects" or block.kind in ECONOMIC_TABLES:
+        _named_units(parsed, block.kind)
     _name_duplicates(parsed)
     families = _families(parsed)
     subset = block.kind in SOURCE_SUBSETS
@@ -144,17 +167,29 @@ def parse_coded(block: Block, ctx: Context) -> Table:
                 Notice("no-header", "未能识别表头，表中数字未能归列", block.title_line, block.kind)
             )
     for p, row_cells in zip(parsed, cells, strict=True):
+        if p.kind == "unknown" and is_note(p.name):
+            continue  # a note under the table (注：无。), not a row
         if p.kind == "unknown":
             ctx.notices.append(
                 Notice("unparsed-row", f"无法识别的行：{p.name}", p.line, block.kind)
             )
             continue
+        if p.code.startswith("other:"):
+            ctx.notices.append(
+                Notice(
+                    "unknown-economic",
+                    f"未识别的经济分类名称：{p.name}，按 other:{p.name} 记录，请核对",
+                    p.line,
+                    block.kind,
+                    "warning",
+                )
+            )
         row = Row(p.code, p.name, p.line, dict(row_cells), p.page)
         for column, text in p.text_cells.items():
             row.cells[column] = Cell(column, text)
         table.rows.append(row)
-    if halves is not None and half_totals:
-        table.rows.append(_half_totals_row(half_totals))
+    # (their keys are not columns of the table: no printed column holds them)
+    table.rows.extend(label_totals)
     table.empty_note = next((n for n in split.notes if _is_empty_note(n)), None)
     if table.empty_note and not any(row.cells for row in table.rows):
         ctx.notices[:] = [
@@ -165,6 +200,73 @@ def parse_coded(block: Block, ctx: Context) -> Table:
             )
         ]
     return table
+
+
+def _side_by_side(
+    split: Split, positions: dict[int, str]
+) -> tuple[Split, dict[int, str], list[Row]]:
+    """Tables printing code | name | amount groups side by side (决算 基本支出: 301/303 on the
+    left, 302 in the middle, 307/310/399 on the right) become one column of rows, the left
+    group first. A closing line of `<label>合计 … amount` pairs (人员经费合计 / 公用经费合计)
+    is row `total`, one column per label (`basic.personnel`, `basic.public`).
+    """
+    starts: list[int] = []
+    heads: list[str] = []
+    for line in split.header:
+        cells = line.text.split("\t")
+        found = [j for j, c in enumerate(cells) if compact(c) in CODE_HEADS]
+        if len(found) > 1:
+            starts, heads = found, cells
+            break
+    if not starts:
+        return split, positions, []
+    bounds = [*starts[1:], len(heads)]
+    # each group names its own amount column (two code columns sharing amounts are
+    # department and government codes of one row: 301/501)
+    if not all(
+        any(tokenize_header(c)[0] for c in heads[a:b]) for a, b in zip(starts, bounds, strict=True)
+    ):
+        return split, positions, []
+    bounds[-1] = 10**6
+    groups: list[list[SourceLine]] = [[] for _ in starts]
+    totals: list[Row] = []
+    for line in split.body:
+        cells = line.text.split("\t")
+        named = [(j, compact(c)) for j, c in enumerate(cells) if compact(c)]
+        names = [(j, c) for j, c in named if not is_amount(c)]
+        if names and all(c.endswith("合计") and c != "合计" for _, c in names):
+            totals.append(_label_total(line, cells, names))
+            continue
+        for k, (start, end) in enumerate(zip(starts, bounds, strict=True)):
+            part = cells[start:end]
+            if any(compact(c) for c in part):
+                groups[k].append(replace(line, text="\t".join(part)))
+    header = [
+        replace(x, text="\t".join(x.text.split("\t")[starts[0] : bounds[0]])) for x in split.header
+    ]
+    body = [line for group in groups for line in group]
+    # the amount column of a group is the one its header names (决算数), codes and names aside
+    first: dict[int, str] = {}
+    for offset, cell in enumerate(heads[starts[0] : bounds[0]]):
+        labels, _ = tokenize_header(cell)
+        if len(labels) == 1:
+            first[offset] = column_key((labels[0],))
+    return Split(header, body, split.notes), first, totals
+
+
+def _label_total(line: SourceLine, cells: list[str], names: list[tuple[int, str]]) -> Row:
+    """`人员经费合计 | | 7,967.72 | 公用经费合计 | … | 2,266.65`: each label takes the amount
+    after it."""
+    row = Row("total", "合计", line.number, {}, line.page)
+    for index, (j, name) in enumerate(names):
+        end = names[index + 1][0] if index + 1 < len(names) else len(cells)
+        amount = next((c.strip() for c in cells[j + 1 : end] if is_amount(c)), None)
+        labels, _ = tokenize_header(name[: -len("合计")])
+        if amount is None or len(labels) != 1:
+            continue
+        key = column_key((labels[0],))
+        row.cells[key] = Cell(key, amount_text(amount), parse_amount(amount))
+    return row
 
 
 def _place_empty_marks(p: Parsed, width: int) -> None:
@@ -181,12 +283,28 @@ def _place_empty_marks(p: Parsed, width: int) -> None:
 
 def _is_empty_note(note: str) -> bool:
     return any(
-        word in note for word in ("无数据", "空表", "没有", "无政府", "无国有", "本表无", "未安排")
+        word in note
+        for word in ("无数据", "空表", "没有", "无政府", "无国有", "本表无", "未安排", "如无数字")
     )
 
 
+def _unit_name_cell(split: Split) -> int | None:
+    """The cell of a 单位名称 column printed before the 项目名称 column (projects by unit)."""
+    for line in split.header:
+        cells = [normalize(c) for c in line.text.split("\t")]
+        if "项目名称" in cells:
+            before = cells[: cells.index("项目名称")]
+            return next((j for j, c in enumerate(before) if c in ("单位名称", "单位")), None)
+    return None
+
+
 def _tab_rows(
-    split: Split, positions: dict[int, str], keys: list[str], kind: str, unit_column: bool
+    split: Split,
+    positions: dict[int, str],
+    keys: list[str],
+    kind: str,
+    unit_column: bool,
+    unit_name: int | None = None,
 ) -> list[Parsed]:
     index_of = {key: i for i, key in enumerate(keys)}
     amount_positions = sorted(positions)
@@ -198,77 +316,44 @@ def _tab_rows(
             continue  # kept in split.notes
         cells = _right_aligned(cells, width)
         flat = [compact(c) for c in cells]
-        if not any(flat):
-            continue
+        if not any(flat) or is_note(line.text):
+            continue  # (notes are read by split_block)
         head = cells[:first_amount]
         texts = [(j, c) for j, c in enumerate(head) if compact(c)]
         amounts: list[str] = []
         fixed: dict[int, int] = {}
         for j in amount_positions:
-            if j < len(cells) and is_cell_amount(cells[j]) and positions[j] in index_of:
+            if j >= len(cells) or positions[j] not in index_of:
+                continue
+            text = cells[j].strip()
+            number = percent_number(text) if positions[j].startswith("change_pct") else None
+            if number is not None or is_cell_amount(text):
+                text = number or text
                 fixed[len(amounts)] = index_of[positions[j]]
-                amounts.append(cells[j].strip())
-        digits = [(j, compact(c)) for j, c in texts if compact(c).isdigit()]
-        words = [(j, normalize(c)) for j, c in texts if not compact(c).isdigit()]
+                amounts.append(text)
+        digits: list[tuple[int, str]] = []
+        words: list[tuple[int, str]] = []
+        for j, c in texts:
+            bracketed = BRACKETED_CODE.match(normalize(c))
+            if compact(c).isdigit():
+                digits.append((j, compact(c)))
+            elif bracketed:  # `[2014001]行政运行`: code and name in one cell
+                digits.append((j, bracketed.group(1)))
+                words.append((j, bracketed.group(2)))
+            else:
+                words.append((j, normalize(c)))
         p = Parsed("unknown", "", "", line.number, line.page, amounts, fixed)
         if kind == "projects":
-            _project_parts(p, [w for _, w in words], [d for _, d in digits])
+            unit = next((w for j, w in words if j == unit_name), None)
+            _project_parts(p, [w for j, w in words if j != unit_name], [d for _, d in digits])
+            if unit and p.kind == "project":
+                p.unit = p.text_cells["unit"] = unit
         elif kind in ECONOMIC_TABLES:
             _economic_parts(p, _tab_code_groups(digits), [w for _, w in words], unit_column)
         else:
             _function_parts_tab(p, digits, [w for _, w in words], unit_column)
         rows.append(p)
     return rows
-
-
-def _side_by_side(split: Split) -> tuple[Split, list[tuple[SourceLine, str, str]]] | None:
-    """A table printed as two code | name | amount runs side by side (决算 基本支出表: 301/303
-    on the left, 302/310 on the right) read as one run: the left halves, then the right ones.
-
-    The closing `人员经费合计 … 公用经费合计 …` line gives one total per half (returned apart:
-    line, printed label, printed amount).
-    """
-    if not split.header:
-        return None
-    first = [normalize(c) for c in split.header[0].text.split("\t")]
-    half = len(first) // 2
-    if half < 2 or len(first) % 2 or first[:half] != first[half:] or not all(first):
-        return None
-    header = [
-        SourceLine(line.number, "\t".join(line.text.split("\t")[:half]), line.page, line.box)
-        for line in split.header
-    ]
-    left: list[SourceLine] = []
-    right: list[SourceLine] = []
-    totals: list[tuple[SourceLine, str, str]] = []
-    for line in split.body:
-        cells = line.text.split("\t")
-        if len(cells) != 2 * half:
-            left.append(line)
-            continue
-        for part, target in ((cells[:half], left), (cells[half:], right)):
-            label = normalize(part[0])
-            amounts = [c.strip() for c in part[1:] if is_cell_amount(c)]
-            if label.endswith("合计") and len(amounts) == 1:
-                totals.append((line, label, amounts[0]))
-            elif any(c.strip() for c in part):
-                target.append(SourceLine(line.number, "\t".join(part), line.page, line.box))
-    return Split(header, left + right, split.notes), totals
-
-
-def _half_totals_row(totals: list[tuple[SourceLine, str, str]]) -> Row:
-    """Row `total` of a side-by-side table: each half's 合计 in the column its label names."""
-    from cnbudget.layout.header import tokenize
-    from cnbudget.vocabulary.columns import column_key
-
-    row = Row("total", "/".join(label for _, label, _ in totals), totals[0][0].number)
-    for line, label, printed in totals:
-        labels = [lb for lb in tokenize(label)[0] if lb.id != "SUBTOTAL"]
-        column = column_key((labels[0],)) if len(labels) == 1 else "total"
-        row.cells[column] = Cell(
-            column, amount_text(printed), parse_amount(printed), 1.0, line.number
-        )
-    return row
 
 
 def _right_aligned(cells: list[str], width: int) -> list[str]:
@@ -327,8 +412,7 @@ def _function_parts_tab(
 ) -> None:
     p.name = "".join(words)
     if not digits:
-        p.kind = "total" if is_total_name(p.name) or not p.name else "unknown"
-        p.code = "total" if p.kind == "total" else ""
+        _uncoded_parts(p)
         return
     joined = "".join(code for _, code in digits)
     if len(digits) == 1 and len(joined) == 2:
@@ -351,8 +435,7 @@ def _space_row(raw: RawRow, kind: str, unit_column: bool) -> Parsed | None:
     name = "".join(rp.names)
     p.name = normalize(name)
     if not rp.codes:
-        if is_total_name(name) or not name:
-            p.kind, p.code = "total", "total"
+        _uncoded_parts(p)
         return p
     joined = "".join(rp.codes[0])
     if len(rp.codes[0]) == 1 and len(joined) == 2:
@@ -365,6 +448,14 @@ def _space_row(raw: RawRow, kind: str, unit_column: bool) -> Parsed | None:
         return p
     p.kind, p.code = "function", joined
     return p
+
+
+def _uncoded_parts(p: Parsed) -> None:
+    """A row without a code: the 合计 row, or a budget unit named only (`unit:<name>`)."""
+    if is_total_name(p.name) or not p.name:
+        p.kind, p.code = "total", "total"
+    elif is_organisation(p.name) and not p.name.endswith("支出"):
+        p.kind, p.code = "unit", f"unit:{p.name}"  # a unit printed by name only
 
 
 def _is_unit(code: str, name: str, unit_column: bool) -> bool:
@@ -385,9 +476,16 @@ def _economic_parts(
         p.name = "".join(names)
         if is_total_name(p.name) or not p.name:
             p.kind, p.code = "total", "total"
+        elif (klass := economic_class(p.name)) is not None:
+            p.kind, p.code = "economic", klass  # a class printed by name only
+        elif is_organisation(p.name):
+            p.kind, p.code = "unit", f"unit:{p.name}"  # a unit printed by name only
+        elif p.amounts and not is_note(p.name):
+            # a class name the vocabulary does not know (其他资本性等支出): kept, flagged
+            p.kind, p.code = "economic", f"other:{p.name}"
         return
     dept = "".join(codes[0])
-    organisation = bool(names) and names[0].endswith(ORGANISATION_ENDINGS)
+    organisation = bool(names) and is_organisation(names[0])
     if len(codes) == 1 and (
         len(dept) == 6 or (len(dept) == 3 and (organisation or not dept.startswith(("3", "5"))))
     ):
@@ -398,6 +496,12 @@ def _economic_parts(
     p.code = f"{dept}/{gov}" if gov else dept
     p.name = "/".join(names[:2]) if gov and len(names) >= 2 else "".join(names)
     del unit_column
+
+
+def is_organisation(name: str) -> bool:
+    """A budget unit's name (`…局`, `…中心（…）`, `…（本级）`), not a classification name."""
+    bare = re.sub(r"[（(][^（()）]*[）)]$", "", name)
+    return "本级" in name or bare.endswith(ORGANISATION_ENDINGS)
 
 
 def _project_parts(p: Parsed, names: list[str], codes: list[str]) -> None:
@@ -496,17 +600,93 @@ def _place_codes(rows: list[Parsed], ctx: Context, table: str) -> None:
         p.suffix = None
 
 
+def _named_units(rows: list[Parsed], kind: str) -> None:
+    """Rows that are budget units printed by name only (no unit code).
+
+    Candidates: in a projects table, project rows named like a unit; in an economic
+    table, rows whose name is no known class (`other:` so far). A candidate is a unit
+    when the rows below it, up to the next candidate or unit (or the table's end), add
+    up to its first amount. A project whose name merely ends like a unit
+    (`…经费-珠海边检总站`) fails the sum.
+    """
+    member = "project" if kind == "projects" else "economic"
+    valued = [i for i, p in enumerate(rows) if p.kind in (member, "unit") and p.amounts]
+
+    def candidate(p: Parsed) -> bool:
+        if member == "project":
+            return p.kind == "project" and is_organisation(p.name)
+        return p.kind == "economic" and p.code.startswith("other:")
+
+    heads = {i for i in valued if candidate(rows[i])}
+    done = -1
+    for n, i in enumerate(valued):
+        total = _first_value(rows[i])
+        if i not in heads or i <= done or total is None:
+            continue
+        running, count = Decimal(0), 0
+        for m in range(n + 1, len(valued)):
+            below = rows[valued[m]]
+            value = _first_value(below)
+            if value is None or below.kind == "unit":
+                break
+            running, count = running + value, count + 1
+            after = valued[m + 1] if m + 1 < len(valued) else None
+            closes = after is None or after in heads or rows[after].kind == "unit"
+            if closes and abs(running - total) <= Decimal("0.005") * (count + 1):
+                unit = rows[i]
+                unit.kind, unit.code, unit.unit = "unit", f"unit:{unit.name}", None
+                unit.text_cells.clear()
+                done = valued[m]
+                break
+            if running > total + Decimal("0.005") * (count + 1):
+                break
+
+
+def _codes_by_name(rows: list[Parsed], kind: str) -> None:
+    """Rows printed by name only: a classification code from the catalogue, else a unit.
+
+    A name the catalogue places under the rows above it takes that code; a name that
+    reads like an organisation (`…局`, `…中心（…）`) is a budget unit, `unit:<name>`.
+    """
+    if kind == "projects":
+        return
+    names = CodesByName(economic=kind in ECONOMIC_TABLES)
+    for p in rows:
+        unnamed = p.kind == "unknown" or p.code.startswith("other:")
+        if not unnamed and p.kind in ("function", "economic") and p.suffix is None and p.code:
+            names.enter(p.code.split("/")[0])
+        elif p.name and unnamed:
+            code = names.resolve(p.name)
+            if code is not None:
+                p.kind, p.code = ("economic" if names.economic else "function"), code
+            elif is_organisation(p.name):
+                p.kind, p.code = "unit", f"unit:{p.name}"
+
+
 def _name_duplicates(rows: list[Parsed]) -> None:
-    """Projects sharing a name get `@unit` (or `@n`) so row codes stay unique."""
+    """Projects sharing a name, and economic rows repeated under several units, get
+    `@unit` (the printed unit code, else the unit row above) or `@n`, so row codes
+    stay unique; a unit printed by name under a row of the same name (the department,
+    then its 本级) is `@n`."""
+    units: dict[str, int] = {}
+    for p in rows:
+        if p.kind == "unit":
+            units[p.code] = units.get(p.code, 0) + 1
+            if units[p.code] > 1:
+                p.code = f"{p.code}@{units[p.code]}"
+    kinds = ("project", "economic")
     counts: dict[str, int] = {}
     for p in rows:
-        if p.kind == "project":
+        if p.kind in kinds:
             counts[p.code] = counts.get(p.code, 0) + 1
     seen: dict[str, int] = {}
+    enclosing: str | None = None
     for p in rows:
-        if p.kind == "project" and counts[p.code] > 1:
+        if p.kind == "unit":
+            enclosing = p.code.removeprefix("unit:")
+        if p.kind in kinds and counts[p.code] > 1:
             seen[p.code] = seen.get(p.code, 0) + 1
-            suffix = p.unit if p.unit else str(seen[p.code])
+            suffix = p.unit or enclosing or str(seen[p.code])
             p.code = f"{p.code}@{suffix}"
 
 

@@ -4,7 +4,7 @@ and running the column assignment over a table's rows."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from itertools import pairwise
 
@@ -14,7 +14,7 @@ from cnbudget.layout.tokens import is_amount, tokenize
 from cnbudget.model import Cell, Notice, SourceLine
 from cnbudget.tables.assign import Candidate, Identity, best, candidates, identities_for
 from cnbudget.tables.resolve import CONFIDENCE, RowChoice, resolve
-from cnbudget.vocabulary.columns import GROUPS, PURE_GROUPS, Label, column_key
+from cnbudget.vocabulary.columns import GROUPS, ONE_COLUMN, PURE_GROUPS, Label, column_key
 from cnbudget.vocabulary.normalize import compact, normalize
 
 TOTAL_NAMES = frozenset({"合计", "总计", "合计数", "总合计"})
@@ -124,6 +124,33 @@ def remove_repeats(
     return result
 
 
+ROW_NUMBER_LABELS = frozenset({"行次", "序号"})
+
+
+def drop_row_numbers(split: Split) -> Split:
+    """Tab-separated tables with 行次 columns (row numbers, not amounts): drop those cells.
+
+    A 决算 summary prints `一、一般公共预算财政拨款收入 | 1 | 19,572.91 | 一、… | 32 | 10,685.56`;
+    the header names the 行次 columns, so their cells go before names and amounts are read.
+    """
+    skip: set[int] = set()
+    for line in split.header:
+        for j, cell in enumerate(line.text.split("\t")):
+            if compact(cell) in ROW_NUMBER_LABELS:
+                skip.add(j)
+    if not skip:
+        return split
+
+    def keep(line: SourceLine) -> SourceLine:
+        if "\t" not in line.text:
+            return line
+        cells = line.text.split("\t")
+        text = "\t".join(c for j, c in enumerate(cells) if j not in skip)
+        return replace(line, text=text)
+
+    return Split([keep(x) for x in split.header], [keep(x) for x in split.body], split.notes)
+
+
 def header_keys(split: Split, tabbed: bool) -> tuple[list[str], dict[int, str], Header]:
     """Column keys of a table; for tab-separated text also the key at each cell position."""
     text = " ".join(line.text for line in split.header)
@@ -149,7 +176,43 @@ def header_keys(split: Split, tabbed: bool) -> tuple[list[str], dict[int, str], 
             # the cells say which label is above which column: their order is the key order
             header.keys = [positions[j] for j in sorted(positions)]
             header.paths = [paths[j] for j in sorted(positions)]
+    header.keys = undate(header.keys)
+    positions = dict(zip(positions, undate(list(positions.values())), strict=True))
     return header.keys, positions, header
+
+
+def undate(keys: list[str]) -> list[str]:
+    """Beside a prior-year column, the one dated group left is the budget year: plain keys.
+
+    (2025年执行数 | 2026年预算数 小计/基本支出/项目支出 → prior_year | total/basic/project)
+    """
+    if not any(key.startswith("prior_year") for key in keys):
+        return keys
+    years = {key.partition("@")[2] for key in keys if "@" in key}
+    if len(years) != 1:
+        return keys
+    plain = [key.partition("@")[0] for key in keys]
+    return plain if len(set(plain)) == len(plain) else keys
+
+
+def one_column(split: Split, tabbed: bool) -> tuple[list[str], dict[int, str]]:
+    """A header whose only amount label is 预算 / 金额 / 决算数 …: that column is `total`."""
+    if not split.header:
+        return [], {}
+    if tabbed:
+        found = {
+            j
+            for line in split.header
+            for j, cell in enumerate(line.text.split("\t"))
+            if normalize(cell) in ONE_COLUMN
+        }
+        if len(found) == 1:
+            return ["total"], {found.pop(): "total"}
+        return [], {}
+    words = normalize(" ".join(line.text for line in split.header))
+    if any(words.endswith(label) for label in ONE_COLUMN):
+        return ["total"], {}
+    return [], {}
 
 
 def _valid_path(path: tuple[Label, ...]) -> bool:

@@ -10,6 +10,7 @@ from cnbudget.model import Document, Row, Table
 from cnbudget.validate.common import TOTALLED, dept_codes, fmt, judge, memo, row_by_code, table_name
 from cnbudget.validate.labels import column
 from cnbudget.validate.registry import Finding, NotApplicable, rule
+from cnbudget.vocabulary.columns import is_comparison
 
 
 def function_rows(document: Document, kind: str) -> dict[str, Row]:
@@ -35,7 +36,10 @@ def _value(row: Row | None, key: str) -> Decimal | None:
 
 
 def _has_amounts(row: Row) -> bool:
-    return any(cell.value for cell in row.cells.values() if cell.value is not None)
+    """Money of the budget year in the row (prior-year and change columns aside)."""
+    return any(
+        cell.value for key, cell in row.cells.items() if cell.value and not is_comparison(key)
+    )
 
 
 def _compare(
@@ -245,8 +249,8 @@ def _total_only(table: Table) -> Iterator[Finding]:
     if table.kind not in TOTALLED:
         return
     total = row_by_code(table, "total")
-    if total is None or not _has_amounts(total):
-        return
+    if total is None or not _has_amounts(total) or not total.name:
+        return  # (an unlabeled single line of numbers is the whole table)
     if any(_has_amounts(r) for r in table.rows if r.code != "total"):
         return
     yield Finding(
@@ -343,11 +347,19 @@ def basic_by_economic(document: Document) -> Iterator[Finding]:
         compared += 1
         key = "fiscal.general" if "fiscal.general" in table.columns else "total"
         exact = kind == "basic" and key == "fiscal.general"
+        # compare at the levels both tables print (a 基本支出表 may list classes only)
+        levels = {len(code.split("/")[0]) for code in other} & {
+            len(code.split("/")[0]) for code in general
+        }
         if exact:
             for code, row in other.items():
+                if len(code.split("/")[0]) not in levels:
+                    continue
                 if code not in general and _value(row, "fiscal.general"):
                     yield _missing_economic(row, "general_basic", kind)
         for code, row in general.items():
+            if len(code.split("/")[0]) not in levels:
+                continue
             target = other.get(code)
             mine = _value(row, "total")
             if mine is None:
@@ -417,7 +429,8 @@ def three_public_basic(document: Document) -> Iterator[Finding]:
     if basic is None or three is None:
         raise NotApplicable("缺少一般公共预算基本支出表或“三公”经费表")
     rows = {row.code: row for row in three.rows}
-    key = "amount"
+    # the figure spent: the budget year's amount, or a 决算's 决算数 (basic spending is 决算 too)
+    key = "final" if "final" in three.columns else "amount"
     for code, item in THREE_PUBLIC_LINES.items():
         lines = [r for r in basic.rows if r.code.split("/")[0] == code]
         spent = sum((_value(r, "total") or Decimal(0) for r in lines), Decimal(0))

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from cnbudget.model import Document
+from cnbudget.validate.common import amount
 from cnbudget.validate.registry import Finding, NotApplicable, rule
 
 # tables covering all funding sources, and the column holding each row's total
@@ -32,16 +33,16 @@ def _fmt(value: Decimal) -> str:
     "error",
     "表间勾稽",
     "同一功能科目各表金额一致",
-    "同一支出功能分类科目在收支总表、收入总表、支出总表中的合计金额应相同；"
-    "某表有而另一表缺少的科目也会列出。",
+    "同一支出功能分类科目在收支总表、收入总表、支出总表中的合计金额应相同（财政拨款收支总表"
+    "只在部门全部收入为财政拨款时参与对照）；某表有而另一表缺少的科目也会列出。",
 )
 def cross_function_totals(document: Document) -> Iterator[Finding]:
     amounts: dict[str, dict[str, tuple[Decimal, int, str]]] = {}
     levels: dict[str, set[int]] = {}  # code lengths each table lists
     present = []
-    for kind, column in ALL_SOURCES:
+    for kind, column in _comparable(document):
         table = document.table(kind)
-        if table is None:
+        if table is None or (kind == "fiscal_summary" and _other_money(document)):
             continue
         present.append(kind)
         for row in table.rows:
@@ -86,6 +87,47 @@ def cross_function_totals(document: Document) -> Iterator[Finding]:
                 line,
                 {kind: value},
             )
+
+
+_NON_FISCAL_INCOME = (
+    "income.business",
+    "income.operating",
+    "income.other",
+    "income.superior",
+    "income.affiliated",
+    "income.unit_funds",
+    "income.special_account",
+    "income.non_fiscal_balance",
+)
+
+
+def _comparable(document: Document) -> list[tuple[str, str]]:
+    """The tables whose function rows must agree in this document.
+
+    A 决算's income by function is what came in, not what was spent (carry-over in and out);
+    财政拨款收支总表 holds fiscal money only, which differs from the all-source tables when
+    the summary shows non-fiscal income.
+    """
+    summary = document.table("summary")
+    non_fiscal = summary is not None and any(
+        row.code in _NON_FISCAL_INCOME and any(c.value for c in row.cells.values())
+        for row in summary.rows
+    )
+    skip = {"income"} if document.metadata.kind == "决算" else set()
+    if non_fiscal:
+        skip.add("fiscal_summary")
+    return [(kind, column) for kind, column in ALL_SOURCES if kind not in skip]
+
+
+def _other_money(document: Document) -> bool:
+    """The department has money besides fiscal appropriations (收入总计 of the 收支总表
+    above that of the 财政拨款收支总表): the 财政拨款 amounts are then only a part."""
+    totals = [
+        amount(document.table(kind), "income.grand_total", "amount")
+        for kind in ("summary", "fiscal_summary")
+    ]
+    everything, fiscal = totals
+    return everything is not None and fiscal is not None and everything[0] > fiscal[0]
 
 
 # (table, row, column) pairs that print the same total in two tables
@@ -140,7 +182,13 @@ def _cell(document: Document, where: tuple[str, str, str]) -> tuple[Decimal, int
 )
 def cross_table_totals(document: Document) -> Iterator[Finding]:
     compared = 0
+    income = document.table("income")
     for left, right, description in TOTAL_PAIRS:
+        if left[0] == "income" and income is not None:
+            if not any(key.startswith("carryover") for key in income.columns):
+                # an income table without carry-over columns adds up this year's income
+                right = ("summary", "income.current_total", "amount")
+                description = "收入总表合计 = 收支总表本年收入合计"
         a = _cell(document, left)
         b = _cell(document, right)
         if a is None or b is None:

@@ -13,6 +13,7 @@ from cnbudget.validate.common import cell_line, fmt, memo, table_name
 from cnbudget.validate.labels import column
 from cnbudget.validate.registry import Finding, NotApplicable, rule
 from cnbudget.validate.settings import current
+from cnbudget.vocabulary.columns import is_comparison
 
 # columns that may legitimately be negative (none of the canonical money columns may)
 _SIGNED_TABLES = frozenset({"narrative"})
@@ -33,7 +34,7 @@ def negative_amount(document: Document) -> Iterator[Finding]:
     for table in tables:
         for row in table.rows:
             for key, cell in row.cells.items():
-                if cell.value is None or cell.value >= 0:
+                if cell.value is None or cell.value >= 0 or is_comparison(key):
                     continue
                 yield Finding(
                     "NEGATIVE-AMOUNT",

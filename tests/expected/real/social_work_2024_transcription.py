@@ -205,9 +205,7 @@ def basic_table() -> list[Fact]:
             if AMOUNT.match(v.text) and abs(v.yc - w.yc) < 8 and abs(v.xc - column_x) < 25
         )
         used.add(value)
-        facts.append(
-            ("general_basic", "total", "人员经费合计/公用经费合计", column, Decimal(value.text))
-        )
+        facts.append(("general_basic", "total", "合计", column, Decimal(value.text)))
     stray = [w for w in ws if AMOUNT.match(w.text) and w not in used]
     assert not stray, stray
     return facts

@@ -87,7 +87,12 @@ class UploadCache:
         self._lock = threading.Lock()
 
     def add(self, name: str, data: bytes) -> Upload:
-        document, report, lines = parse_upload(name, data, self.max_bytes)
+        """Parse in this process and keep the result (the web app parses in a worker)."""
+        return self.keep(name, data, parse_upload(name, data, self.max_bytes))
+
+    def keep(self, name: str, data: bytes, parsed: tuple[Document, Report, list[str]]) -> Upload:
+        """Keep an upload parsed elsewhere under a new token."""
+        document, report, lines = parsed
         upload = Upload(secrets.token_urlsafe(16), safe_name(name), data, document, report, lines)
         with self._lock:
             self._items[upload.token] = upload

@@ -62,13 +62,6 @@ AS_ONE_HELP = (
 )
 
 
-def parse_group(files: tuple[str, ...]) -> Document:
-    """One document from one file, or from several files published together (--as-one)."""
-    from cnbudget.pipeline import parse_file, parse_files
-
-    return parse_file(files[0]) if len(files) == 1 else parse_files(files)
-
-
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option(
@@ -85,7 +78,7 @@ def parse(files: tuple[str, ...], fmt: str, as_one: bool, debug: bool) -> None:
     """解析一个公开文件并输出结果（分成几个文件发布的，加 --as-one 一起解析）。"""
     import json
 
-    from cnbudget.errors import InputError
+    from cnbudget.errors import parse_or_exit
     from cnbudget.export_json import document_dict
     from cnbudget.facts import facts, write_csv
 
@@ -96,18 +89,7 @@ def parse(files: tuple[str, ...], fmt: str, as_one: bool, debug: bool) -> None:
             err=True,
         )
         sys.exit(2)
-    file = " + ".join(files)
-    try:
-        document = parse_group(files)
-    except InputError as exc:
-        click.echo(f"错误：{exc.source}：{exc.reason}", err=True)
-        sys.exit(2)
-    except Exception as exc:  # a bug must still give one clear line
-        if debug:
-            raise
-        reason = f"解析时发生内部错误（{type(exc).__name__}: {exc}）"
-        click.echo(f"错误：{file}：{reason}", err=True)
-        sys.exit(3)
+    document = parse_or_exit(files, debug)
     if fmt == "facts":
         sys.stdout.write(write_csv(facts(document)))
     elif fmt == "json":
@@ -163,9 +145,10 @@ def rules(markdown: bool) -> None:
     type=click.Choice(["error", "warning", "info", "never"]),
     default="never",
     show_default=True,
-    help="发现该级别及以上问题时以非零状态退出",
+    help="发现该级别及以上问题时以状态 1 退出（无法读取的文件为 2，程序内部错误为 3）",
 )
 @click.option("--as-one", is_flag=True, help=AS_ONE_HELP)
+@click.option("--debug", is_flag=True, help="出错时显示完整调用栈（开发用）")
 def check_command(
     files: tuple[str, ...],
     fmt: str,
@@ -173,11 +156,12 @@ def check_command(
     config: str | None,
     fail_on: str,
     as_one: bool,
+    debug: bool,
 ) -> None:
     """核查一个或多个公开文件，按严重程度列出发现的问题（--as-one：几个文件是同一份）。"""
     import json
 
-    from cnbudget.errors import InputError
+    from cnbudget.errors import EXIT_INTERNAL, exit_with, internal_reason, parse_or_exit
     from cnbudget.validate import check
     from cnbudget.validate.common import number_label
     from cnbudget.validate.registry import Report
@@ -196,12 +180,13 @@ def check_command(
     payload = []
     results: list[tuple[Document, Report]] = []
     for group in [files] if as_one else [(file,) for file in files]:
+        document = parse_or_exit(group, debug)
         try:
-            document = parse_group(group)
-        except InputError as exc:
-            click.echo(f"错误：{exc.source}：{exc.reason}", err=True)
-            sys.exit(2)
-        report = check(document, disable, settings)
+            report = check(document, disable, settings)
+        except Exception as exc:  # a bug in a rule: one line, and not the --fail-on status
+            if debug:
+                raise
+            exit_with(" + ".join(group), internal_reason(exc, "核查"), EXIT_INTERNAL)
         worst = max([worst, *(order[f.severity] for f in report.findings)])
         if fmt == "html":
             results.append((document, report))

@@ -151,3 +151,33 @@ def test_no_module_state_changed_by_functions() -> None:
 def test_state_check_finds_a_module_global_set() -> None:
     tree = ast.parse("SEEN: set[int] = set()\n\ndef f(x):\n    SEEN.add(id(x))\n")
     assert _mutations(tree, _module_mutables(tree)) == [("SEEN", 4)]
+
+
+def test_same_output_whatever_the_hash_seed() -> None:
+    """Set and dict order of strings must not leak into results (PYTHONHASHSEED varies)."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import hashlib, json, sys\n"
+        "from cnbudget.pipeline import parse_file\n"
+        "from cnbudget.export_json import document_dict\n"
+        "for f in sys.argv[1:]:\n"
+        "    d = json.dumps(document_dict(parse_file(f)), sort_keys=True, default=str)\n"
+        "    print(hashlib.sha256(d.encode()).hexdigest())\n"
+    )
+    files = [str(CORPUS / f"{name}.txt") for name in SAMPLES]
+    outputs = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run(
+            [sys.executable, "-c", script, *files],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+            timeout=300,
+        )
+        outputs.add(run.stdout)
+    assert len(outputs) == 1

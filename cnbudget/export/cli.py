@@ -21,19 +21,11 @@ def documents_from_files(files: Sequence[str]) -> list[Document]:
     With `--db`, `documents_from_store` rebuilds the documents from the database instead;
     both pass them to `export_documents` unchanged.
     """
-    from cnbudget.errors import InputError
-    from cnbudget.pipeline import parse_file
+    from cnbudget.errors import parse_or_exit
 
     documents: list[Document] = []
     for file in files:
-        try:
-            documents.append(parse_file(file))
-        except InputError as exc:
-            click.echo(f"错误：{exc.source}：{exc.reason}", err=True)
-            sys.exit(2)
-        except Exception as exc:  # a bug must still give one clear line
-            click.echo(f"错误：{file}：解析时发生内部错误（{type(exc).__name__}: {exc}）", err=True)
-            sys.exit(3)
+        documents.append(parse_or_exit(file))
     return documents
 
 

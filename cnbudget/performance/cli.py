@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from typing import TYPE_CHECKING
 
 import click
@@ -43,18 +42,10 @@ NARRATIVE_NAMES = {
 )
 def targets(file: str, fmt: str) -> None:
     """列出文件中的项目绩效目标、部门整体绩效目标、情况说明中的数字和部门概况。"""
-    from cnbudget.errors import InputError
+    from cnbudget.errors import parse_or_exit
     from cnbudget.export_json import targets_dict
-    from cnbudget.pipeline import parse_file
 
-    try:
-        document = parse_file(file)
-    except InputError as exc:
-        click.echo(f"错误：{exc.source}：{exc.reason}", err=True)
-        sys.exit(2)
-    except Exception as exc:  # one clear line, never a traceback
-        click.echo(f"错误：{file}：解析时发生内部错误（{type(exc).__name__}: {exc}）", err=True)
-        sys.exit(3)
+    document = parse_or_exit(file)
     if fmt == "json":
         click.echo(json.dumps(targets_dict(document), ensure_ascii=False, indent=2))
         return

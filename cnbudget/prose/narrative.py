@@ -84,9 +84,13 @@ def extract(lines: list[SourceLine]) -> tuple[Table | None, Narrative]:
         if change.percent is not None and change.percent_text is not None:
             pkey = f"{key}_percent"
             row.cells[pkey] = Cell(pkey, change.percent_text, change.percent, line=change.line)
-    match = re.search(r"[^。]*重点(?:项目)?绩效评价[^。]*。", prose.text)
-    if match:
-        narrative.key_evaluation = match.group(0)
+    # the sentence holding the first mention (found from the mention: a pattern starting
+    # with [^。]* would rescan the sentence from every position, quadratic in its length)
+    match = re.search(r"重点(?:项目)?绩效评价", prose.text)
+    end = prose.text.find(_SENTENCE_END, match.end()) if match else -1
+    if match and end >= 0:
+        start = prose.text.rfind(_SENTENCE_END, 0, match.start()) + 1
+        narrative.key_evaluation = prose.text[start : end + 1]
     if not row.cells:
         return None, narrative
     table = Table("narrative", "情况说明", row.line, columns=list(row.cells))

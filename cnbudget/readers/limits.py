@@ -26,11 +26,14 @@ class Limits:
     max_compression_ratio: float = 200.0  # uncompressed / compressed of one zip member
     max_cells: int = 2_000_000  # spreadsheet cells read over all sheets
     max_seconds: float = 120.0  # wall time of one reader
+    max_lines: int = 50_000  # source lines of one document (the real corpus: at most ~2,700)
+    max_line_chars: int = 20_000  # characters of one source line (the real corpus: ~2,000)
 
     @classmethod
     def from_env(cls) -> Limits:
         """Defaults, overridden by CNBUDGET_MAX_FILE_MB, CNBUDGET_MAX_PAGES,
-        CNBUDGET_MAX_UNPACKED_MB, CNBUDGET_MAX_RATIO, CNBUDGET_MAX_CELLS, CNBUDGET_MAX_SECONDS."""
+        CNBUDGET_MAX_UNPACKED_MB, CNBUDGET_MAX_RATIO, CNBUDGET_MAX_CELLS, CNBUDGET_MAX_SECONDS,
+        CNBUDGET_MAX_LINES, CNBUDGET_MAX_LINE_CHARS."""
         base = cls()
         mb = 1024 * 1024
         return cls(
@@ -42,4 +45,6 @@ class Limits:
             max_compression_ratio=_env("CNBUDGET_MAX_RATIO", base.max_compression_ratio),
             max_cells=int(_env("CNBUDGET_MAX_CELLS", base.max_cells)),
             max_seconds=_env("CNBUDGET_MAX_SECONDS", base.max_seconds),
+            max_lines=int(_env("CNBUDGET_MAX_LINES", base.max_lines)),
+            max_line_chars=int(_env("CNBUDGET_MAX_LINE_CHARS", base.max_line_chars)),
         )

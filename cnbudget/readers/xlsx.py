@@ -139,7 +139,11 @@ def read_xls(data: bytes, source: str, limits: Limits) -> SourceText:
     import xlrd
 
     try:
-        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
+        # xlrd writes its warnings to stdout unless given a log file (they would mix into
+        # the facts CSV a command prints)
+        book = xlrd.open_workbook(
+            file_contents=data, formatting_info=True, on_demand=True, logfile=io.StringIO()
+        )
     except Exception as exc:  # xlrd raises many kinds for a broken workbook
         raise InputError(source, "Excel 文件已损坏或不是有效的 XLS 文件") from exc
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from sqlalchemy import Connection, Engine, Table, and_, delete, insert, or_, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from cnbudget.errors import InputError
+from cnbudget.errors import InputError, internal_reason, one_line
 from cnbudget.model import Document, Fact
 from cnbudget.readers.text import document_id
 from cnbudget.store import engine as engines
@@ -29,6 +29,7 @@ from cnbudget.store.schema import (
     SourceTextRow,
     TableRow,
 )
+from cnbudget.store.storable import StoreValueError, fit_rows, plain, storable
 from cnbudget.validate import Finding, Report, check
 
 if TYPE_CHECKING:
@@ -130,10 +131,11 @@ def _insert(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]
     """Insert rows in the connection's transaction (a module function so tests can fail it)."""
     if not rows:
         return
-    if connection.dialect.name == "postgresql" and len(rows) > _COPY_THRESHOLD:
+    rows = fit_rows(table, rows)  # the same stored values on every backend
+    if connection.dialect.name == "postgresql" and len(rows) > _COPY_THRESHOLD and plain(table):
         _copy(connection, table, rows)
         return
-    connection.execute(insert(table), list(rows))
+    connection.execute(insert(table), rows)
 
 
 def _copy(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
@@ -162,7 +164,7 @@ def _insert_records(connection: Connection, records: Records) -> None:
 
 def encode_lines(doc_id: str, lines: Sequence[str]) -> dict[str, Any]:
     """The stored form of a document's source lines (zlib-compressed, newline-joined)."""
-    text = "\n".join(lines).encode("utf-8")
+    text = storable("\n".join(lines)).encode("utf-8")
     return {"document_id": doc_id, "line_count": len(lines), "text": zlib.compress(text, 6)}
 
 
@@ -239,7 +241,7 @@ class Store:
         except InputError as exc:
             return IngestResult(source, "failed", known, exc.reason)
         except Exception as exc:  # a bug in one document must not stop the others
-            return IngestResult(source, "failed", known, f"解析时发生内部错误（{exc!r}）")
+            return IngestResult(source, "failed", known, internal_reason(exc))
         return self.prepare_document(document, report, [line.text for line in text.lines])
 
     @staticmethod
@@ -253,7 +255,7 @@ class Store:
             records = to_records(document, report if report is not None else check(document))
         except Exception as exc:
             return IngestResult(
-                document.source, "failed", document.id, f"核查时发生内部错误（{exc!r}）"
+                document.source, "failed", document.id, internal_reason(exc, "核查")
             )
         records.source_lines = list(source_lines) if source_lines is not None else None
         return records
@@ -283,10 +285,12 @@ class Store:
         except IntegrityError:
             # another process stored the same content between our check and our insert
             return IngestResult(source, "skipped", doc_id, "已入库（内容相同，并发写入）")
+        except StoreValueError as exc:
+            return IngestResult(source, "failed", doc_id, one_line(str(exc)))
         except OperationalError as exc:
-            return IngestResult(source, "failed", doc_id, f"数据库错误（{exc.orig!r}）")
+            return IngestResult(source, "failed", doc_id, one_line(f"数据库错误（{exc.orig!r}）"))
         except Exception as exc:
-            return IngestResult(source, "failed", doc_id, f"写入数据库失败（{exc!r}）")
+            return IngestResult(source, "failed", doc_id, one_line(f"写入数据库失败（{exc!r}）"))
         if not stored:
             return IngestResult(source, "skipped", doc_id, "已入库（内容相同）")
         return IngestResult(source, "ingested", doc_id, None, len(records.facts))

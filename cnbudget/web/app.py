@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
@@ -36,8 +37,10 @@ from cnbudget.web.uploads import (
     UploadCache,
     UploadError,
     check_type,
+    parse_upload,
 )
 from cnbudget.web.views import document_view
+from cnbudget.web.worker import ClientGone, WorkerLimits, parse_isolated
 
 _HERE = Path(__file__).parent
 PAGE_SIZE = 100
@@ -98,6 +101,7 @@ def create_app(
     *,
     title: str = "cnbudget 预算公开",
     max_upload: int = MAX_UPLOAD_BYTES,
+    worker_limits: WorkerLimits | None = None,
 ) -> FastAPI:
     """The application over a library (None: no database, only upload and view)."""
     app = FastAPI(
@@ -110,6 +114,8 @@ def create_app(
     )
     env = _environment()
     uploads = UploadCache(max_bytes=max_upload)
+    worker_limits = worker_limits or WorkerLimits.from_env()
+    turns = asyncio.Semaphore(worker_limits.workers)
     app.state.library = library
     app.state.uploads = uploads
     app.add_middleware(BodyLimit, limit=max_upload + 64 * 1024)
@@ -215,12 +221,21 @@ def create_app(
         )
 
     @app.post("/upload", include_in_schema=False)
-    def upload(request: Request, file: Annotated[UploadFile, File()]) -> Response:
+    async def upload(request: Request, file: Annotated[UploadFile, File()]) -> Response:
         same_origin(request)
         name = file.filename or ""
         check_type(name)  # before the body is read
-        data = file.file.read(max_upload + 1)
-        item = uploads.add(name, data)
+        data = await file.read(max_upload + 1)
+        if len(data) > max_upload or not data:
+            parsed = parse_upload(name, data, max_upload)  # refuses with the usual message
+        else:
+            try:  # a child process: time and memory bounded, killed if the client leaves
+                parsed = await parse_isolated(
+                    name, data, max_upload, worker_limits, request.is_disconnected, turns
+                )
+            except ClientGone:
+                return Response(status_code=499)
+        item = uploads.keep(name, data, parsed)
         return RedirectResponse(f"/upload/{item.token}", status_code=303)
 
     @app.get("/upload/{token}", response_class=HTMLResponse, include_in_schema=False)

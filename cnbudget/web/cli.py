@@ -39,4 +39,11 @@ def serve(db: str | None, host: str, port: int, no_db: bool) -> None:
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"注意：正在监听 {host}，其他机器也可以访问本服务。", err=True)
     click.echo(f"cnbudget 网页界面：http://{host}:{port}/  （Ctrl+C 停止）")
-    uvicorn.run(create_app(library), host=host, port=port, log_level="warning")
+    # SIGTERM: stop within seconds; running uploads are cancelled and their workers killed
+    uvicorn.run(
+        create_app(library),
+        host=host,
+        port=port,
+        log_level="warning",
+        timeout_graceful_shutdown=5,
+    )

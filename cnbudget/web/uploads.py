@@ -8,7 +8,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
-from cnbudget.errors import InputError
+from cnbudget.errors import InputError, internal_reason
 from cnbudget.model import Document
 from cnbudget.pipeline import parse_source
 from cnbudget.readers import read_data
@@ -73,7 +73,7 @@ def parse_upload(
     except InputError as exc:
         raise UploadError(f"{name}：{exc.reason}") from exc
     except Exception as exc:  # a parser bug must still give one clear line
-        raise UploadError(f"{name}：解析时发生内部错误（{type(exc).__name__}）", 500) from exc
+        raise UploadError(f"{name}：{internal_reason(exc)}", 500) from exc
     return document, check(document), [line.text for line in source.lines]
 
 
@@ -87,7 +87,12 @@ class UploadCache:
         self._lock = threading.Lock()
 
     def add(self, name: str, data: bytes) -> Upload:
-        document, report, lines = parse_upload(name, data, self.max_bytes)
+        """Parse in this process and keep the result (the web app parses in a worker)."""
+        return self.keep(name, data, parse_upload(name, data, self.max_bytes))
+
+    def keep(self, name: str, data: bytes, parsed: tuple[Document, Report, list[str]]) -> Upload:
+        """Keep an upload parsed elsewhere under a new token."""
+        document, report, lines = parsed
         upload = Upload(secrets.token_urlsafe(16), safe_name(name), data, document, report, lines)
         with self._lock:
             self._items[upload.token] = upload

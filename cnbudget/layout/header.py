@@ -17,6 +17,7 @@ from cnbudget.vocabulary.columns import (
     DESCRIPTORS,
     GROUPS,
     LABELS,
+    ONE_COLUMN,
     PURE_GROUPS,
     SCOPE_CHILDREN,
     SCOPE_GROUPS,
@@ -34,6 +35,7 @@ _BY_FIRST: dict[str, list[tuple[str, str]]] = {}
 for _variant, _label_id in _LEXICON:
     _BY_FIRST.setdefault(_variant[0], []).append((_variant, _label_id))
 _TOTALS = frozenset({"SUBTOTAL", "TP_TOTAL"})
+_COLUMN_NUMBER = re.compile(r"[\d*＊]*|栏次|行次")
 _PHASES = frozenset({"PHASE_INITIAL", "PHASE_ADJUSTED", "PHASE_FINAL", "YEAR"})
 _YEAR = re.compile(r"(\d{4})年度?(预算数|预算|决算数|决算|执行数)?")
 # "2026年预算数比2025年执行数（扣除中央基建投资）": a group of change columns
@@ -80,7 +82,7 @@ def tokenize(text: str) -> tuple[list[Label], list[str]]:
                 i += len(variant)
                 break
         else:
-            if not text[i].isdigit():
+            if not (text[i].isdigit() or text[i] in "*＊"):  # column numbers `** 1 2`
                 run += text[i]
             elif run:
                 unknown.append(run)
@@ -167,8 +169,8 @@ def parse_tab_header(rows: list[list[str]]) -> dict[int, tuple[Label, ...]]:
     """
     width = max((len(row) for row in rows), default=0)
     grid = [[normalize(row[j]) if j < len(row) else "" for j in range(width)] for row in rows]
-    # a row of column numbers (1 2 3 …, 栏次) names no column
-    grid = [row for row in grid if not all(c.isdigit() or c in ("", "栏次") for c in row)]
+    # a column-number row (`** 1 2 3`, `栏次 1 2`) holds no label: it spans nothing
+    grid = [row for row in grid if not all(_COLUMN_NUMBER.fullmatch(text) for text in row)]
     cells: dict[int, list[tuple[tuple[int, int], Label]]] = {}
     for j in range(width):
         path: list[tuple[tuple[int, int], Label]] = []
@@ -228,7 +230,10 @@ def _scope_cells(
         if label.id not in SCOPE_GROUPS:
             continue
         below = [grid[d][k] for d in range(r + 1, len(grid)) if grid[d][k]]
-        names_column = len(columns) > 1 and any(not tokenize(text)[0] for text in below)
+        # a names column (项目) under the span, not an amount word (金额 under 本级财政拨款)
+        names_column = len(columns) > 1 and any(
+            not tokenize(text)[0] and text not in ONE_COLUMN for text in below
+        )
         if names_column or kids & SCOPE_CHILDREN:
             scope.add((r, k))
     return scope

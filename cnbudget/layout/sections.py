@@ -14,21 +14,24 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from cnbudget.layout.tokens import PAGE_NUMBER
+from cnbudget.layout.tokens import PAGE_NUMBER, is_amount
 from cnbudget.model import SourceLine
 from cnbudget.vocabulary.normalize import compact, normalize
 from cnbudget.vocabulary.titles import title_kind
 
 _MARKER = re.compile(r"^(?:(?:部门|单位)?(?:预算|决算)?公开表?|预算|附表)\s*\d+\s*表?$|^表\s*\d+$")
 _PART = re.compile(r"^第[一二三四五六七八九十]+部分")
+_OUTLINE = re.compile(r"^[一二三四五六七八九十]+、\D")
 PART_HEADING = _PART
 _UNIT = re.compile(r"(?:金额)?单位[：:]\s*(万元|千元|元)")
 _DEPARTMENT = re.compile(
     r"(?:部门[（(]单位[）)]|部门名称|单位名称|预算单位|编制单位|部门)[：:]\s*([^\s：:]+)"
 )
+# a page header printed on the title's line: `…预算表部门名称：杭州市气象局 单位：万元`
+_GLUED_HEADER = re.compile(r"(?:部门[（(]单位[）)]|部门名称|单位名称|编制单位)[：:]")
 _CODED_PAGE_HEADER = re.compile(r"^\s*\d{3,}\s+\S+\s+(?:预算年度|截止时间|年度)[：:]")
 _NOTE = re.compile(
-    r"^[（(]?注[：:1-9１-９]|^[（(]?注[）)]?$|^说明[：:]|^本表(?:仅|无|不|反映|数据)"
+    r"^[（(]?(?:备)?注[：:1-9１-９]|^[（(]?注[）)]?$|^说明[：:]|^本表(?:仅|无|不|反映|数据)"
 )
 
 
@@ -73,9 +76,13 @@ def is_page_header(text: str) -> bool:
     return bool(re.match(r"^(?:部门[（(]单位[）)]|部门名称|单位名称)[：:]", compact(stripped)))
 
 
+_EMPTY_NOTE = re.compile(r"[故此本]表无数据|本表为空|空表列示")
+
+
 @lru_cache(maxsize=8192)
 def is_note(text: str) -> bool:
-    return bool(_NOTE.match(normalize(text)))
+    flat = normalize(text)
+    return bool(_NOTE.match(flat) or _EMPTY_NOTE.search(flat))
 
 
 @lru_cache(maxsize=8192)
@@ -84,7 +91,19 @@ def is_prose(text: str) -> bool:
     flat = normalize(text)
     if len(flat) < 20 or is_note(text):
         return False
+    if "\t" in text and any(is_amount(cell) for cell in text.split("\t")):
+        return False  # a table row with a text column (绩效目标) beside its amounts
     return "，" in flat or "。" in flat or "；" in flat
+
+
+@lru_cache(maxsize=8192)
+def glued_title(text: str) -> str | None:
+    """The title part of a line that prints a title and the page header together."""
+    found = _GLUED_HEADER.search(text)
+    if found is None or found.start() == 0:
+        return None
+    title = text[: found.start()].strip()
+    return title if title_kind(title) is not None else None
 
 
 def page_header(line: SourceLine) -> PageHeader:
@@ -109,6 +128,13 @@ def _next_content(lines: list[SourceLine], start: int, count: int) -> list[Sourc
     return found
 
 
+def _previous_content(lines: list[SourceLine], index: int) -> str:
+    for line in reversed(lines[max(0, index - 5) : index]):
+        if line.text.strip():
+            return line.text
+    return ""
+
+
 def _accept_title(lines: list[SourceLine], index: int) -> bool:
     following = _next_content(lines, index + 1, 1)
     if not following:
@@ -118,7 +144,17 @@ def _accept_title(lines: list[SourceLine], index: int) -> bool:
         return False
     if title_kind(text) is not None and not is_page_header(text):
         return False
+    if _OUTLINE.match(compact(text)) and title_kind(_previous_content(lines, index)) is not None:
+        return False  # the last line of a table of contents, before the next chapter
     return not (_PART.match(compact(text)) or is_prose(text))
+
+
+def _doubled_title(lines: list[SourceLine], index: int, kind: str) -> bool:
+    """True when the next line titles the same table (a heading above the title)."""
+    nxt = next((i for i in range(index + 1, len(lines)) if lines[i].text.strip()), None)
+    if nxt is None or title_kind(lines[nxt].text) != kind:
+        return False
+    return _accept_title(lines, nxt)
 
 
 def _is_page_number(lines: list[SourceLine], index: int) -> bool:
@@ -162,7 +198,8 @@ def split(lines: list[SourceLine]) -> Layout:
         if _MARKER.match(flat) or _is_page_number(lines, index):
             pending_break = True
             continue
-        if is_page_header(text):
+        glued = glued_title(text)
+        if glued is None and is_page_header(text):
             header = page_header(line)
             headers.append(header)
             if header.unit:
@@ -171,7 +208,18 @@ def split(lines: list[SourceLine]) -> Layout:
                     current.unit = header.unit
             pending_break = True
             continue
+        if glued is not None:
+            header = page_header(line)
+            headers.append(header)
+            if header.unit:
+                recent_unit = (line.number, header.unit)
+            text = glued
         kind = title_kind(text)
+        if kind is not None and _doubled_title(lines, index, kind):
+            # a section heading printed above the table's own title (一、收支预算总表 /
+            # 2026年度收支预算总表): the title below opens the block
+            pending_break = pending_break or current is not None
+            continue
         if kind is not None and _accept_title(lines, index):
             if current is not None and current.kind == kind:
                 pending_break = True

@@ -18,6 +18,8 @@ EMPTY_MARKS = frozenset({"-", "—", "－", "–", "——", "/", "－－"})
 _AMOUNT = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$")
 _INT = re.compile(r"^\d+$")
 _WORD = re.compile(r"[^ \t]+")
+# a code printed in brackets before the name, in one word or cell: `[2014001]行政运行`
+BRACKETED_CODE = re.compile(r"^[\[【［〔](\d{3,7})[\]】］〕](.*)$")
 PAGE_NUMBER = re.compile(r"^\s*[-—–－]+\s*\d{1,4}\s*[-—–－]+\s*$|^\s*第\s*\d+\s*页\s*$")
 
 
@@ -69,7 +71,12 @@ def tokenize(line: str) -> tuple[Token, ...]:
     """Tokens of a space-separated line (full-width spaces stay inside words)."""
     tokens = []
     for match in _WORD.finditer(line):
-        token = classify_word(match.group(0))
+        word = match.group(0)
+        bracketed = BRACKETED_CODE.match(word.lstrip("\u3000"))
+        if bracketed:  # the code, then the name
+            tokens.append(Token("int", bracketed.group(1)))
+            word = bracketed.group(2)
+        token = classify_word(word)
         if token.text:
             tokens.append(token)
     return tuple(tokens)

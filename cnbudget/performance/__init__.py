@@ -1,4 +1,4 @@
-"""Performance targets: per-project blocks (three template styles) and the department target."""
+"""Performance targets: per-project blocks (four template styles) and the department target."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from cnbudget.model import (
     Table,
     format_decimal,
 )
-from cnbudget.performance import blocks, dept, hebei, henan
+from cnbudget.performance import blocks, dept, goals, hebei, henan, listed
 from cnbudget.vocabulary.normalize import compact
 
 _PROJECT_COLUMNS = ("total", "fiscal", "other", "special_account", "unit_funds")
@@ -29,6 +29,9 @@ def extract(
         projects.append(blocks.parse_block(lines[start:end], tabbed))
     for start, end in hebei.find_blocks(lines):
         projects.append(hebei.parse_block(lines[start:end]))
+    if tabbed:
+        for start, columns, end in goals.find_tables(lines):
+            projects.extend(goals.parse_table(lines[start:end], columns))
     notices: list[Notice] = []
     henan_start = next((i for i, line in enumerate(lines) if henan.is_henan_title(line.text)), None)
     if henan_start is not None:
@@ -45,8 +48,12 @@ def extract(
                     "info",
                 )
             )
-    projects.sort(key=lambda project: project.line)
     department = _department(lines, henan_start)
+    if tabbed:
+        listed_projects, listed_department = listed.extract(lines)
+        projects = projects or listed_projects
+        department = department or listed_department
+    projects.sort(key=lambda project: project.line)
     notice = unparsed_notice(projects, department)
     if notice is not None:
         notices.append(notice)
@@ -88,7 +95,9 @@ def project_table(projects: list[PerformanceProject]) -> Table | None:
     """The `performance` facts table: one row per project, its budget columns in 万元."""
     if not projects:
         return None
-    table = Table("performance", "项目绩效目标表", projects[0].line, columns=list(_PROJECT_COLUMNS))
+    # only the columns the template prints (no identity over columns it does not have)
+    columns = [c for c in _PROJECT_COLUMNS if any(getattr(p, c) is not None for p in projects)]
+    table = Table("performance", "项目绩效目标表", projects[0].line, columns=columns)
     names: dict[str, int] = {}
     for project in projects:
         names[project.name] = names.get(project.name, 0) + 1

@@ -3,6 +3,7 @@ and the projects table (rows by project under optional unit codes)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -10,6 +11,7 @@ from cnbudget.layout.header import tokenize as tokenize_header
 from cnbudget.layout.rows import RawRow, assemble, parts
 from cnbudget.layout.sections import Block, is_note, is_prose
 from cnbudget.layout.tokens import (
+    BRACKETED_CODE,
     amount_text,
     is_amount,
     is_cell_amount,
@@ -24,10 +26,13 @@ from cnbudget.tables.common import (
     assign_rows,
     header_keys,
     is_total_name,
+    one_column,
     sibling_exclusions,
     split_block,
 )
+from cnbudget.vocabulary.codes_by_name import CodesByName
 from cnbudget.vocabulary.columns import column_key
+from cnbudget.vocabulary.economic import economic_class
 from cnbudget.vocabulary.functions import class_code, is_class_code
 from cnbudget.vocabulary.normalize import compact, normalize
 
@@ -41,7 +46,9 @@ FUNCTION_TABLES = frozenset(
         "procurement",
     }
 )
-ECONOMIC_TABLES = frozenset({"general_basic", "basic", "economic_summary", "operating_costs"})
+ECONOMIC_TABLES = frozenset(
+    {"general_basic", "general_project", "basic", "economic_summary", "operating_costs"}
+)
 SOURCE_SUBSETS = frozenset({"general_expenditure", "gov_fund_expenditure", "soe_expenditure"})
 BASIC_ONLY = frozenset({"general_basic", "basic", "operating_costs"})
 CODE_HEADS = frozenset({"科目代码", "科目编码", "经济分类科目编码"})
@@ -58,6 +65,7 @@ ORGANISATION_ENDINGS = (
     "院",
     "所",
     "站",
+    "台",
     "队",
     "馆",
     "处",
@@ -99,6 +107,8 @@ def parse_coded(block: Block, ctx: Context) -> Table:
     table.last_line = block.last_line
     split = split_block(block, ctx.tabbed)
     keys, positions, header = header_keys(split, ctx.tabbed)
+    if not keys:
+        keys, positions = one_column(split, ctx.tabbed)
     if block.kind in BASIC_ONLY:
         keys = ["total" if k == "basic" else k for k in keys]
         positions = {j: ("total" if k == "basic" else k) for j, k in positions.items()}
@@ -123,13 +133,16 @@ def parse_coded(block: Block, ctx: Context) -> Table:
             keys = ["total" if k in ONE_NUMBER else k for k in dict.fromkeys(positions.values())]
             positions = {j: ("total" if k in ONE_NUMBER else k) for j, k in positions.items()}
             table.columns = keys
-        parsed = _tab_rows(split, positions, keys, block.kind, unit_column)
+        parsed = _tab_rows(split, positions, keys, block.kind, unit_column, _unit_name_cell(split))
     else:
         numbered = "序号" in compact(" ".join(line.text for line in split.header))
         second = block.kind in ECONOMIC_TABLES
         raw, _notes = assemble(split.body, numbered=numbered, second_code=second)
         parsed = [p for p in (_space_row(r, block.kind, unit_column) for r in raw) if p]
     _place_codes(parsed, ctx, block.kind)
+    _codes_by_name(parsed, block.kind)
+    if block.kind == "projects" or block.kind in ECONOMIC_TABLES:
+        _named_units(parsed, block.kind)
     _name_duplicates(parsed)
     families = _families(parsed)
     subset = block.kind in SOURCE_SUBSETS
@@ -154,11 +167,23 @@ def parse_coded(block: Block, ctx: Context) -> Table:
                 Notice("no-header", "未能识别表头，表中数字未能归列", block.title_line, block.kind)
             )
     for p, row_cells in zip(parsed, cells, strict=True):
+        if p.kind == "unknown" and is_note(p.name):
+            continue  # a note under the table (注：无。), not a row
         if p.kind == "unknown":
             ctx.notices.append(
                 Notice("unparsed-row", f"无法识别的行：{p.name}", p.line, block.kind)
             )
             continue
+        if p.code.startswith("other:"):
+            ctx.notices.append(
+                Notice(
+                    "unknown-economic",
+                    f"未识别的经济分类名称：{p.name}，按 other:{p.name} 记录，请核对",
+                    p.line,
+                    block.kind,
+                    "warning",
+                )
+            )
         row = Row(p.code, p.name, p.line, dict(row_cells), p.page)
         for column, text in p.text_cells.items():
             row.cells[column] = Cell(column, text)
@@ -258,12 +283,28 @@ def _place_empty_marks(p: Parsed, width: int) -> None:
 
 def _is_empty_note(note: str) -> bool:
     return any(
-        word in note for word in ("无数据", "空表", "没有", "无政府", "无国有", "本表无", "未安排")
+        word in note
+        for word in ("无数据", "空表", "没有", "无政府", "无国有", "本表无", "未安排", "如无数字")
     )
 
 
+def _unit_name_cell(split: Split) -> int | None:
+    """The cell of a 单位名称 column printed before the 项目名称 column (projects by unit)."""
+    for line in split.header:
+        cells = [normalize(c) for c in line.text.split("\t")]
+        if "项目名称" in cells:
+            before = cells[: cells.index("项目名称")]
+            return next((j for j, c in enumerate(before) if c in ("单位名称", "单位")), None)
+    return None
+
+
 def _tab_rows(
-    split: Split, positions: dict[int, str], keys: list[str], kind: str, unit_column: bool
+    split: Split,
+    positions: dict[int, str],
+    keys: list[str],
+    kind: str,
+    unit_column: bool,
+    unit_name: int | None = None,
 ) -> list[Parsed]:
     index_of = {key: i for i, key in enumerate(keys)}
     amount_positions = sorted(positions)
@@ -290,11 +331,23 @@ def _tab_rows(
                 text = number or text
                 fixed[len(amounts)] = index_of[positions[j]]
                 amounts.append(text)
-        digits = [(j, compact(c)) for j, c in texts if compact(c).isdigit()]
-        words = [(j, normalize(c)) for j, c in texts if not compact(c).isdigit()]
+        digits: list[tuple[int, str]] = []
+        words: list[tuple[int, str]] = []
+        for j, c in texts:
+            bracketed = BRACKETED_CODE.match(normalize(c))
+            if compact(c).isdigit():
+                digits.append((j, compact(c)))
+            elif bracketed:  # `[2014001]行政运行`: code and name in one cell
+                digits.append((j, bracketed.group(1)))
+                words.append((j, bracketed.group(2)))
+            else:
+                words.append((j, normalize(c)))
         p = Parsed("unknown", "", "", line.number, line.page, amounts, fixed)
         if kind == "projects":
-            _project_parts(p, [w for _, w in words], [d for _, d in digits])
+            unit = next((w for j, w in words if j == unit_name), None)
+            _project_parts(p, [w for j, w in words if j != unit_name], [d for _, d in digits])
+            if unit and p.kind == "project":
+                p.unit = p.text_cells["unit"] = unit
         elif kind in ECONOMIC_TABLES:
             _economic_parts(p, _tab_code_groups(digits), [w for _, w in words], unit_column)
         else:
@@ -359,8 +412,7 @@ def _function_parts_tab(
 ) -> None:
     p.name = "".join(words)
     if not digits:
-        p.kind = "total" if is_total_name(p.name) or not p.name else "unknown"
-        p.code = "total" if p.kind == "total" else ""
+        _uncoded_parts(p)
         return
     joined = "".join(code for _, code in digits)
     if len(digits) == 1 and len(joined) == 2:
@@ -383,8 +435,7 @@ def _space_row(raw: RawRow, kind: str, unit_column: bool) -> Parsed | None:
     name = "".join(rp.names)
     p.name = normalize(name)
     if not rp.codes:
-        if is_total_name(name) or not name:
-            p.kind, p.code = "total", "total"
+        _uncoded_parts(p)
         return p
     joined = "".join(rp.codes[0])
     if len(rp.codes[0]) == 1 and len(joined) == 2:
@@ -397,6 +448,14 @@ def _space_row(raw: RawRow, kind: str, unit_column: bool) -> Parsed | None:
         return p
     p.kind, p.code = "function", joined
     return p
+
+
+def _uncoded_parts(p: Parsed) -> None:
+    """A row without a code: the 合计 row, or a budget unit named only (`unit:<name>`)."""
+    if is_total_name(p.name) or not p.name:
+        p.kind, p.code = "total", "total"
+    elif is_organisation(p.name) and not p.name.endswith("支出"):
+        p.kind, p.code = "unit", f"unit:{p.name}"  # a unit printed by name only
 
 
 def _is_unit(code: str, name: str, unit_column: bool) -> bool:
@@ -417,9 +476,16 @@ def _economic_parts(
         p.name = "".join(names)
         if is_total_name(p.name) or not p.name:
             p.kind, p.code = "total", "total"
+        elif (klass := economic_class(p.name)) is not None:
+            p.kind, p.code = "economic", klass  # a class printed by name only
+        elif is_organisation(p.name):
+            p.kind, p.code = "unit", f"unit:{p.name}"  # a unit printed by name only
+        elif p.amounts and not is_note(p.name):
+            # a class name the vocabulary does not know (其他资本性等支出): kept, flagged
+            p.kind, p.code = "economic", f"other:{p.name}"
         return
     dept = "".join(codes[0])
-    organisation = bool(names) and names[0].endswith(ORGANISATION_ENDINGS)
+    organisation = bool(names) and is_organisation(names[0])
     if len(codes) == 1 and (
         len(dept) == 6 or (len(dept) == 3 and (organisation or not dept.startswith(("3", "5"))))
     ):
@@ -430,6 +496,12 @@ def _economic_parts(
     p.code = f"{dept}/{gov}" if gov else dept
     p.name = "/".join(names[:2]) if gov and len(names) >= 2 else "".join(names)
     del unit_column
+
+
+def is_organisation(name: str) -> bool:
+    """A budget unit's name (`…局`, `…中心（…）`, `…（本级）`), not a classification name."""
+    bare = re.sub(r"[（(][^（()）]*[）)]$", "", name)
+    return "本级" in name or bare.endswith(ORGANISATION_ENDINGS)
 
 
 def _project_parts(p: Parsed, names: list[str], codes: list[str]) -> None:
@@ -528,17 +600,93 @@ def _place_codes(rows: list[Parsed], ctx: Context, table: str) -> None:
         p.suffix = None
 
 
+def _named_units(rows: list[Parsed], kind: str) -> None:
+    """Rows that are budget units printed by name only (no unit code).
+
+    Candidates: in a projects table, project rows named like a unit; in an economic
+    table, rows whose name is no known class (`other:` so far). A candidate is a unit
+    when the rows below it, up to the next candidate or unit (or the table's end), add
+    up to its first amount. A project whose name merely ends like a unit
+    (`…经费-珠海边检总站`) fails the sum.
+    """
+    member = "project" if kind == "projects" else "economic"
+    valued = [i for i, p in enumerate(rows) if p.kind in (member, "unit") and p.amounts]
+
+    def candidate(p: Parsed) -> bool:
+        if member == "project":
+            return p.kind == "project" and is_organisation(p.name)
+        return p.kind == "economic" and p.code.startswith("other:")
+
+    heads = {i for i in valued if candidate(rows[i])}
+    done = -1
+    for n, i in enumerate(valued):
+        total = _first_value(rows[i])
+        if i not in heads or i <= done or total is None:
+            continue
+        running, count = Decimal(0), 0
+        for m in range(n + 1, len(valued)):
+            below = rows[valued[m]]
+            value = _first_value(below)
+            if value is None or below.kind == "unit":
+                break
+            running, count = running + value, count + 1
+            after = valued[m + 1] if m + 1 < len(valued) else None
+            closes = after is None or after in heads or rows[after].kind == "unit"
+            if closes and abs(running - total) <= Decimal("0.005") * (count + 1):
+                unit = rows[i]
+                unit.kind, unit.code, unit.unit = "unit", f"unit:{unit.name}", None
+                unit.text_cells.clear()
+                done = valued[m]
+                break
+            if running > total + Decimal("0.005") * (count + 1):
+                break
+
+
+def _codes_by_name(rows: list[Parsed], kind: str) -> None:
+    """Rows printed by name only: a classification code from the catalogue, else a unit.
+
+    A name the catalogue places under the rows above it takes that code; a name that
+    reads like an organisation (`…局`, `…中心（…）`) is a budget unit, `unit:<name>`.
+    """
+    if kind == "projects":
+        return
+    names = CodesByName(economic=kind in ECONOMIC_TABLES)
+    for p in rows:
+        unnamed = p.kind == "unknown" or p.code.startswith("other:")
+        if not unnamed and p.kind in ("function", "economic") and p.suffix is None and p.code:
+            names.enter(p.code.split("/")[0])
+        elif p.name and unnamed:
+            code = names.resolve(p.name)
+            if code is not None:
+                p.kind, p.code = ("economic" if names.economic else "function"), code
+            elif is_organisation(p.name):
+                p.kind, p.code = "unit", f"unit:{p.name}"
+
+
 def _name_duplicates(rows: list[Parsed]) -> None:
-    """Projects sharing a name get `@unit` (or `@n`) so row codes stay unique."""
+    """Projects sharing a name, and economic rows repeated under several units, get
+    `@unit` (the printed unit code, else the unit row above) or `@n`, so row codes
+    stay unique; a unit printed by name under a row of the same name (the department,
+    then its 本级) is `@n`."""
+    units: dict[str, int] = {}
+    for p in rows:
+        if p.kind == "unit":
+            units[p.code] = units.get(p.code, 0) + 1
+            if units[p.code] > 1:
+                p.code = f"{p.code}@{units[p.code]}"
+    kinds = ("project", "economic")
     counts: dict[str, int] = {}
     for p in rows:
-        if p.kind == "project":
+        if p.kind in kinds:
             counts[p.code] = counts.get(p.code, 0) + 1
     seen: dict[str, int] = {}
+    enclosing: str | None = None
     for p in rows:
-        if p.kind == "project" and counts[p.code] > 1:
+        if p.kind == "unit":
+            enclosing = p.code.removeprefix("unit:")
+        if p.kind in kinds and counts[p.code] > 1:
             seen[p.code] = seen.get(p.code, 0) + 1
-            suffix = p.unit if p.unit else str(seen[p.code])
+            suffix = p.unit or enclosing or str(seen[p.code])
             p.code = f"{p.code}@{suffix}"
 
 

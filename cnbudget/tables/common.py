@@ -14,7 +14,7 @@ from cnbudget.layout.tokens import is_amount, tokenize
 from cnbudget.model import Cell, Notice, SourceLine
 from cnbudget.tables.assign import Candidate, Identity, best, candidates, identities_for
 from cnbudget.tables.resolve import CONFIDENCE, RowChoice, resolve
-from cnbudget.vocabulary.columns import GROUPS, PURE_GROUPS, Label, column_key
+from cnbudget.vocabulary.columns import GROUPS, ONE_COLUMN, PURE_GROUPS, Label, column_key
 from cnbudget.vocabulary.normalize import compact, normalize
 
 TOTAL_NAMES = frozenset({"合计", "总计", "合计数", "总合计"})
@@ -193,6 +193,26 @@ def undate(keys: list[str]) -> list[str]:
         return keys
     plain = [key.partition("@")[0] for key in keys]
     return plain if len(set(plain)) == len(plain) else keys
+
+
+def one_column(split: Split, tabbed: bool) -> tuple[list[str], dict[int, str]]:
+    """A header whose only amount label is 预算 / 金额 / 决算数 …: that column is `total`."""
+    if not split.header:
+        return [], {}
+    if tabbed:
+        found = {
+            j
+            for line in split.header
+            for j, cell in enumerate(line.text.split("\t"))
+            if normalize(cell) in ONE_COLUMN
+        }
+        if len(found) == 1:
+            return ["total"], {found.pop(): "total"}
+        return [], {}
+    words = normalize(" ".join(line.text for line in split.header))
+    if any(words.endswith(label) for label in ONE_COLUMN):
+        return ["total"], {}
+    return [], {}
 
 
 def _valid_path(path: tuple[Label, ...]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from cnbudget.layout.rows import assemble, parts
-from cnbudget.layout.sections import Block
+from cnbudget.layout.sections import Block, is_note
 from cnbudget.layout.tokens import amount_text, is_amount, is_cell_amount, parse_amount, tokenize
 from cnbudget.model import Notice, Row, Table
 from cnbudget.tables.assign import THREE_PUBLIC_TREE
@@ -14,14 +14,15 @@ from cnbudget.vocabulary.columns import Label
 from cnbudget.vocabulary.normalize import compact, normalize, strip_numbering
 
 _ITEM_ROWS: tuple[tuple[str, str], ...] = (
-    (r"^“?三公”?经费(小计|合计)$", "total"),
+    (r"^“?三公”?经费(小计|合计)?$", "total"),
     (r"^其中：?教学科研人员因公出国（境）费用?$", "overseas.research"),
     (r"^其他因公出国（境）费用?$", "overseas.other"),
-    (r"^因公出国（境）费用?$|^因公出国（境）经费$", "overseas"),
-    (r"^公务用车购置及运(行维护|维|行)费$", "vehicles"),
+    (r"^因公出国（境）(费用?|经费|支出)$", "overseas"),
+    (r"^公务用车购置及运(行维护|维|行)(费|支出)$", "vehicles"),
     (r"^(其中：)?公务用车购置费$", "vehicles.purchase"),
     (r"^(其中：)?公务用车运(行维护|维|行)费$", "vehicles.operation"),
-    (r"^公务接待费$", "reception"),
+    (r"^公务接待费(支出)?$", "reception"),
+    (r"^行政经费$|^机关运行经费$", "operating_costs"),
     (r"^(其中：)?省属高校业务性会议费$", "meetings.university"),
     (r"^其他会议费$", "meetings.other"),
     (r"^会议费$", "meetings"),
@@ -62,6 +63,7 @@ def _items_as_columns(
     names = {key: _label_name(path) for key, path in zip(keys, paths, strict=False)}
     index = {key: i for i, key in enumerate(keys)}
     pending: list[Pending] = []
+    labels: list[str] = []
     for line in split.body:
         if ctx.tabbed:
             cells = line.text.split("\t")
@@ -71,10 +73,14 @@ def _items_as_columns(
                 if is_cell_amount(raw_cell) and positions.get(j) in index:
                     fixed[len(texts)] = index[positions[j]]
                     texts.append(raw_cell.strip())
+            words = [c for c in cells if c.strip() and not is_amount(c)]
         else:
-            texts = [t.text for t in tokenize(line.text) if t.kind == "amount"]
+            tokens = tokenize(line.text)
+            texts = [t.text for t in tokens if t.kind == "amount"]
+            words = [t.text for t in tokens if t.kind not in ("amount", "empty")]
             fixed = {}
         if texts:
+            labels.append(normalize("".join(words)))
             pending.append(
                 Pending(
                     [amount_text(t) for t in texts],
@@ -85,7 +91,10 @@ def _items_as_columns(
             )
     if not pending:
         return
-    if len(pending) > 1:
+    units = _unit_rows(pending[1:], labels[1:], keys, ctx, table.kind)
+    if units is not None and len(units) == 1 and pending[1].texts == pending[0].texts:
+        units = None  # the one unit repeats the 合计 row: named in the notice below
+    if units is None and len(pending) > 1:
         ctx.notices.append(
             Notice("extra-rows", "“三公”经费表有多行数字，只取第一行", pending[1].line, table.kind)
         )
@@ -115,7 +124,34 @@ def _items_as_columns(
         "operating_costs",
     ]
     table.rows = sorted(rows.values(), key=lambda r: order.index(r.code) if r.code in order else 99)
+    table.rows += units or []
     table.columns = sorted({c for r in table.rows for c in r.cells})
+
+
+def _unit_rows(
+    pending: list[Pending], labels: list[str], keys: list[str], ctx: Context, kind: str
+) -> list[Row] | None:
+    """Rows by budget unit under the 合计 row (items as columns, one year): `unit:<name>`
+    rows keep the item keys as columns. None when the rows are not of that kind."""
+    years = {key.partition("@")[2] for key in keys}
+    budget_year = str(ctx.year) if ctx.year is not None else ""
+    if not pending or not all(labels) or not years <= {"", budget_year}:
+        return None
+    if any(label in ("合计", "总计") for label in labels):
+        return None
+    rows: list[Row] = []
+    seen: dict[str, int] = {}
+    for row_pending, label, cells in zip(
+        pending, labels, assign_rows(pending, keys, ctx, {}, kind, THREE_PUBLIC_TREE), strict=True
+    ):
+        seen[label] = seen.get(label, 0) + 1
+        code = f"unit:{label}" if seen[label] == 1 else f"unit:{label}@{seen[label]}"
+        row = Row(code, label, row_pending.line)
+        for key, cell in cells.items():
+            cell.column = key.partition("@")[0]
+            row.cells[cell.column] = cell
+        rows.append(row)
+    return rows
 
 
 def _items_as_rows(
@@ -152,16 +188,19 @@ def _items_as_rows(
     has_grand = any(re.search("会议费|培训费", name) for name, _l, _a, _f in rows)
     for name, number, amounts, fixed in rows:
         plain = strip_numbering(name)
+        # 其中：（1）公务用车购置费 / 其中：（一）因公出国（境）支出: with and without 其中
+        bare = strip_numbering(re.sub(r"^其中[：:]", "", plain))
+        variants = ("其中：" + bare, bare) if bare != plain else (plain,)
         key = None
         if plain in ("合计", "总计"):
             key = "grand_total" if has_grand else "total"
         else:
-            for pattern, item in _ITEM_ROWS:
-                if re.match(pattern, plain):
-                    key = item
-                    break
+            key = next(
+                (item for v in variants for pattern, item in _ITEM_ROWS if re.match(pattern, v)),
+                None,
+            )
         if key is None:
-            if name:
+            if name and not (is_note(name) and not amounts):
                 ctx.notices.append(
                     Notice("unknown-row", f"未识别的行名：{name}", number, table.kind)
                 )

@@ -121,6 +121,8 @@ def parse_two_sided(block: Block, ctx: Context) -> Table:
                     continue
                 seen.add(key)
                 target.append((key, part.name, line.number, part))
+    _last_total_is_grand(income, "income")
+    _last_total_is_grand(expenditure, "expenditure")
     single = [*income, *(expenditure if right_keys == ["amount"] else [])]
     for _key, name, number, segment in single:
         if len(segment.amounts) > 1:
@@ -146,11 +148,13 @@ def parse_two_sided(block: Block, ctx: Context) -> Table:
             key for key, _n, _l, s in income if s.amounts and parse_amount(s.amounts[0])
         }
     if right_keys == ["amount"]:
+        # the expenditure side of 财政拨款收支总表 is keyed `total` even with one column
+        column = "total" if block.kind == "fiscal_summary" else "amount"
         for key, name, number, segment in expenditure:
             row = Row(key, name, number)
             if segment.amounts:
                 text = segment.amounts[0]
-                row.cells["amount"] = Cell("amount", amount_text(text), parse_amount(text))
+                row.cells[column] = Cell(column, amount_text(text), parse_amount(text))
             table.rows.append(row)
     else:
         table.columns = list(right_keys)
@@ -170,11 +174,26 @@ def parse_two_sided(block: Block, ctx: Context) -> Table:
     return table
 
 
+def _last_total_is_grand(rows: list[tuple[str, str, int, Segment]], side: str) -> None:
+    """收入合计 / 支出合计 printed last in a table without 总计 closes it: the grand total."""
+    keys = [key for key, _n, _l, _s in rows]
+    if not rows or f"{side}.grand_total" in keys or keys[-1] != f"{side}.current_total":
+        return
+    key, name, number, segment = rows[-1]
+    if normalize(name) in ("收入合计", "支出合计") and keys.count(key) == 1:
+        rows[-1] = (f"{side}.grand_total", name, number, segment)
+
+
 def _families(keys: list[str]) -> dict[int, list[int]]:
-    classes = [i for i, key in enumerate(keys) if key.isdigit() or key.startswith("other:")]
-    for i, key in enumerate(keys):
-        if key == "expenditure.current_total" and classes:
-            return {i: classes}
+    # classes only: 款 and 项 rows printed by name under them are not added again
+    classes = [
+        i
+        for i, key in enumerate(keys)
+        if (len(key) == 3 and key.isdigit()) or key.startswith("other:")
+    ]
+    for total in ("expenditure.current_total", "expenditure.grand_total"):
+        if total in keys and classes:
+            return {keys.index(total): classes}
     return {}
 
 

@@ -134,6 +134,7 @@ def families(table: Table) -> dict[int, list[int]]:
         row.code[5:]: i for i, row in enumerate(table.rows) if row.code.startswith("unit:")
     }
     last_unit: int | None = None
+    department = _named_department(table, total)
     for i, row in enumerate(table.rows):
         if row.code == "total" or row.code.startswith("project:"):
             continue
@@ -142,7 +143,11 @@ def families(table: Table) -> dict[int, list[int]]:
         if row.code.startswith("unit:"):
             last_unit = i
             code = key[5:]
+            if not code.isdigit():
+                parent = department if department not in (None, i) else total
             for length in range(len(code) - 1, 0, -1):
+                if not code.isdigit():
+                    break
                 if code[:length] in unit_index:
                     parent = unit_index[code[:length]]
                     break
@@ -164,6 +169,23 @@ def families(table: Table) -> dict[int, list[int]]:
         if parent is not None:
             result.setdefault(parent, []).append(i)
     return result
+
+
+def _named_department(table: Table, total: int | None) -> int | None:
+    """Units printed by name only: the first one is the department when it repeats the
+    合计 row and more units follow (its units are then its children)."""
+    named = [
+        i
+        for i, row in enumerate(table.rows)
+        if row.code.startswith("unit:") and not row.code[5:].isdigit()
+    ]
+    if total is None or len(named) < 2:
+        return None
+    first, whole = table.rows[named[0]].cells, table.rows[total].cells
+    same = bool(first) and all(
+        column in whole and cell.value == whole[column].value for column, cell in first.items()
+    )
+    return named[0] if same else None
 
 
 @rule(

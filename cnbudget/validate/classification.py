@@ -13,7 +13,9 @@ from cnbudget.validate.registry import Finding, NotApplicable, rule
 # tables whose function rows are named by the parser from a fixed list of classes
 _NAMED_BY_CLASS = frozenset({"summary", "fiscal_summary"})
 # tables whose rows carry economic codes (部门/政府预算支出经济分类)
-ECONOMIC_TABLES = frozenset({"general_basic", "basic", "economic_summary", "operating_costs"})
+ECONOMIC_TABLES = frozenset(
+    {"general_basic", "general_project", "basic", "economic_summary", "operating_costs"}
+)
 
 
 def _function_code(table: Table, row: Row) -> str | None:

@@ -178,7 +178,7 @@ def _three_public_reasons(document: Document) -> Iterator[Finding]:
     passages = sorted(_passages(document, _THREE_PUBLIC), key=lambda p: -len(_text(p)))
     for passage in passages[:1]:
         body = _text(passage)
-        if "原因" in body or "因为" in body or "由于" in body:
+        if any(word in body for word in ("原因", "因为", "由于", "主要是")):
             return
         if changed_in_table or (_CHANGE.search(body) and not _STEADY.search(body)):
             yield Finding(
@@ -205,6 +205,17 @@ _TOTAL_NAMES = {
     "income.grand_total": "收入总计",
     "expenditure.grand_total": "支出总计",
 }
+
+
+def _single_total(key: str, codes: set[str]) -> bool:
+    """A side printing no carry-over line may close with its grand total alone."""
+    side = key.split(".")[0]
+    carry = "income.carryover" if side == "income" else "expenditure.carry_forward"
+    return (
+        key == f"{side}.current_total"
+        and f"{side}.grand_total" in codes
+        and not any(code.startswith(carry) for code in codes)
+    )
 
 
 @rule(
@@ -237,7 +248,10 @@ def total_rows(document: Document) -> Iterator[Finding]:
                 )
         for key in SUMMARY_TOTALS.get(table.kind, ()):
             checked += 1
-            if key not in codes:
+            if key == "income.current_total" and table.kind == "fiscal_summary":
+                # `一、财政拨款` heads the current year's income where no 本年收入合计 is printed
+                codes = codes | ({key} if "income.fiscal" in codes else set())
+            if key not in codes and not _single_total(key, codes):
                 side = _TOTAL_NAMES[key]
                 yield Finding(
                     "TOTAL-ROWS",

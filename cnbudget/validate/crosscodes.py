@@ -347,11 +347,19 @@ def basic_by_economic(document: Document) -> Iterator[Finding]:
         compared += 1
         key = "fiscal.general" if "fiscal.general" in table.columns else "total"
         exact = kind == "basic" and key == "fiscal.general"
+        # compare at the levels both tables print (a 基本支出表 may list classes only)
+        levels = {len(code.split("/")[0]) for code in other} & {
+            len(code.split("/")[0]) for code in general
+        }
         if exact:
             for code, row in other.items():
+                if len(code.split("/")[0]) not in levels:
+                    continue
                 if code not in general and _value(row, "fiscal.general"):
                     yield _missing_economic(row, "general_basic", kind)
         for code, row in general.items():
+            if len(code.split("/")[0]) not in levels:
+                continue
             target = other.get(code)
             mine = _value(row, "total")
             if mine is None:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from cnbudget.model import Document
+from cnbudget.validate.common import amount
 from cnbudget.validate.registry import Finding, NotApplicable, rule
 
 # tables covering all funding sources, and the column holding each row's total
@@ -32,8 +33,8 @@ def _fmt(value: Decimal) -> str:
     "error",
     "表间勾稽",
     "同一功能科目各表金额一致",
-    "同一支出功能分类科目在收支总表、收入总表、支出总表中的合计金额应相同；"
-    "某表有而另一表缺少的科目也会列出。",
+    "同一支出功能分类科目在收支总表、收入总表、支出总表中的合计金额应相同（财政拨款收支总表"
+    "只在部门全部收入为财政拨款时参与对照）；某表有而另一表缺少的科目也会列出。",
 )
 def cross_function_totals(document: Document) -> Iterator[Finding]:
     amounts: dict[str, dict[str, tuple[Decimal, int, str]]] = {}
@@ -41,7 +42,7 @@ def cross_function_totals(document: Document) -> Iterator[Finding]:
     present = []
     for kind, column in _comparable(document):
         table = document.table(kind)
-        if table is None:
+        if table is None or (kind == "fiscal_summary" and _other_money(document)):
             continue
         present.append(kind)
         for row in table.rows:
@@ -116,6 +117,17 @@ def _comparable(document: Document) -> list[tuple[str, str]]:
     if non_fiscal:
         skip.add("fiscal_summary")
     return [(kind, column) for kind, column in ALL_SOURCES if kind not in skip]
+
+
+def _other_money(document: Document) -> bool:
+    """The department has money besides fiscal appropriations (收入总计 of the 收支总表
+    above that of the 财政拨款收支总表): the 财政拨款 amounts are then only a part."""
+    totals = [
+        amount(document.table(kind), "income.grand_total", "amount")
+        for kind in ("summary", "fiscal_summary")
+    ]
+    everything, fiscal = totals
+    return everything is not None and fiscal is not None and everything[0] > fiscal[0]
 
 
 # (table, row, column) pairs that print the same total in two tables

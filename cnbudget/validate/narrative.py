@@ -96,7 +96,15 @@ def _against(
     assert cell.value is not None
     found = _lookup(document, targets)
     if not found:
-        present = [t for t in targets if document.table(t[0]) is not None]
+        # a table without the row or the column at all (支出总表 printing 人员/公用 but no
+        # 基本支出 column) says nothing about the figure; a printed empty cell is zero
+        present = [
+            t
+            for t in targets
+            if (table := document.table(t[0])) is not None
+            and any(r.code == t[1] for r in table.rows)
+            and (not table.columns or t[2] in table.columns)
+        ]
         if not (missing_is_zero and present) or agrees(cell.value, Decimal(0)):
             return
         found = [(present[0], Decimal(0), document.table(present[0][0]).line)]  # type: ignore[union-attr]
@@ -269,7 +277,8 @@ def narrative_procurement(document: Document) -> Iterator[Finding]:
     "warning",
     "文字与表格",
     "机关运行经费与表格一致",
-    "情况说明中的机关运行经费应与机关运行经费表合计相同（不同为错误）；没有该表时与一般公共预算"
+    "情况说明中的机关运行经费应与机关运行经费表合计（或“三公”经费表的行政经费行）相同（不同为错误）；"
+    "没有时与一般公共预算"
     "基本支出表的公用经费合计对照，口径可能不同，不一致只作提示。",
     "文字“机关运行经费安排16.2万元”，一般公共预算基本支出表公用经费 39.51（提示）。",
 )
@@ -279,16 +288,16 @@ def narrative_operating_costs(document: Document) -> Iterator[Finding]:
     if cell is None:
         raise NotApplicable("文字说明中没有机关运行经费")
     assert cell.value is not None
-    table = amount(document.table("operating_costs"), "total", "total")
-    if table is not None:
-        yield from _against(
-            "NARRATIVE-OPERATING-COSTS",
-            document,
-            row,
-            "operating_costs",
-            (("operating_costs", "total", "total"),),
-        )
-        return
+    printed = (
+        ("operating_costs", "total", "total"),
+        ("three_public", "operating_costs", "amount"),  # 行政经费 row of a 三公 table
+    )
+    for target in printed:
+        if amount(document.table(target[0]), target[1], target[2]) is not None:
+            yield from _against(
+                "NARRATIVE-OPERATING-COSTS", document, row, "operating_costs", (target,)
+            )
+            return
     public = amount(document.table("general_basic"), "total", "basic.public")
     if public is None:
         raise NotApplicable("没有机关运行经费表，一般公共预算基本支出表也没有公用经费合计")

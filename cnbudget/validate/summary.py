@@ -64,7 +64,8 @@ def summary_balance(document: Document) -> Iterator[Finding]:
                 "SUMMARY-BALANCE", table, income[0], spending[0], income[1], "收入总计与支出总计", 1
             )
         current = _value(table, "expenditure.current_total", amount)
-        classes = [r for r in table.rows if r.code.isdigit() and amount in r.cells]
+        # function classes only: 款 and 项 rows printed under them are not added again
+        classes = [r for r in table.rows if _is_class(r.code) and amount in r.cells]
         if current and classes:
             total = sum((r.cells[amount].value or Decimal(0) for r in classes), Decimal(0))
             yield from _compare(
@@ -99,10 +100,14 @@ def summary_balance(document: Document) -> Iterator[Finding]:
         yield from _fiscal_columns(table)
 
 
+def _is_class(code: str) -> bool:
+    return code.isdigit() and len(code) == 3
+
+
 def _fiscal_columns(table: Table) -> Iterator[Finding]:
     """Each source column: 本年支出合计 = Σ classes; 其中：财政拨款 ≤ 一般公共预算."""
     current = row_by_code(table, "expenditure.current_total")
-    rows = [r for r in table.rows if r.code.isdigit()]
+    rows = [r for r in table.rows if _is_class(r.code)]
     for key in ("fiscal.general", "fiscal.general.grant", "fiscal.gov_fund", "fiscal.soe"):
         if current is None or key not in table.columns:
             continue

@@ -29,7 +29,15 @@ LABELS: dict[str, tuple[str, ...]] = {
         "年初结转和结余",
         "上年财政拨款结转结余",
     ),
-    "FISCAL": ("财政拨款收入", "财政拨款", "财政拨款（补助）", "财政拨款（小计）", "财政拨款合计"),
+    "FISCAL": (
+        "财政拨款收入",
+        "财政拨款",
+        "财政拨款（补助）",
+        "财政拨款（小计）",
+        "财政拨款合计",
+        "本级财政拨款",
+        "本级财政拨款收入",
+    ),
     "APPROPRIATION": ("本年拨款", "本年财政拨款"),
     # 本年支出 over 小计 / 基本支出 / 项目支出 (决算 tables): names the figure, not a column
     "SPENT": ("本年支出",),
@@ -41,7 +49,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "一般公共预算财政拨款",
         "一般公共预算资金",
     ),
-    "GRANT": ("其中：财政拨款", "其中财政拨款"),
+    "GRANT": ("其中：财政拨款", "其中财政拨款", "其中：经费拨款", "经费拨款"),
     "GOV_FUND": (
         "政府性基金",
         "政府性基金预算",
@@ -65,12 +73,21 @@ LABELS: dict[str, tuple[str, ...]] = {
         "财政专户收入",
         "财政专户核拨",
         "财政专户核拨资金",
+        "专户资金结转结余",  # printed under 上年结转结余
+        "财政专户管理事业收入",
+        "财政专户拨款收入",
+        "财政专户拨款",
     ),
-    "UNIT_FUNDS": ("单位资金",),
+    # children of 财政专户拨款收入 (Guangdong 收入总体情况表)
+    "SPECIAL_EDUCATION": ("教育收费",),
+    "SPECIAL_OTHER": ("其他专户收入拨款", "其他专户收入"),
+    # 其他资金收入 over 事业收入 / 事业单位经营收入 / 其他收入: a group, no column of its own
+    "OTHER_FUNDS": ("其他资金收入",),
+    "UNIT_FUNDS": ("单位资金", "单位资金结转结余"),
     "BUSINESS": ("事业收入", "事业收入（不含教育收费）"),
     "TUITION": ("其中：教育收费", "其中教育收费", "教育收费"),
-    "OPERATING": ("事业单位经营收入", "经营收入"),
-    "OTHER": ("其他收入",),
+    "OPERATING": ("事业单位经营收入", "经营收入", "事业单位经营服务收入"),
+    "OTHER": ("其他收入", "其它收入", "其他资金"),
     "SUPERIOR": ("上级补助收入",),
     "AFFILIATED": ("附属单位上缴收入",),
     "NON_FISCAL": ("使用非财政拨款结余", "用事业基金弥补收支差额"),
@@ -81,7 +98,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "一般公共预算基本支出",
         "基本支出合计",
     ),
-    "PERSONNEL": ("人员支出", "人员经费", "人员经费支出"),
+    "PERSONNEL": ("人员支出", "人员经费", "人员经费支出", "人员类"),
     "WAGES": ("工资福利支出",),
     "HOUSEHOLDS": ("对个人和家庭的补助", "对个人和家庭补助", "对个人和家庭的补助支出"),
     "PUBLIC": ("日常公用支出", "公用经费", "日常公用经费", "公用支出"),
@@ -101,7 +118,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "公务用车购置及运维费",
         "公务用车购置及运行维护经费",
     ),
-    "V_PURCHASE": ("公务用车购置经费", "公务用车购置费", "购置费"),
+    "V_PURCHASE": ("公务用车购置经费", "公务用车购置费", "公务用车购置", "购置费"),
     "V_OPERATION": (
         "公务用车运行维护费",
         "公务用车运行费",
@@ -142,6 +159,13 @@ DESCRIPTORS: tuple[str, ...] = (
     "项目类别",
     "项目类型",
     "功能分类科目",
+    "功能分类科目名称",
+    # group headers naming the table's scope, not a column (the leaves keep 合计/基本/项目)
+    "本年一般公共预算支出",
+    "本年政府性基金预算支出",
+    "本年国有资本经营预算支出",
+    "经济分类科目名称",
+    "经济分类科目",
     "支出功能分类科目",
     "部门预算支出经济分类科目名称",
     "政府预算支出经济分类科目名称",
@@ -164,6 +188,12 @@ DESCRIPTORS: tuple[str, ...] = (
     "预算数",
     "金额",
     "项目编码",
+    "其中：",
+    "预算",
+    "功能科目名称",
+    "部门预算支出经济科目",
+    "支出项目类别（资金使用单位）",
+    "绩效目标",
     "功能分类科目编码",
     "功能分类科目名称",
     "经济分类科目编码",
@@ -171,12 +201,21 @@ DESCRIPTORS: tuple[str, ...] = (
     "部门预算经济分类科目编码",
     "收入预算",
     "支出预算",
+    # group labels naming the table's scope, not a column
+    "其中：",
+    "三公经费预（决）算数（财政拨款）",
+    "功能科目",
+    "经济科目编码",
+    "经济科目名称",
 )
 
 _THREE_PUBLIC_COLUMNS = ("TP_TOTAL", "OVERSEAS", "VEHICLES", "RECEPTION")
+# the label of a table's only amount column (that column is `total`)
+ONE_COLUMN: tuple[str, ...] = ("预算", "预算数", "金额", "决算数", "本年预算")
+
 # group label id -> child label ids it can hold
 GROUPS: dict[str, frozenset[str]] = {
-    "FISCAL": frozenset({"SUBTOTAL", "GENERAL", "GOV_FUND", "SOE"}),
+    "FISCAL": frozenset({"SUBTOTAL", "GENERAL", "GOV_FUND", "SOE", "GRANT"}),
     "CURRENT": frozenset(
         {
             "SUBTOTAL",
@@ -212,10 +251,14 @@ GROUPS: dict[str, frozenset[str]] = {
     "BUSINESS": frozenset({"TUITION"}),
     "COMPARE": frozenset({"CHANGE", "CHANGE_PCT"}),
     "COMPARE_NET": frozenset({"CHANGE", "CHANGE_PCT"}),
+    "SPECIAL": frozenset({"SUBTOTAL", "SPECIAL_EDUCATION", "SPECIAL_OTHER"}),
+    "OTHER_FUNDS": frozenset({"SUBTOTAL", "BUSINESS", "OPERATING", "OTHER"}),
 }
 # a year group also holds the prior-year and budget columns of a comparison table
 GROUPS["YEAR"] = GROUPS["YEAR"] | {"PRIOR", "PRIOR_NET", "BUDGET_NET", "PHASE_INITIAL"}
-PURE_GROUPS = frozenset({"APPROPRIATION", "FUNDING", "YEAR", "COMPARE", "COMPARE_NET"})
+PURE_GROUPS = frozenset(
+    {"APPROPRIATION", "FUNDING", "YEAR", "COMPARE", "COMPARE_NET", "OTHER_FUNDS"}
+)
 # Funding sources printed over a span of columns can name the table's scope (一般公共预算支出
 # over 合计 | 基本支出 | 项目支出): then, above these purposes, they are not a column group.
 SCOPE_GROUPS = frozenset({"FISCAL", "GENERAL", "GOV_FUND", "SOE", "CURRENT"})
@@ -241,6 +284,9 @@ LEAF_KEYS: dict[str, str] = {
     "GOV_FUND": "fiscal.gov_fund",
     "SOE": "fiscal.soe",
     "SPECIAL": "special_account",
+    "SPECIAL_EDUCATION": "special_account.education",
+    "SPECIAL_OTHER": "special_account.other",
+    "OTHER_FUNDS": "other_funds",
     "UNIT_FUNDS": "unit_funds",
     "BUSINESS": "business",
     "OPERATING": "operating",
@@ -285,6 +331,8 @@ _CARRYOVER_KEYS = {
     "SPECIAL": "carryover.special_account",
     "UNIT_FUNDS": "carryover.unit_funds",
 }
+# groups that name a family of columns, not a column: left out of their leaves' keys
+_TRANSPARENT = frozenset({"OTHER_FUNDS"})
 THREE_PUBLIC_ITEMS = frozenset(
     {
         "TP_TOTAL",
@@ -314,6 +362,7 @@ class Label:
 
 def column_key(path: tuple[Label, ...]) -> str:
     """Canonical key of a leaf column from its header path (top group first)."""
+    path = tuple(label for label in path if label.id not in _TRANSPARENT) or path
     ids = [label.id for label in path]
     leaf = ids[-1]
     phase = next((PHASE_SUFFIX[g] for g in ids[:-1] if g in PHASE_SUFFIX), "")

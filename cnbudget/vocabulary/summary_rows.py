@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
+from cnbudget.vocabulary.codes_by_name import CodesByName
 from cnbudget.vocabulary.functions import class_code
 from cnbudget.vocabulary.normalize import normalize, strip_numbering
 
@@ -25,18 +26,19 @@ _SOURCE_PATTERNS: tuple[tuple[str, str], ...] = (
 )
 
 _INCOME_PATTERNS: tuple[tuple[str, str], ...] = (
-    (r"^财政拨款(收入)?(（补助）)?(收入)?$", "income.fiscal"),
+    (r"^财政拨款(收入)?(（补助）)?(收入)?$|^预算拨款(收入)?$", "income.fiscal"),
     (r"^财政补助收入$", "income.fiscal"),
+    (r"^本级财政拨款(收入)?$", "income.fiscal"),
     (r"^专项收入$", "income.general.special"),
     (r"^其他一般公共预算资金$", "income.general.other_funds"),
     (r"^一般债券(收入)?$", "income.general.bonds"),
     (r"^专项债券(收入)?$", "income.gov_fund.bonds"),
     (r"^政府性基金预算资金$", "income.gov_fund.funds"),
-    (r"^财政专户(管理)?(资金)?(核拨)?(收入)?$", "income.special_account"),
+    (r"^财政专户(管理)?(事业)?(资金)?(核拨|拨款)?(收入)?$", "income.special_account"),
     (r"^单位资金(收入)?$", "income.unit_funds"),
     (r"^事业收入(（不含教育收费）)?$", "income.business"),
-    (r"^(事业单位)?经营收入$", "income.operating"),
-    (r"^其他收入$", "income.other"),
+    (r"^(事业单位)?经营(服务)?收入$", "income.operating"),
+    (r"^其[他它]收入$", "income.other"),
     (r"^上级补助收入$", "income.superior"),
     (r"^附属单位上缴收入$", "income.affiliated"),
     (r"^本年收入合计$|^本年收入$", "income.current_total"),
@@ -56,7 +58,7 @@ _EXPENDITURE_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"^对附属单位(的)?补助支出$", "expenditure.subsidy_affiliated"),
     (r"^上缴上级支出$|^上解上级支出$", "expenditure.remit_superior"),
     (
-        r"^(结转下年|年终结转结余|年末财政拨款结转和?结余|结转下年支出|年末结转和?结余)$",
+        r"^(结转下年|年终结转结余|年末财政拨款结转和?结余|结转下年支出|年末结转和?结余|结转结余下年)$",
         "expenditure.carry_forward",
     ),
     (r"^支出总计$", "expenditure.grand_total"),
@@ -101,6 +103,8 @@ class SummaryContext:
 
     income_parent: str | None = None  # "general", "gov_fund" or "carryover"
     seen: set[str] = field(default_factory=set)
+    # function rows printed by name under their class (款 and 项 without codes)
+    functions: CodesByName = field(default_factory=CodesByName)
 
 
 def classify(name: str, context: SummaryContext) -> tuple[Side, str] | None:
@@ -136,6 +140,10 @@ def classify(name: str, context: SummaryContext) -> tuple[Side, str] | None:
         parent = "gov_fund" if context.income_parent == "gov_fund" else "general"
         return "income", f"income.{parent}.advance"
     found = _static(plain)
+    if (found is None or found[1].startswith("other:")) and context.functions.path:
+        code = context.functions.find(name)
+        if code is not None:
+            return "expenditure", code
     if found is None:
         return None
     kind, key = found
@@ -150,6 +158,8 @@ def update_context(context: SummaryContext, side: Side, key: str) -> None:
     """Advance the context after a row was classified."""
     context.seen.add(key)
     if side != "income":
+        if key.isdigit():
+            context.functions.enter(key)
         return
     if key == "income.carryover":
         context.income_parent = "carryover"

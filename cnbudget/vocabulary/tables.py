@@ -9,6 +9,7 @@ TABLE_NAMES: dict[str, str] = {
     "fiscal_summary": "财政拨款收支总表",
     "general_expenditure": "一般公共预算支出表",
     "general_basic": "一般公共预算基本支出表",
+    "general_project": "一般公共预算项目支出表",
     "three_public": "“三公”经费表",
     "gov_fund_expenditure": "政府性基金预算支出表",
     "soe_expenditure": "国有资本经营预算支出表",

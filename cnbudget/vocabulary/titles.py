@@ -11,17 +11,28 @@ _PREFIX = re.compile(
     r"^(?:公开表\d+|预算\d+表|附表\d+|表\d+)?"
     r"(?:\d+、)?(?:[一二三四五六七八九十]+、)?(?:\d{4}年度?)?"
 )
-_SUFFIX = re.compile(r"[（(]\d{4}年度?[）)]$")
+# bracketed suffixes that qualify a title without changing its kind
+_SUFFIXES = (
+    r"\d{4}年度?",
+    r"按?(?:支出)?(?:功能|经济)分类(?:科目)?",
+    r"(?:功能|经济)科目",
+    r"预算表\d+",
+)
+_SUFFIX = re.compile(r"[（(](?:" + "|".join(_SUFFIXES) + r")[）)]$")
 
 # (kind, predicate on the normalised title); the first match wins.
 _RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("dept_performance", ("整体绩效目标",), ()),
+    ("dept_performance", ("整体支出绩效目标",), ()),
     ("performance", ("绩效目标",), ()),
+    ("performance", ("项目", "绩效"), ()),
     ("three_public", ("三公",), ()),
     ("operating_costs", ("机关运行经费",), ()),
     ("gov_fund_expenditure", ("政府性基金", "支出"), ()),
     ("soe_expenditure", ("国有资本经营", "支出"), ()),
     ("general_basic", ("一般公共预算", "基本支出"), ()),
+    ("economic_summary", ("一般公共预算", "经济分类"), ()),
+    ("general_project", ("一般公共预算", "项目支出"), ()),
     ("general_expenditure", ("一般公共预算", "支出"), ()),
     ("fiscal_summary", ("财政拨款收支",), ()),
     ("fiscal_summary", ("财政拨款收入支出",), ()),

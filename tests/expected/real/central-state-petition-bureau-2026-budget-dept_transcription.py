@@ -78,12 +78,12 @@ ROWS: list[Row] = [
     ("fiscal_summary", "income.carryover", "二、上年结转", {"amount": "2,254.12"}),
     ("fiscal_summary", "income.carryover.general", "（一）一般公共预算拨款", {"amount": "2,254.12"}),
     ("fiscal_summary", "income.grand_total", "收入总计", {"amount": "18,728.94"}),
-    ("fiscal_summary", "expenditure.current_total", "一、本年支出", {"amount": "18,728.94"}),
-    ("fiscal_summary", "201", "（一）一般公共服务支出", {"amount": "15,291.30"}),
-    ("fiscal_summary", "205", "（二）教育支出", {"amount": "118.01"}),
-    ("fiscal_summary", "208", "（三）社会保障和就业支出", {"amount": "2,208.19"}),
-    ("fiscal_summary", "221", "（四）住房保障支出", {"amount": "1,111.44"}),
-    ("fiscal_summary", "expenditure.grand_total", "支出总计", {"amount": "18,728.94"}),
+    ("fiscal_summary", "expenditure.current_total", "一、本年支出", {"total": "18,728.94"}),
+    ("fiscal_summary", "201", "（一）一般公共服务支出", {"total": "15,291.30"}),
+    ("fiscal_summary", "205", "（二）教育支出", {"total": "118.01"}),
+    ("fiscal_summary", "208", "（三）社会保障和就业支出", {"total": "2,208.19"}),
+    ("fiscal_summary", "221", "（四）住房保障支出", {"total": "1,111.44"}),
+    ("fiscal_summary", "expenditure.grand_total", "支出总计", {"total": "18,728.94"}),
 ]
 
 # 部门公开表5 一般公共预算支出表 (pp. 10-11): 10 amount columns in printed order
@@ -224,7 +224,7 @@ def check() -> list[str]:
         got = sum(d(c.get(key, "")) for k, c in exp.items() if len(k) == 3)
         near(got, d(exp["total"][key]), f"支出总表 合计 {key}")
     near(d(exp["total"]["total"]), s["expenditure.current_total"], "支出总表 = 收支总表")
-    f = {code: d(c["amount"]) for t, code, _, c in ROWS if t == "fiscal_summary"}
+    f = {code: d(c.get("amount") or c["total"]) for t, code, _, c in ROWS if t == "fiscal_summary"}
     near(f["income.current_total"] + f["income.carryover"], f["income.grand_total"], "财拨收入")
     near(
         sum(f[c] for c in ("201", "205", "208", "221")), f["expenditure.current_total"], "财拨支出"

@@ -18,6 +18,7 @@ import argparse
 import json
 import multiprocessing
 import os
+import signal
 import sys
 import tempfile
 import time
@@ -130,6 +131,8 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=10, help="runs of each compare query")
     parser.add_argument("--postgresql-url", help="a server URL to create databases in")
     args = parser.parse_args()
+    # stopped by `timeout` or kill: still stop the throwaway server and remove the documents
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     counts = [int(item) for item in args.workers.split(",")]
     RESULTS.mkdir(parents=True, exist_ok=True)
     report: dict[str, Any] = {"documents": args.docs, "cpus": os.cpu_count(), "runs": []}

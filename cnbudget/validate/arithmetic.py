@@ -137,6 +137,8 @@ def families(table: Table) -> dict[int, list[int]]:
         if row.code == "total" or row.code.startswith("project:"):
             continue
         key = row.code.split("/")[0]
+        if not row.code.startswith("unit:"):
+            key = key.partition("@")[0]  # (a code repeated under units carries @unit)
         parent: int | None = None
         if row.code.startswith("unit:"):
             last_unit = i

@@ -58,8 +58,14 @@ def dept_codes(document: Document) -> dict[int, list[str]]:
     return memo(
         document,
         "dept_codes",
-        lambda d: {i: [r.code.split("/")[0] for r in t.rows] for i, t in enumerate(d.tables)},
+        lambda d: {i: [_code_part(r.code) for r in t.rows] for i, t in enumerate(d.tables)},
     )
+
+
+def _code_part(code: str) -> str:
+    """`30101/50101` → `30101`; `301@<unit>` (a code repeated under units) → `301`."""
+    dept = code.split("/")[0]
+    return dept if dept.startswith(("unit:", "project:")) else dept.partition("@")[0]
 
 
 # coded tables that print a 合计 row above their detail rows in every template seen

@@ -31,6 +31,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
+from cnbudget.layout.sections import UNKNOWN
 from cnbudget.model import Coverage, Document, Notice, SourceLine, Table
 
 _MONEY = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)%?$|^[-−]?\d+%$")
@@ -172,13 +173,20 @@ def measure(document: Document, lines: Sequence[SourceLine], tabbed: bool) -> No
     spans: list[tuple[int, int]] = [
         (section.first_line, section.last_line)
         for section in document.sections
-        if section.kind != "prose"
+        if section.kind in _PROSE_TABLES
     ]
-    for table in document.tables:
+    # a table whose kind is unknown prints amounts too: every one of them is uncaptured
+    unknown = [
+        Table(section.kind, section.title, section.first_line, last_line=section.last_line)
+        for section in document.sections
+        if section.kind == UNKNOWN
+    ]
+    for table in [*document.tables, *unknown]:
         if table.kind in _PROSE_TABLES:
             continue
         coverage = table_coverage(table, lines, tabbed)
-        table.coverage = coverage
+        if table.kind != UNKNOWN:
+            table.coverage = coverage
         total.add(coverage)
         spans.append((table.line, table.last_line or table.line))
         by_line: dict[int, list[str]] = {}

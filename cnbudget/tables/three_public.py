@@ -198,8 +198,6 @@ def _items_as_columns(
     if not pending:
         return
     units = _unit_rows(pending[1:], labels[1:], keys, ctx, table.kind)
-    if units is not None and len(units) == 1 and pending[1].texts == pending[0].texts:
-        units = None  # the one unit repeats the 合计 row: named in the notice below
     if units is None and len(pending) > 1:
         ctx.notices.append(
             Notice("extra-rows", "“三公”经费表有多行数字，只取第一行", pending[1].line, table.kind)

@@ -97,11 +97,18 @@ ROWS: list[Row] = [
     # p.20 2026年一般公共预算“三公”经费支出情况表: items as columns under the group
     # 三公经费预（决）算数（财政拨款）: 小计 | 公务接待费 | 因公出国（境）费 (empty) |
     # 公务用车购置及运行费 | 其中：公务用车购置 (empty) | 其中：公务用车运行费. Row 合计 gives
-    # the facts; the one unit row (长沙市信访局) repeats it and is named in a notice.
+    # the item rows; the one unit row (长沙市信访局, the same figures) is a unit row
+    # keeping the item keys as columns, as in every 三公 table listed by unit.
     ("three_public", "total", "小计", {"amount": "8.00"}),
     ("three_public", "reception", "公务接待费", {"amount": "3.00"}),
     ("three_public", "vehicles", "公务用车购置及运行费", {"amount": "5.00"}),
     ("three_public", "vehicles.operation", "公务用车运行费", {"amount": "5.00"}),
+    (
+        "three_public",
+        "unit:长沙市信访局",
+        "长沙市信访局",
+        {"total": "8.00", "reception": "3.00", "vehicles": "5.00", "vehicles.operation": "5.00"},
+    ),
     # p.21 2026年政府性基金预算支出情况表: header only, no row (an empty table)
 ]
 # fmt: on
@@ -186,6 +193,7 @@ def check() -> None:
         "三公",
     )
     eq(get(tp, "vehicles.operation", "amount"), get(tp, "vehicles", "amount"), "用车")
+    eq(get(tp, "unit:长沙市信访局", "total"), get(tp, "total", "amount"), "单位 = 合计")
     eq(get(tp, "reception", "amount"), get(b, "30217", "total"), "接待 = 30217")
     eq(get(tp, "vehicles.operation", "amount"), get(b, "30231", "total"), "用车运行 = 30231")
 

@@ -15,6 +15,7 @@ import ctypes
 import re
 import time
 from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 import pypdfium2 as pdfium
@@ -277,37 +278,62 @@ def _rules(
     rules = Rules()
     images = 0
     forms: dict[int, tuple[float, ...]] = {}
-    for obj in page.get_objects(max_depth=4):
-        kind = obj.type
-        matrix = _matrix(obj)
-        parent = forms.get(obj.level - 1) if obj.level else None
-        if parent is not None:
-            matrix = _compose(matrix, parent)
-        if kind == raw.FPDF_PAGEOBJ_FORM:
-            forms[obj.level] = matrix
-            continue
+    for handle, kind, level in _objects(page, max_depth=4):
         if kind == raw.FPDF_PAGEOBJ_IMAGE:
             images += 1
             continue
-        if kind != raw.FPDF_PAGEOBJ_PATH:
+        if kind not in (raw.FPDF_PAGEOBJ_FORM, raw.FPDF_PAGEOBJ_PATH):
+            continue  # text: its characters come from the text page
+        matrix = _matrix(handle)
+        parent = forms.get(level - 1) if level else None
+        if parent is not None:
+            matrix = _compose(matrix, parent)
+        if kind == raw.FPDF_PAGEOBJ_FORM:
+            forms[level] = matrix
             continue
         fill = ctypes.c_int()
         stroke = ctypes.c_int()
-        raw.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke))
+        raw.FPDFPath_GetDrawMode(handle, ctypes.byref(fill), ctypes.byref(stroke))
         if not stroke.value:
             # a filled shape counts only by its bounding box: no need to walk its segments
-            corners = _bounds(obj.raw, parent, transform)
+            corners = _bounds(handle, parent, transform)
             if corners is not None:
                 _add_filled(rules, corners)
             continue
-        points = _segments(obj.raw, matrix, transform)
+        points = _segments(handle, matrix, transform)
         for (xa, ya), (xb, yb) in points:
             _add_rule(rules, xa, ya, xb, yb)
     return rules, images
 
 
-def _matrix(obj: pdfium.PdfObject) -> tuple[float, ...]:
-    m = obj.get_matrix()
+def _objects(page: pdfium.PdfPage, max_depth: int) -> Iterator[tuple[object, int, int]]:
+    """(handle, type, nesting level) of every page object, depth first through form
+    XObjects, straight from pdfium (no wrapper object per page object)."""
+
+    def walk(
+        count: Callable[[object], int],
+        get: Callable[[object, int], object],
+        parent: object,
+        level: int,
+    ) -> Iterator[tuple[object, int, int]]:
+        for index in range(max(count(parent), 0)):
+            handle = get(parent, index)
+            if not handle:
+                continue
+            kind = raw.FPDFPageObj_GetType(handle)
+            yield handle, kind, level
+            if kind == raw.FPDF_PAGEOBJ_FORM and level < max_depth - 1:
+                yield from walk(
+                    raw.FPDFFormObj_CountObjects, raw.FPDFFormObj_GetObject, handle, level + 1
+                )
+
+    yield from walk(raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, page.raw, 0)
+
+
+def _matrix(handle: object) -> tuple[float, ...]:
+    m = raw.FS_MATRIX()
+    if not raw.FPDFPageObj_GetMatrix(handle, ctypes.byref(m)):
+        return (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
 

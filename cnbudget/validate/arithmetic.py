@@ -165,8 +165,9 @@ def families(table: Table) -> dict[int, list[int]]:
             )
             if (top and not unit_index) or (row.code.startswith("unit:") and parent is None):
                 parent = total
-        if parent is None and last_unit is not None and key.isdigit():
-            parent = last_unit  # a top-level coded row printed under a unit belongs to it
+        if parent is None and last_unit is not None and (key.isdigit() or key.startswith("other:")):
+            # a top-level coded row (or a class kept by its printed name) under a unit
+            parent = last_unit
         if parent is not None:
             result.setdefault(parent, []).append(i)
         index_of.setdefault(key, i)

@@ -189,33 +189,24 @@ def measure(document: Document, lines: Sequence[SourceLine], tabbed: bool) -> No
             table.coverage = coverage
         total.add(coverage)
         spans.append((table.line, table.last_line or table.line))
-        by_line: dict[int, list[str]] = {}
-        for number, text in coverage.uncaptured:
-            by_line.setdefault(number, []).append(text)
-        for number, texts in by_line.items():
-            document.notices.append(
-                Notice(
-                    "uncaptured",
-                    f"有 {len(texts)} 个印出的金额未转为事实：" + "、".join(texts),
-                    number,
-                    table.kind,
-                )
-            )
+        for number, texts in _by_line(coverage.uncaptured):
+            message = f"有 {len(texts)} 个印出的金额未转为事实：" + "、".join(texts)
+            document.notices.append(Notice("uncaptured", message, number, table.kind))
     stray = stray_amounts(lines, spans, tabbed)
     total.printed += len(stray)
     total.uncaptured.extend(stray)
-    by_line = {}
-    for number, text in stray:
-        by_line.setdefault(number, []).append(text)
-    for number, texts in by_line.items():
-        document.notices.append(
-            Notice(
-                "stray-amounts",
-                f"表格之外有 {len(texts)} 个金额（可能是未识别的表格）：" + "、".join(texts),
-                number,
-            )
-        )
+    for number, texts in _by_line(stray):
+        message = f"表格之外有 {len(texts)} 个金额（可能是未识别的表格）：" + "、".join(texts)
+        document.notices.append(Notice("stray-amounts", message, number))
     document.coverage = total
+
+
+def _by_line(amounts: Iterable[tuple[int, str]]) -> list[tuple[int, list[str]]]:
+    """Printed amounts grouped by their line (one notice per line)."""
+    grouped: dict[int, list[str]] = {}
+    for number, text in amounts:
+        grouped.setdefault(number, []).append(text)
+    return list(grouped.items())
 
 
 # tables built from prose or target blocks, not from printed table lines

@@ -34,6 +34,18 @@ def load_expected(path: Path) -> dict[Key, Decimal | str]:
     }
 
 
+def assert_same_facts(expected: dict[Key, Decimal | str], got: dict[Key, Decimal | str]) -> None:
+    """The parsed facts are exactly the expected ones: none missing, none wrong, none extra."""
+    missing = {k: v for k, v in expected.items() if k not in got}
+    extra = {k: v for k, v in got.items() if k not in expected}
+    wrong = {k: (got[k], v) for k, v in expected.items() if k in got and got[k] != v}
+    assert not missing and not extra and not wrong, (
+        f"missing {len(missing)}: {list(missing.items())[:8]}\n"
+        f"extra {len(extra)}: {list(extra.items())[:8]}\n"
+        f"wrong {len(wrong)}: {list(wrong.items())[:8]}"
+    )
+
+
 def test_checked_samples_exist() -> None:
     assert set(CHECKED) <= set(SAMPLES)
     assert len(CHECKED) >= 2
@@ -51,14 +63,7 @@ def test_facts_match_expected(name: str) -> None:
     got = {
         (f.table, f.row_code, f.row_name, f.column): _value(value_text(f)) for f in facts(document)
     }
-    missing = {k: v for k, v in expected.items() if k not in got}
-    extra = {k: v for k, v in got.items() if k not in expected}
-    wrong = {k: (got[k], v) for k, v in expected.items() if k in got and got[k] != v}
-    assert not missing and not extra and not wrong, (
-        f"missing {len(missing)}: {list(missing.items())[:8]}\n"
-        f"extra {len(extra)}: {list(extra.items())[:8]}\n"
-        f"wrong {len(wrong)}: {list(wrong.items())[:8]}"
-    )
+    assert_same_facts(expected, got)
 
 
 @pytest.mark.parametrize("name", SAMPLES)

@@ -305,12 +305,12 @@ def list_command(
     from rich.table import Table as RichTable
 
     table = RichTable(title=f"共 {len(rows)} 份文档（金额单位：万元）")
-    for index, name in enumerate([*header[:8], "错/警/提", "事实数"]):
+    for index, name in enumerate([*header[:8], "错/警/提", "事实数", "读取"]):
         table.add_column(
             name, justify="right" if index >= 4 else "left", no_wrap=index == 0, overflow="fold"
         )
     for row in rows:
-        table.add_row(row[0][:8], *row[1:8], "/".join(row[8:11]), row[11])
+        table.add_row(row[0][:8], *row[1:8], "/".join(row[8:11]), row[11], row[12])
     console().print(table)
 
 

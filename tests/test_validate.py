@@ -137,3 +137,25 @@ def test_suspect_cell_is_the_changed_one() -> None:
     errors = [f for f in report.findings if f.severity == "error"]
     assert errors
     assert {f.suspect for f in errors} == {("expenditure", "2101501", "basic")}
+
+
+def test_prose_split_of_general_basic_is_not_a_row_identity_error() -> None:
+    # 国家信访局: 基本支出 11,056.07 (all funds), then 一般公共预算基本支出 9,880.88，其中：
+    # 人员经费 7,504.62、公用经费 2,376.26 — the split adds up to the general_basic table
+    from .conftest import REAL_CORPUS
+
+    document = parse_file(REAL_CORPUS / "central-state-petition-bureau-2026-budget-dept.pdf")
+
+    def prose_identity() -> list[object]:
+        return [
+            f
+            for f in check(document).findings
+            if f.rule == "ROW-IDENTITY" and f.table == "narrative" and f.severity == "error"
+        ]
+
+    assert not prose_identity()
+    general_basic = document.table("general_basic")
+    assert general_basic is not None
+    total = next(r for r in general_basic.rows if r.code == "total")
+    total.cells["total"].value = Decimal("9880.00")  # the split no longer matches anything
+    assert prose_identity()

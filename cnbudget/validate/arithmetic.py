@@ -93,6 +93,8 @@ def row_identity(document: Document) -> Iterator[Finding]:
                 kids = [table.columns[c] for c in identity.children]
                 parent = present.get(identity.parent, Decimal(0))
                 total = sum((present.get(c, Decimal(0)) for c in identity.children), Decimal(0))
+                if table.kind == "narrative" and _general_basic_split(document, parent_key, total):
+                    continue  # the prose splits the 一般公共预算 basic expenditure, not all funds
                 if identity.kind == "part":
                     message = (
                         f"「{row.name}」{column(kids[0])} {_fmt(total)} 大于 "
@@ -117,6 +119,24 @@ def row_identity(document: Document) -> Iterator[Finding]:
                     {parent_key: parent, "sum": total},
                     tuple((table.kind, row.code, key) for key in [parent_key, *kids]),
                 )
+
+
+def _general_basic_split(document: Document, parent_key: str, total: Decimal) -> bool:
+    """The prose states 基本支出 of all funds, then 人员经费 + 公用经费 of the 一般公共预算
+    basic expenditure (`一般公共预算基本支出 9,880.88 万元，其中：人员经费…`): the split
+    adds up to the 一般公共预算基本支出表's 合计 instead."""
+    table = document.table("general_basic")
+    if parent_key != "basic" or table is None:
+        return False
+    row = next((r for r in table.rows if r.code == "total"), None)
+    if row is None:
+        return False
+    cell = row.cells.get("total")
+    if cell is not None and cell.value is not None:
+        return cell.value == total
+    # a 决算 table printing 人员经费合计 | 公用经费合计 only
+    split = [row.cells[k].value for k in ("basic.personnel", "basic.public") if k in row.cells]
+    return len(split) == 2 and sum(v for v in split if v is not None) == total
 
 
 def families(table: Table) -> dict[int, list[int]]:

@@ -9,6 +9,9 @@ printed above it. A row no source names stays unresolved and is reported.
 
 from __future__ import annotations
 
+from collections.abc import Set
+from functools import cache
+
 from cnbudget.model import Notice, Table
 from cnbudget.reference.catalog import functions, name_key
 
@@ -27,13 +30,15 @@ def _document_codes(tables: list[Table]) -> dict[str, set[str]]:
     return known
 
 
-def _catalog_codes() -> dict[str, set[str]]:
+@cache
+def _catalog_codes() -> dict[str, frozenset[str]]:
+    """Catalogue 款/项 codes by name key, built once per process (read only)."""
     known: dict[str, set[str]] = {}
     for code, entry in functions().entries.items():
         if len(code) in (5, 7):
             for name in (entry.name, *entry.former):
                 known.setdefault(name_key(name), set()).add(code)
-    return known
+    return {key: frozenset(codes) for key, codes in known.items()}
 
 
 def resolve_function_names(tables: list[Table], notices: list[Notice]) -> None:
@@ -83,7 +88,7 @@ def _income(code: str) -> bool:
     return code.startswith("other:") and code.endswith("收入")
 
 
-def _under(codes: set[str], parent: str | None, width: int) -> str | None:
+def _under(codes: Set[str], parent: str | None, width: int) -> str | None:
     if parent is None:
         return None
     found = [c for c in codes if len(c) == width and c.startswith(parent)]

@@ -26,6 +26,10 @@ class Finding:
     # cells involved: (table, row code, column); `suspect` is the one most likely wrong
     cells: tuple[tuple[str, str, str], ...] = ()
     suspect: tuple[str, str, str] | None = None
+    # 解析存疑: why the cells involved were not read with certainty (None: read with
+    # certainty). A doubtful finding is about our reading, not the document: it is
+    # listed apart and never at error level.
+    doubt: str | None = None
 
 
 class NotApplicable(Exception):

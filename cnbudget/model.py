@@ -303,6 +303,8 @@ class Document:
     # page and box of each source line, for formats that have them (provenance)
     positions: dict[int, tuple[int | None, Box | None]] = field(default_factory=dict)
     coverage: Coverage | None = None  # the whole document: tables plus stray amounts
+    # lines of tables whose columns were inferred from word positions (no ruling lines)
+    inferred: tuple[int, ...] = ()
 
     def table(self, kind: str) -> Table | None:
         """The first table of a kind, or None."""

@@ -81,6 +81,7 @@ def parse_source(source: SourceText) -> Document:
         line.number: (line.page, line.box) for line in source.lines if line.box is not None
     }
     document.notices.extend(inferred)
+    document.inferred = tuple(sorted(source.inferred))
     if not any(block.kind in PARSERS for block in layout.blocks):
         return _narrative_only(document, source, layout)
     ctx = Context(source.tab_separated, metadata.year, metadata.unit)

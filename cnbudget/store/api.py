@@ -444,6 +444,7 @@ class Store:
                     "errors",
                     "warnings",
                     "infos",
+                    "doubts",
                 )
             )
         ).where(*document_filters(year, region, department, kind))
@@ -464,7 +465,12 @@ class Store:
                     basic_total=_decimal(row.basic_total),
                     project_total=_decimal(row.project_total),
                     three_public_total=_decimal(row.three_public_total),
-                    findings={"error": row.errors, "warning": row.warnings, "info": row.infos},
+                    findings={
+                        "error": row.errors,
+                        "warning": row.warnings,
+                        "info": row.infos,
+                        "doubt": row.doubts or 0,
+                    },
                     printed_amounts=row.printed_amounts,
                     captured_amounts=row.captured_amounts,
                 )

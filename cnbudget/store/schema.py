@@ -65,6 +65,8 @@ class DocumentRow(Base):
     errors: Mapped[int] = mapped_column(Integer, default=0)
     warnings: Mapped[int] = mapped_column(Integer, default=0)
     infos: Mapped[int] = mapped_column(Integer, default=0)
+    # 解析存疑: findings on cells not read with certainty (counted apart from the above)
+    doubts: Mapped[int | None] = mapped_column(Integer)
     rules_ran: Mapped[list[str]] = mapped_column(JSON)
     rules_not_run: Mapped[dict[str, str]] = mapped_column(JSON)
     parser_version: Mapped[str] = mapped_column(String(40))
@@ -199,6 +201,11 @@ class FindingRow(Base):
     numbers: Mapped[dict[str, str]] = mapped_column(JSON)
     cells: Mapped[list[list[str]]] = mapped_column(JSON)
     suspect: Mapped[list[str] | None] = mapped_column(JSON)
+    # 解析存疑 reason, and the evidence: page, printed text of the cited lines, line box
+    doubt: Mapped[str | None] = mapped_column(Text)
+    page: Mapped[int | None] = mapped_column(Integer)
+    evidence: Mapped[str | None] = mapped_column(Text)
+    box: Mapped[list[float] | None] = mapped_column(JSON)
 
 
 class ProjectRow(Base):

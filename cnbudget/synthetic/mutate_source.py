@@ -60,6 +60,8 @@ _PROSE_AMOUNT = re.compile(
 )
 _DIRECTION = re.compile(r"(增加|减少|增长|下降)[^，。；,;\d]{0,8}?(\d[\d,]*(?:\.\d+)?)")
 _FLIP = {"增加": "减少", "减少": "增加", "增长": "下降", "下降": "增长"}
+# the place part of a department name: up to its last 省/市/区/县… followed by the office
+_PLACE = re.compile(r"^.*[省市区县旗州盟](?=[^省市区县旗州盟]{2,}$)")
 _UNIT_LINE = re.compile(r"单位[:：]\s*(万元|元)")
 
 
@@ -320,10 +322,15 @@ def _placeholder_spots(source: SourceText, document: Document) -> list[_Spot]:
     for line in _heading_lines(source, document) + _unit_lines(source):
         start = line.text.find(name)
         if start >= 0:
-            # a template's blank: the place part becomes XX, the kind of office stays
-            after = rng.choice(PLACEHOLDERS) + name[len(name) // 2 :]
+            after = rng.choice(PLACEHOLDERS) + _office(name)
             spots.append(_Spot(line.number, start, start + len(name), after))
     return _unique(spots)
+
+
+def _office(name: str) -> str:
+    """The kind of office in a department name, without its place (a template's blank)."""
+    match = _PLACE.match(name)
+    return name[match.end() :] if match else name[2:]
 
 
 def _unit_lines(source: SourceText) -> list[SourceLine]:

@@ -145,4 +145,4 @@ def test_reports_list_doubts_apart(tmp_path: Path) -> None:
     first = data["findings"][0]
     assert {"doubt", "page", "evidence", "box"} <= set(first)
     text = runner.invoke(main, ["check", str(JUSTICE_UNIT)]).output
-    assert "原文：第" in text and "第19页" in text
+    assert "原文：第 110 行：行政运行" in text and "第11页 第110行" in text

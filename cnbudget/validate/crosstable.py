@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from cnbudget.model import Document
 from cnbudget.tables.assign import half_ulp
+from cnbudget.validate.common import judge
 from cnbudget.validate.registry import Finding, NotApplicable, rule
 
 # tables covering all funding sources, and the column holding each row's total
@@ -34,7 +35,9 @@ def _fmt(value: Decimal) -> str:
     "表间勾稽",
     "同一功能科目各表金额一致",
     "同一支出功能分类科目在收支总表、收入总表、支出总表中的合计金额应相同（财政拨款收支总表"
-    "只在部门全部收入为财政拨款时参与对照）；某表有而另一表缺少的科目也会列出。",
+    "只在部门全部收入为财政拨款、且其本年支出合计与收支总表相同时参与对照；决算的收入决算表"
+    "按功能分类列示的是收入而非支出，不参与对照）；差额在四舍五入范围内为尾数差异（提示）；"
+    "某表有而另一表缺少的科目也会列出。",
 )
 def cross_function_totals(document: Document) -> Iterator[Finding]:
     amounts: dict[str, dict[str, tuple[Decimal, int, str]]] = {}
@@ -71,8 +74,10 @@ def cross_function_totals(document: Document) -> Iterator[Finding]:
         if len(values) > 1:
             parts = "，".join(f"{NAMES[k]} {_fmt(v)}" for k, (v, _, _) in seen.items())
             first = next(iter(seen.values()))
-            # a sum over units may differ from the printed total by the units' roundings
-            rounding = max(values) - min(values) <= Decimal("0.01") * summed.get(code, 0)
+            # a sum over units may differ from the printed total by the units' roundings;
+            # one figure printed in two tables may differ by its own rounding (尾数差异)
+            gap = max(values) - min(values)
+            rounding = gap <= Decimal("0.01") * summed.get(code, 0) or judge(gap)[0] == "info"
             yield Finding(
                 "CROSS-FUNCTION-TOTALS",
                 "info" if rounding else "error",
@@ -125,9 +130,23 @@ def _comparable(document: Document) -> list[tuple[str, str]]:
         for row in summary.rows
     )
     skip = {"income"} if document.metadata.kind == "决算" else set()
-    if non_fiscal:
+    if non_fiscal or not _fiscal_is_all(document):
         skip.add("fiscal_summary")
     return [(kind, column) for kind, column in ALL_SOURCES if kind not in skip]
+
+
+def _fiscal_is_all(document: Document) -> bool:
+    """财政拨款收支总表 spends what the all-source summary spends this year.
+
+    Not so when non-fiscal money is spent without being this year's income: a 决算 spending
+    non-fiscal carry-over (年初结转和结余 of other sources) prints a larger 本年支出合计 in
+    the summary than in the fiscal table, and its function rows differ by that amount.
+    """
+    fiscal = _cell(document, ("fiscal_summary", "expenditure.current_total", "total"))
+    every = _cell(document, ("summary", "expenditure.current_total", "amount"))
+    if fiscal is None or every is None:
+        return True
+    return abs(fiscal[0] - every[0]) < half_ulp(fiscal[0]) + half_ulp(every[0])
 
 
 # (table, row, column) pairs that print the same total in two tables

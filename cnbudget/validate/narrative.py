@@ -16,6 +16,7 @@ from cnbudget.tables.assign import half_ulp
 from cnbudget.validate.common import amount, cell_line, fmt, row_by_code, table_name
 from cnbudget.validate.labels import column
 from cnbudget.validate.registry import Finding, NotApplicable, rule
+from cnbudget.validate.scope import other_scope
 from cnbudget.validate.settings import current
 
 NAMES = {
@@ -112,12 +113,15 @@ def _against(
         return
     where, value, _line = found[0]
     gap = cell.value - value
+    # a figure of one project, or of the department's own office, is no department total
+    scope = other_scope(document, cell, row)
     yield Finding(
         rule_id,
-        "error",
+        "error" if scope is None else "info",
         f"文字说明中{NAMES.get(key, key)} {fmt(cell.value)} 万元（原文“{cell.text}”）与"
         f"{table_name(where[0])}{column(where[2]) if where[2] not in ('amount', 'total') else ''}"
-        f" {fmt(value)} 不一致，相差 {fmt(gap)}",
+        f" {fmt(value)} "
+        + (f"不一致，相差 {fmt(gap)}" if scope is None else f"不同（{scope}，不作比较）"),
         "narrative",
         "narrative",
         key,

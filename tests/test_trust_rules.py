@@ -1,0 +1,121 @@
+"""Error level on real documents means a real defect: the whole corpus gives exactly the
+known ones; prose scope words and 决算 logic keep the rest from being errors."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+
+from cnbudget.model import Cell, Document, Row, SourceLine, Table
+from cnbudget.pipeline import parse_file
+from cnbudget.validate import check
+from cnbudget.validate.crosstable import _comparable
+
+from .conftest import CORPUS
+
+REAL = CORPUS / "real"
+PATHS = sorted(CORPUS.glob("*.txt")) + sorted(REAL.glob("*.pdf"))
+
+# printed defects, checked by hand against the pages (docs/validation.md)
+KNOWN_DEFECTS = {
+    # the income table omits 221 住房保障支出 (8.41) that the summary and expenditure list
+    ("shandong-weihai-huancui-medical-insurance-2025.txt", "CROSS-FUNCTION-TOTALS", "221"),
+    ("shandong-weihai-huancui-medical-insurance-2025.txt", "CROSS-FUNCTION-TOTALS", "22102"),
+    ("shandong-weihai-huancui-medical-insurance-2025.txt", "CROSS-FUNCTION-TOTALS", "2210201"),
+    ("shandong-weihai-huancui-medical-insurance-2025.txt", "SUM-CHILDREN", "total"),
+    # 行政运行 prints its 合计 in the 基本支出 column and the 司法 project total in its row
+    ("shanghai-putuo-justice-2026-budget-unit.pdf", "ROW-IDENTITY", "2040601"),
+    ("shanghai-putuo-justice-2026-budget-unit.pdf", "SUM-CHILDREN", "20406"),
+}
+
+
+@pytest.fixture(scope="module")
+def parsed() -> dict[str, Document]:
+    return {path.name: parse_file(path) for path in PATHS}
+
+
+def test_errors_on_the_corpus_are_exactly_the_known_defects(parsed: dict[str, Document]) -> None:
+    found = {
+        (name, f.rule, f.row)
+        for name, document in parsed.items()
+        for f in check(document).findings
+        if f.severity == "error"
+    }
+    assert found == KNOWN_DEFECTS
+    assert len(PATHS) >= 33
+
+
+def test_a_project_sentence_is_not_a_department_total(parsed: dict[str, Document]) -> None:
+    # “该项目批复的年初预算数为 1018.00 万元，其中…上年结转 120.00 万元”: one project's money
+    report = check(parsed["central-state-petition-bureau-2024-final-dept.pdf"])
+    found = [f for f in report.findings if f.rule == "NARRATIVE-TOTALS"]
+    assert [(f.severity, f.column) for f in found] == [("info", "carryover")]
+    assert "某个项目" in found[0].message
+
+
+def test_an_own_office_sentence_is_not_the_department(parsed: dict[str, Document]) -> None:
+    # “深圳市水务局（本级）预算…项目支出170,390.31 万元” against the whole department's table
+    report = check(parsed["shenzhen-water-2026-budget-dept.pdf"])
+    found = [f for f in report.findings if f.rule == "NARRATIVE-TOTALS" and f.column == "project"]
+    assert [f.severity for f in found] == ["info"] and "本级" in found[0].message
+
+
+def _prose_document(sentence: str, scope: str = "部门") -> Document:
+    document = parse_file(CORPUS / "shandong-yantai-medical-insurance-2025.txt")
+    document.metadata.scope = scope
+    number = document.line_count + 1
+    document.prose = [SourceLine(number, sentence)]
+    row = Row("narrative", "情况说明", number)
+    row.cells["project"] = Cell("project", "9.99", Decimal("9.99"))
+    table = Table("narrative", "情况说明", number, columns=["project"], rows=[row])
+    document.tables = [t for t in document.tables if t.kind != "narrative"] + [table]
+    return document
+
+
+@pytest.mark.parametrize(
+    ("sentence", "scope", "severity"),
+    [
+        ("本部门项目支出9.99万元。", "部门", "error"),
+        ("局机关本级项目支出9.99万元。", "部门", "info"),
+        ("本级财政拨款安排项目支出9.99万元。", "部门", "error"),  # the funding level
+        ("某局（本级）项目支出9.99万元。", "单位", "error"),  # a unit document is 本级
+        ("该项目年初预算数为20.00万元，项目支出9.99万元。", "部门", "info"),
+        ("该项目已完成。项目支出9.99万元。", "部门", "error"),  # another sentence
+    ],
+)
+def test_scope_words_in_the_sentence(sentence: str, scope: str, severity: str) -> None:
+    report = check(_prose_document(sentence, scope))
+    found = [f for f in report.findings if f.rule == "NARRATIVE-TOTALS" and f.column == "project"]
+    assert [f.severity for f in found] == [severity]
+
+
+def test_final_accounts_compare_fiscal_table_only_when_it_spends_the_same(
+    parsed: dict[str, Document],
+) -> None:
+    # 决算 spending non-fiscal carry-over: the summary spends 9,759.38, the fiscal table
+    # 9,746.50; their function rows differ by what the carry-over paid for
+    document = parsed["shanghai-putuo-planning-resources-2024-final-dept.pdf"]
+    assert [kind for kind, _ in _comparable(document)] == ["summary", "expenditure"]
+    report = check(document)
+    found = [f for f in report.findings if f.rule == "CROSS-FUNCTION-TOTALS"]
+    assert found and all(f.severity == "info" and "尾数差异" in f.message for f in found)
+    assert all("fiscal_summary" not in f.numbers for f in found)
+
+
+def test_a_one_cent_gap_between_tables_is_rounding_and_more_is_an_error() -> None:
+    document = parse_file(CORPUS / "shandong-yantai-medical-insurance-2025.txt")
+    expenditure = document.table("expenditure")
+    assert expenditure is not None
+    row = next(r for r in expenditure.rows if r.code == "208")
+    cell = row.cells["total"]
+    for delta, severity in ((Decimal("0.01"), "info"), (Decimal("0.10"), "error")):
+        assert cell.value is not None
+        row.cells["total"] = replace(cell, value=cell.value + delta)
+        found = [
+            f
+            for f in check(document).findings
+            if f.rule == "CROSS-FUNCTION-TOTALS" and f.row == "208"
+        ]
+        assert [f.severity for f in found] == [severity]

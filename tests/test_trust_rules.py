@@ -119,3 +119,87 @@ def test_a_one_cent_gap_between_tables_is_rounding_and_more_is_an_error() -> Non
             if f.rule == "CROSS-FUNCTION-TOTALS" and f.row == "208"
         ]
         assert [f.severity for f in found] == [severity]
+
+
+def _renamed(year: int, name: str) -> list[tuple[str, str]]:
+    document = parse_file(CORPUS / "shandong-yantai-medical-insurance-2025.txt")
+    document.metadata.year = year
+    for table in document.tables:
+        for row in table.rows:
+            if row.code == "210":
+                row.name = name
+    return [
+        (f.severity, f.message)
+        for f in check(document).findings
+        if f.rule == "CODE-NAME" and f.row == "210"
+    ]
+
+
+def test_class_names_are_judged_by_the_documents_year() -> None:
+    # 210 was 医疗卫生与计划生育支出 in 2014–2018 and is 卫生健康支出 from 2019
+    assert _renamed(2018, "医疗卫生与计划生育支出") == []
+    assert _renamed(2025, "卫生健康支出") == []
+    old = _renamed(2025, "医疗卫生与计划生育支出")
+    assert [s for s, _ in old] == ["info"] and "2014–2018年" in old[0][1]
+    early = _renamed(2017, "卫生健康支出")
+    assert [s for s, _ in early] == ["info"] and "2019年起" in early[0][1]
+    assert "医疗卫生与计划生育支出" in early[0][1]
+    assert [s for s, _ in _renamed(2025, "教育支出")] == ["warning"]  # another class's name
+
+
+def test_name_history_is_data_with_its_source() -> None:
+    from importlib import resources
+
+    from cnbudget.reference.catalog import function_names, names_in_year
+
+    text = resources.files("cnbudget.reference").joinpath("function-names.txt")
+    assert "# source:" in text.read_text(encoding="utf-8")
+    assert names_in_year("210", 2016) == ("医疗卫生与计划生育支出",)
+    assert names_in_year("220", 2019) == ("自然资源海洋气象等支出",)
+    for spans in function_names().values():  # one name per year, no gaps
+        years = range(2000, 2031)
+        assert all(sum(s.covers(y) for s in spans) == 1 for y in years)
+
+
+def _without(kind: str, name: str, year: int | None, of: str) -> list[tuple[str, str | None]]:
+    document = parse_file(REAL / name) if name.endswith(".pdf") else parse_file(CORPUS / name)
+    document.metadata.year = year
+    document.tables = [t for t in document.tables if t.kind != kind]
+    return [
+        (f.severity, f.doubt)
+        for f in check(document).findings
+        if f.rule == "REQUIRED-TABLES" and f.table == kind and of in f.message
+    ]
+
+
+def test_required_tables_by_kind_and_year(parsed: dict[str, Document]) -> None:
+    final = "shanghai-putuo-planning-resources-2024-final-dept.pdf"
+    assert _without("three_public", final, 2024, "未找到") == [("error", None)]
+    assert _without("soe_expenditure", final, 2024, "未找到") == [("warning", None)]
+    assert _without("soe_expenditure", final, 2019, "未找到") == []  # not in 2019 决算
+    budget = "shandong-yantai-medical-insurance-2025.txt"
+    assert _without("gov_fund_expenditure", budget, 2025, "未找到") == [("error", None)]
+    report = check(replace_year(parsed[final], 2015))
+    assert "REQUIRED-TABLES" in report.not_run
+
+
+def replace_year(document: Document, year: int) -> Document:
+    document = replace(document, metadata=replace(document.metadata, year=year))
+    return document
+
+
+def test_a_missing_table_is_doubtful_when_a_table_was_not_recognised() -> None:
+    from cnbudget.model import Notice
+
+    document = parse_file(CORPUS / "shandong-yantai-medical-insurance-2025.txt")
+    document.tables = [t for t in document.tables if t.kind != "gov_fund_expenditure"]
+    document.notices.append(Notice("unknown-table", "未能识别的表格「某表」", 10, "unknown"))
+    found = [f for f in check(document).findings if f.rule == "REQUIRED-TABLES"]
+    assert [f.severity for f in found] == ["warning"]
+    assert found[0].doubt is not None and "某表" in found[0].doubt
+
+
+def test_an_empty_table_explained_in_its_own_prose_section(parsed: dict[str, Document]) -> None:
+    # “中共上海市普陀区委社会工作部 2024 年度无“三公”经费财政拨款支出。” pages after the table
+    report = check(parsed["shanghai-putuo-social-work-2024-final-dept.pdf"])
+    assert not [f for f in report.findings if f.rule == "REQUIRED-TABLES"]

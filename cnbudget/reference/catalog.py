@@ -90,6 +90,45 @@ def economics() -> Catalog:
     return catalog
 
 
+@dataclass(frozen=True, slots=True)
+class NameSpan:
+    """A name a code carried from `first` to `last` (inclusive; None: open-ended)."""
+
+    name: str
+    first: int | None
+    last: int | None
+
+    def covers(self, year: int) -> bool:
+        return (self.first is None or self.first <= year) and (
+            self.last is None or year <= self.last
+        )
+
+
+@cache
+def function_names() -> dict[str, tuple[NameSpan, ...]]:
+    """The names of function classes by year (reference/function-names.txt)."""
+    text = resources.files("cnbudget.reference").joinpath("function-names.txt")
+    spans: dict[str, list[NameSpan]] = {}
+    for line in text.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, name, first, last = [*line.split("\t"), "", ""][:4]
+        span = NameSpan(name, int(first) if first else None, int(last) if last else None)
+        spans.setdefault(code, []).append(span)
+    return {code: tuple(items) for code, items in spans.items()}
+
+
+def names_in_year(code: str, year: int) -> tuple[str, ...]:
+    """The names `code` carried in `year` (empty when the history does not list the code)."""
+    return tuple(s.name for s in function_names().get(code, ()) if s.covers(year))
+
+
+def name_span(code: str, name: str) -> NameSpan | None:
+    """When `name` was the name of `code` (compared by name_key), or None."""
+    key = name_key(name)
+    return next((s for s in function_names().get(code, ()) if name_key(s.name) == key), None)
+
+
 _DROP = str.maketrans("", "", "（）()、，,·．.：:　 \t“”\"'")
 
 

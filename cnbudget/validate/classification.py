@@ -6,7 +6,15 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from cnbudget.model import Document, Row, Table
-from cnbudget.reference.catalog import Catalog, economics, functions, loose_key, name_key
+from cnbudget.reference.catalog import (
+    Catalog,
+    economics,
+    functions,
+    loose_key,
+    name_key,
+    name_span,
+    names_in_year,
+)
 from cnbudget.validate.common import memo, table_name
 from cnbudget.validate.registry import Finding, NotApplicable, rule
 
@@ -119,7 +127,9 @@ def code_unknown(document: Document) -> Iterator[Finding]:
     "科目分类",
     "科目名称与编码一致",
     "印出的科目名称应与该编码的规范名称相同（忽略序号、空格、括号和末尾的“支出”）。"
-    "使用以前年度的旧名称、或仅“的/和/及/与/等”写法不同的，列为提示。",
+    "类名称按文件年度的科目判断（如 210 在 2014–2018 年为“医疗卫生与计划生育支出”，"
+    "2019 年起为“卫生健康支出”，见 cnbudget/reference/function-names.txt）：当年的名称不报，"
+    "其他年度的名称、或仅“的/和/及/与/等”写法不同的，列为提示。",
     "收支总表“十二、城乡社区事务”（212 的旧名称，2025 年为“城乡社区支出”）：提示。",
 )
 def code_name(document: Document) -> Iterator[Finding]:
@@ -131,9 +141,33 @@ def code_name(document: Document) -> Iterator[Finding]:
             continue
         checked += 1
         key = name_key(printed)
-        if key in (name_key(entry.name), ""):
+        if key == "":
             continue
-        if (code, key) in reported:
+        year = document.metadata.year
+        span = name_span(code, printed) if catalog is functions() and year else None
+        if span is not None and year is not None:
+            # a name the class history lists: right in its years, an info in others
+            if span.covers(year) or (code, key) in reported:
+                continue
+            reported.add((code, key))
+            if span.first is None:
+                used = f"{span.last}年及以前"
+            elif span.last is None:
+                used = f"{span.first}年起"
+            else:
+                used = f"{span.first}–{span.last}年"
+            yield Finding(
+                "CODE-NAME",
+                "info",
+                f"「{printed}」是编码 {code} {used}使用的名称，"
+                f"{year}年的名称为「{'、'.join(names_in_year(code, year)) or entry.name}」",
+                table.kind,
+                row.code,
+                None,
+                row.line,
+            )
+            continue
+        if key == name_key(entry.name) or (code, key) in reported:
             continue
         reported.add((code, key))
         if key in {name_key(n) for n in entry.former}:

@@ -58,6 +58,7 @@ class _Index:
     whole: dict[str, list[str]] = field(default_factory=dict)
     inferred: frozenset[int] = frozenset()
     rows: dict[int, list[tuple[Table, Row]]] = field(default_factory=dict)
+    unknown: list[str] = field(default_factory=list)  # notices of unrecognised tables
 
 
 def _index(document: Document) -> _Index:
@@ -78,6 +79,8 @@ def _index(document: Document) -> _Index:
             for cell in row.cells.values():
                 index.texts.setdefault(_line(row, cell), []).append(cell.text)
     for notice in document.notices:
+        if notice.code == "unknown-table":
+            index.unknown.append(notice.message)
         if notice.table is None:
             continue
         if notice.code in TABLE_NOTICES:
@@ -133,6 +136,9 @@ def doubt(index: _Index, finding: Finding, settings: Settings) -> str | None:
                     f"{where}的列归属不确定（置信度 {cell.confidence:.2f}），"
                     "可能是读取错误而非文件错误"
                 )
+    if finding.table and not cells and finding.table not in index.tables and index.unknown:
+        # a table reported missing while some table of the document was not recognised
+        return f"文件中有未能识别的表格，{index.unknown[0]}，缺少的表可能就在其中"
     spans: dict[str, list[int]] = {}
     for table, row, named, _key in cells:
         spans.setdefault(table.kind, []).append(_line(row, named))

@@ -203,3 +203,17 @@ def test_an_empty_table_explained_in_its_own_prose_section(parsed: dict[str, Doc
     # “中共上海市普陀区委社会工作部 2024 年度无“三公”经费财政拨款支出。” pages after the table
     report = check(parsed["shanghai-putuo-social-work-2024-final-dept.pdf"])
     assert not [f for f in report.findings if f.rule == "REQUIRED-TABLES"]
+
+
+def test_final_accounts_total_includes_what_is_carried_forward() -> None:
+    # 决算: 总计 9,859.38 = 本年支出合计 9,759.38 + 年末结转和结余 100.00
+    document = parse_file(REAL / "shanghai-putuo-planning-resources-2024-final-dept.pdf")
+    side = "支出总计与本年支出合计"
+    assert not [f for f in check(document).findings if side in f.message]
+    summary = document.table("summary")
+    assert summary is not None
+    row = next(r for r in summary.rows if r.code == "expenditure.carry_forward")
+    row.cells["amount"] = replace(row.cells["amount"], value=Decimal("90.00"))
+    found = [f for f in check(document).findings if side in f.message]
+    assert [f.severity for f in found] == ["error"]
+    assert found[0].numbers == {"left": Decimal("9859.38"), "right": Decimal("9849.38")}

@@ -48,7 +48,8 @@ def _compare(
     "error",
     "表内勾稽",
     "收支总表平衡",
-    "收入总计 = 支出总计；本年支出合计 = 各功能分类支出之和；财政拨款收支总表各支出行"
+    "收入总计 = 支出总计；本年支出合计 = 各功能分类支出之和；支出总计 = 本年支出合计 + "
+    "结余分配 + 年末结转和结余（决算的总计含结转结余）；财政拨款收支总表各支出行"
     "合计 = 一般公共预算 + 政府性基金 + 国有资本经营，本年支出合计行各列 = 各类之和。",
 )
 def summary_balance(document: Document) -> Iterator[Finding]:
@@ -78,6 +79,7 @@ def summary_balance(document: Document) -> Iterator[Finding]:
                 len(classes),
             )
         yield from _income_side(table)
+        yield from _expenditure_side(table, amount)
         if table.kind != "fiscal_summary":
             continue
         for row in table.rows:
@@ -98,6 +100,34 @@ def summary_balance(document: Document) -> Iterator[Finding]:
                 len(parts),
             )
         yield from _fiscal_columns(table)
+
+
+def _expenditure_side(table: Table, amount: str) -> Iterator[Finding]:
+    """支出总计 = 本年支出合计 + the rows printed between them (结余分配, 年末结转和结余).
+
+    A 决算's 总计 holds what is carried forward, as its income side holds 年初结转和结余:
+    the totals balance while 本年支出合计 differs from 本年收入合计.
+    """
+    order = [r for r in table.rows if r.code.startswith("expenditure.") and amount in r.cells]
+    codes = [r.code for r in order]
+    if "expenditure.current_total" not in codes or "expenditure.grand_total" not in codes:
+        return
+    cut, end = codes.index("expenditure.current_total"), codes.index("expenditure.grand_total")
+    if end < cut:
+        return
+    current, grand = order[cut].cells[amount].value, order[end].cells[amount].value
+    if current is None or grand is None:
+        return
+    rest = [r.cells[amount].value or Decimal(0) for r in order[cut + 1 : end]]
+    yield from _compare(
+        "SUMMARY-BALANCE",
+        table,
+        grand,
+        current + sum(rest, Decimal(0)),
+        order[end].line,
+        "支出总计与本年支出合计加结余分配、年末结转和结余之和",
+        len(rest) + 1,
+    )
 
 
 def _is_class(code: str) -> bool:

@@ -402,10 +402,12 @@ def show(doc: str, db: str | None, kinds: tuple[str, ...]) -> None:
         out.print(render_table(table))
         out.print()
     if findings:
-        by_severity = Counter(f.severity for f in findings)
+        from cnbudget.validate.registry import summarize
+
+        counts = summarize(findings)
         out.print(
-            f"核查发现：错误 {by_severity['error']} 条，警告 {by_severity['warning']} 条，"
-            f"提示 {by_severity['info']} 条（“?”表示置信度较低的数字）"
+            f"核查发现：错误 {counts['error']} 条，警告 {counts['warning']} 条，"
+            f"提示 {counts['info']} 条，解析存疑 {counts['doubt']} 条（“?”表示置信度较低的数字）"
         )
 
 

@@ -1,0 +1,257 @@
+"""Text quality: placeholders, unit typos, repeated words and punctuation, empty reasons,
+lost numbers and wrong years in headings.
+
+Each rule reads the printed text the parser kept (prose lines, page headers, table
+titles, row names and text cells) and reports what is certain from the text alone.
+The words looked for are data in cnbudget/vocabulary/textquality.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from cnbudget.model import Document
+from cnbudget.validate.registry import Finding, NotApplicable, rule
+from cnbudget.vocabulary import textquality as words
+from cnbudget.vocabulary.normalize import compact
+from cnbudget.vocabulary.titles import title_kind
+
+
+@dataclass(frozen=True, slots=True)
+class Printed:
+    """One piece of printed text: its source line, the text and the table it belongs to."""
+
+    line: int
+    text: str
+    table: str | None = None
+
+
+def printed_text(document: Document, tables: bool = True) -> Iterator[Printed]:
+    """Prose lines, page headers and (with `tables`) table titles, row names and text cells."""
+    for line in document.prose:
+        yield Printed(line.number, line.text)
+    for header in document.page_headers:
+        yield Printed(header.line, header.text)
+    if not tables:
+        return
+    for table in document.tables:
+        if table.kind == "narrative":
+            continue  # its cells are amounts quoted from the prose, read above
+        yield Printed(table.line, table.title, table.kind)
+        for row in table.rows:
+            yield Printed(row.line, row.name, table.kind)
+            for cell in row.cells.values():
+                if cell.is_text:
+                    yield Printed(cell.line or row.line, cell.text, table.kind)
+
+
+def _excerpt(text: str, start: int, end: int, margin: int = 12) -> str:
+    return compact(text[max(0, start - margin) : end + margin])
+
+
+_PLACEHOLDER = re.compile("|".join(words.PLACEHOLDERS))
+
+
+@rule(
+    "TEXT-PLACEHOLDER",
+    "error",
+    "文字质量",
+    "没有残留的模板占位符",
+    "正文、页眉、表格标题和表中文字不应残留模板占位符（XX、××、某某、□□ 等），"
+    "占位符说明文件没有填写完整。",
+    "页眉“部门名称：XX单位”；正文“比上年增加XX万元”。",
+)
+def placeholders(document: Document) -> Iterator[Finding]:
+    for item in printed_text(document):
+        for found in _PLACEHOLDER.finditer(item.text):
+            yield Finding(
+                "TEXT-PLACEHOLDER",
+                "error",
+                f"文字中残留模板占位符“{found.group(0)}”："
+                f"“{_excerpt(item.text, found.start(), found.end())}”",
+                item.table,
+                line=item.line,
+            )
+
+
+_NUMBER = r"\d(?:[\d,，]*\d)?(?:\.\d+)?"
+_UNIT_TYPO = re.compile(
+    rf"({_NUMBER})\s*({'|'.join(words.UNIT_TYPOS)}|[{words.SINGLE_TYPOS}](?![\u4e00-\u9fff]))"
+)
+
+
+@rule(
+    "TEXT-UNIT-TYPO",
+    "warning",
+    "文字质量",
+    "金额单位没有错别字",
+    "金额后的单位应为“元”“万元”，写成“员”“园”“万远”等为错别字。",
+    "“一般公共预算拨款收入 1,234.56 万员”。",
+)
+def unit_typos(document: Document) -> Iterator[Finding]:
+    for item in printed_text(document):
+        for found in _UNIT_TYPO.finditer(item.text):
+            yield Finding(
+                "TEXT-UNIT-TYPO",
+                "warning",
+                f"金额“{found.group(1)}”后的单位“{found.group(2)}”疑为错别字（应为“元”或“万元”）："
+                f"“{_excerpt(item.text, found.start(), found.end())}”",
+                item.table,
+                line=item.line,
+            )
+
+
+_PUNCTUATION = re.compile(r"([。，、；：！？])\1+")
+
+
+@rule(
+    "TEXT-REPEATED-PUNCTUATION",
+    "info",
+    "文字质量",
+    "标点没有重复",
+    "同一个标点连续出现两次（“。。”“，，”）为笔误。",
+    "“……贡献商务力量。。围绕上述任务……”。",
+)
+def repeated_punctuation(document: Document) -> Iterator[Finding]:
+    for item in printed_text(document, tables=False):
+        for found in _PUNCTUATION.finditer(compact(item.text)):
+            flat = compact(item.text)
+            yield Finding(
+                "TEXT-REPEATED-PUNCTUATION",
+                "info",
+                f"标点“{found.group(0)}”重复：“{_excerpt(flat, found.start(), found.end())}”",
+                line=item.line,
+            )
+
+
+_HAN = "\u4e00-\u9fff"
+# a word of three or more characters printed twice; two characters twice before a
+# punctuation mark (a two-character word doubled before another character is often
+# two words: 更换工程工程款, 工作人员人员); one character twice from a short list
+_DOUBLED = re.compile(
+    rf"([{_HAN}]{{3,8}})\1"
+    rf"|([{_HAN}]{{2}})\2(?=[，。；、：）)]|$)"
+    rf"|([{words.DOUBLED_CHARACTERS}])\3"
+)
+
+
+@rule(
+    "TEXT-REPEATED-WORD",
+    "info",
+    "文字质量",
+    "词语没有重复",
+    "同一个词连续出现两次（“主要为主要为”“的的”）为笔误。",
+    "“……万元，主要为主要为基金监管费”。",
+)
+def repeated_words(document: Document) -> Iterator[Finding]:
+    for item in printed_text(document, tables=False):
+        flat = compact(item.text)
+        for found in _DOUBLED.finditer(flat):
+            yield Finding(
+                "TEXT-REPEATED-WORD",
+                "info",
+                f"词语“{found.group(0)}”重复：“{_excerpt(flat, found.start(), found.end())}”",
+                line=item.line,
+            )
+
+
+_EMPTY_REASON = re.compile(
+    rf"({'|'.join(sorted(words.REASON_WORDS, key=len, reverse=True))})[：:]?\s*[。；;]"
+)
+
+
+@rule(
+    "TEXT-EMPTY-REASON",
+    "warning",
+    "文字质量",
+    "说明原因或用途的句子不为空",
+    "“主要原因是”“主要用于”之后直接是句号，原因或用途没有写。",
+    "“……与上年预算持平，主要原因是。”",
+)
+def empty_reasons(document: Document) -> Iterator[Finding]:
+    for item in printed_text(document, tables=False):
+        flat = compact(item.text)
+        for found in _EMPTY_REASON.finditer(flat):
+            yield Finding(
+                "TEXT-EMPTY-REASON",
+                "warning",
+                f"“{found.group(1)}”之后没有内容：“{_excerpt(flat, found.start(), found.end())}”",
+                line=item.line,
+            )
+
+
+_LOST_NUMBER = re.compile(
+    rf"({'|'.join(words.AMOUNT_WORDS)})[：:]?({'|'.join(re.escape(u) for u in words.AMOUNT_UNITS)})"
+)
+
+
+@rule(
+    "TEXT-MISSING-NUMBER",
+    "warning",
+    "文字质量",
+    "金额和比例没有漏写数字",
+    "“增加”“减少”“合计”等词与“万元”“%”之间应有数字，没有数字说明句子残缺。",
+    "“比上年增加万元，增长%”。",
+)
+def missing_numbers(document: Document) -> Iterator[Finding]:
+    for item in printed_text(document, tables=False):
+        flat = compact(item.text)
+        for found in _LOST_NUMBER.finditer(flat):
+            yield Finding(
+                "TEXT-MISSING-NUMBER",
+                "warning",
+                f"“{found.group(1)}”与“{found.group(2)}”之间没有数字，句子残缺："
+                f"“{_excerpt(flat, found.start(), found.end())}”",
+                line=item.line,
+            )
+
+
+_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年度?")
+_TITLE_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年度?\s*(?:\S{0,20}?)(?:部门|单位)(?:预算|决算)")
+_HEADING = re.compile(
+    r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])"
+)
+
+
+@rule(
+    "TEXT-YEAR",
+    "warning",
+    "文字质量",
+    "标题中的年度与文件年度一致",
+    "表格标题、页眉和章节标题中的年度（“2025年部门预算表”）应与文件的预算（决算）年度一致；"
+    "正文中提到上年、往年不在此列。",
+    "2026 年部门预算中的表格标题“2025年部门收支总表”。",
+)
+def wrong_years(document: Document) -> Iterator[Finding]:
+    year = document.metadata.year
+    if year is None:
+        raise NotApplicable("文件年度不明")
+    for item in _headings(document):
+        pattern = _YEAR if item.table else _TITLE_YEAR
+        for found in pattern.finditer(compact(item.text)):
+            printed = int(found.group(1))
+            if printed == year:
+                continue
+            yield Finding(
+                "TEXT-YEAR",
+                "warning",
+                f"标题中的年度 {printed} 年与文件年度 {year} 年不一致：“{compact(item.text)[:40]}”",
+                item.table,
+                line=item.line,
+            )
+
+
+def _headings(document: Document) -> Iterator[Printed]:
+    """Table titles (with their kind), part and outline headings, page headers."""
+    for table in document.tables:
+        if table.kind not in ("narrative", "performance", "dept_performance"):
+            yield Printed(table.line, table.title, table.kind)
+    for line in document.prose:
+        flat = compact(line.text)
+        if len(flat) <= 40 and not re.search(r"[，。；]", flat):
+            if _HEADING.match(flat) or title_kind(flat) is not None or line.number <= 10:
+                yield Printed(line.number, line.text)
+    for header in document.page_headers:
+        yield Printed(header.line, header.text)

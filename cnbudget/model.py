@@ -324,6 +324,8 @@ class Document:
     coverage: Coverage | None = None  # the whole document: tables plus stray amounts
     toc: list[TocEntry] = field(default_factory=list)  # the 目录, when printed
     page_headers: list[PageHeaderLine] = field(default_factory=list)
+    # lines printing a unit label (单位：万元), wherever layout put them
+    unit_lines: list[SourceLine] = field(default_factory=list)
     pages: int | None = None  # page count (paged formats)
     blank_pages: list[int] = field(default_factory=list)  # pages without text or image
 

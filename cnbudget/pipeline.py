@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -147,6 +148,10 @@ def parse_source(source: SourceText) -> Document:
     return document
 
 
+_UNIT_LABEL = re.compile(r"单位[：:]")
+_MAX_LABEL_LINE = 80
+
+
 def _keep_furniture(document: Document, source: SourceText, layout: Layout) -> None:
     """The 目录, page headers and blank pages, which layout drops (for structure checks)."""
     by_number = {line.number: line for line in source.lines}
@@ -155,6 +160,11 @@ def _keep_furniture(document: Document, source: SourceText, layout: Layout) -> N
         PageHeaderLine(h.line, by_number[h.line].text, h.department, by_number[h.line].page)
         for h in layout.headers
         if h.line in by_number
+    ]
+    document.unit_lines = [
+        line
+        for line in source.lines
+        if _UNIT_LABEL.search(line.text) and len(compact(line.text)) <= _MAX_LABEL_LINE
     ]
     document.pages = source.pages
     if source.pages:

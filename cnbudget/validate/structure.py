@@ -15,6 +15,7 @@ from cnbudget.model import Document, Table
 from cnbudget.validate.common import table_name
 from cnbudget.validate.registry import Finding, NotApplicable, rule
 from cnbudget.validate.textquality import _PLACEHOLDER
+from cnbudget.vocabulary import textquality as words
 from cnbudget.vocabulary.normalize import compact
 
 # tables built from prose or targets, never named in a 目录 as tables of amounts
@@ -227,3 +228,42 @@ def department_names(document: Document) -> Iterator[Finding]:
             f"{where}的部门名称“{name}”与封面的“{department}”不一致",
             line=header.line,
         )
+
+
+def _nonzero(table: Table) -> bool:
+    return any(cell.value for row in table.rows for cell in row.cells.values())
+
+
+@rule(
+    "STRUCT-PROSE-TABLE",
+    "error",
+    "文件结构",
+    "情况说明介绍的表格没有被删除或清空",
+    "情况说明写明了收入、支出或“三公”经费的非零金额，对应的表格（收支总表、收入总表、"
+    "支出总表、“三公”经费支出表）就应印有金额；表格缺失或没有任何非零金额为错误。",
+    "情况说明称“三公”经费预算 12.50 万元，“三公”经费支出表却没有任何金额。",
+)
+def prose_tables(document: Document) -> Iterator[Finding]:
+    stated = next((t for t in document.tables if t.kind == "narrative"), None)
+    if stated is None or not stated.rows:
+        raise NotApplicable("情况说明中没有读到收支或“三公”经费金额")
+    cells = stated.rows[0].cells
+    if len({t.kind for t in document.tables}) < 3:
+        raise NotApplicable("文件中的表格太少，像是只有情况说明的文件")
+    for key, kinds in words.PROSE_TABLES.items():
+        cell = cells.get(key)
+        if cell is None or not cell.value:
+            continue
+        for kind in kinds:
+            tables = [t for t in document.tables if t.kind == kind]
+            if any(_nonzero(t) for t in tables):
+                continue
+            state = "没有任何非零金额" if tables else "在文件中找不到"
+            yield Finding(
+                "STRUCT-PROSE-TABLE",
+                "error",
+                f"情况说明写明“{cell.text}”万元（第 {cell.line} 行），"
+                f"{table_name(kind)}却{state}，表格可能被删除或清空",
+                kind,
+                line=tables[0].line if tables else cell.line,
+            )

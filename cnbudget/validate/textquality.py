@@ -16,7 +16,6 @@ from cnbudget.model import Document
 from cnbudget.validate.registry import Finding, NotApplicable, rule
 from cnbudget.vocabulary import textquality as words
 from cnbudget.vocabulary.normalize import compact
-from cnbudget.vocabulary.titles import title_kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +78,7 @@ def placeholders(document: Document) -> Iterator[Finding]:
 _NUMBER = r"\d(?:[\d,，]*\d)?(?:\.\d+)?"
 _UNIT_TYPO = re.compile(
     rf"({_NUMBER})\s*({'|'.join(words.UNIT_TYPOS)}|[{words.SINGLE_TYPOS}](?![\u4e00-\u9fff]))"
+    rf"|{words.UNIT_LABEL_TYPO}"
 )
 
 
@@ -87,16 +87,23 @@ _UNIT_TYPO = re.compile(
     "warning",
     "文字质量",
     "金额单位没有错别字",
-    "金额后的单位应为“元”“万元”，写成“员”“园”“万远”等为错别字。",
+    "金额后和“单位：”后的单位应为“元”“万元”，写成“员”“园”“万远”等为错别字。",
     "“一般公共预算拨款收入 1,234.56 万员”。",
 )
 def unit_typos(document: Document) -> Iterator[Finding]:
-    for item in printed_text(document):
+    labels = [Printed(line.number, line.text) for line in document.unit_lines]
+    seen: set[tuple[int, str]] = set()
+    for item in [*printed_text(document), *labels]:
         for found in _UNIT_TYPO.finditer(item.text):
+            if (item.line, found.group(0)) in seen:
+                continue
+            seen.add((item.line, found.group(0)))
+            where = f"金额“{found.group(1)}”后的单位" if found.group(1) else "金额单位"
+            unit = found.group(2) or found.group(3)
             yield Finding(
                 "TEXT-UNIT-TYPO",
                 "warning",
-                f"金额“{found.group(1)}”后的单位“{found.group(2)}”疑为错别字（应为“元”或“万元”）："
+                f"{where}“{unit}”疑为错别字（应为“元”或“万元”）："
                 f"“{_excerpt(item.text, found.start(), found.end())}”",
                 item.table,
                 line=item.line,
@@ -209,7 +216,9 @@ def missing_numbers(document: Document) -> Iterator[Finding]:
 
 
 _YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年度?")
-_TITLE_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年度?\s*(?:\S{0,20}?)(?:部门|单位)(?:预算|决算)")
+# a year naming the budget in a heading (2026年部门预算, 2026年国有资本经营预算情况说明);
+# 2025年预算执行情况 in a 2026 budget is about last year, not a heading of this one
+_TITLE_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年度?\S{0,20}?(?:预算|决算)(?!执行)")
 _HEADING = re.compile(
     r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])"
 )
@@ -244,14 +253,18 @@ def wrong_years(document: Document) -> Iterator[Finding]:
 
 
 def _headings(document: Document) -> Iterator[Printed]:
-    """Table titles (with their kind), part and outline headings, page headers."""
+    """Table titles (with their kind), 目录 entries, short heading lines, page headers."""
     for table in document.tables:
         if table.kind not in ("narrative", "performance", "dept_performance"):
             yield Printed(table.line, table.title, table.kind)
+    for entry in document.toc:
+        yield Printed(entry.line, entry.text, entry.kind)
     for line in document.prose:
         flat = compact(line.text)
-        if len(flat) <= 40 and not re.search(r"[，。；]", flat):
-            if _HEADING.match(flat) or title_kind(flat) is not None or line.number <= 10:
-                yield Printed(line.number, line.text)
+        if len(flat) <= _MAX_HEADING and not re.search(r"[，。；,;]", flat):
+            yield Printed(line.number, line.text)
     for header in document.page_headers:
         yield Printed(header.line, header.text)
+
+
+_MAX_HEADING = 40

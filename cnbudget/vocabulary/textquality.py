@@ -66,3 +66,14 @@ AMOUNT_UNITS: tuple[str, ...] = ("万元", "元", "%", "％", "个百分点")
 
 # single characters that never stand twice in a row (的的, 和和)
 DOUBLED_CHARACTERS = "的和及与对在是了为将"
+
+# an amount the 情况说明 states (narrative key) and the tables that must then print
+# non-zero amounts: the prose describes a table, so the table cannot be missing or empty
+PROSE_TABLES: dict[str, tuple[str, ...]] = {
+    "income_total": ("summary", "income"),
+    "expenditure_total": ("summary", "expenditure"),
+    "three_public_total": ("three_public",),
+}
+
+# a money-unit label misspelt (单位：万员)
+UNIT_LABEL_TYPO = r"单位[：:]\s*((?:万|千)?[员园远源圆原])"

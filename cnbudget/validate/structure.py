@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from cnbudget.model import Document, Table
+from cnbudget.model import Document, SourceLine, Table
 from cnbudget.validate.common import table_name
 from cnbudget.validate.registry import Finding, NotApplicable, rule
 from cnbudget.validate.textquality import _PLACEHOLDER
@@ -228,6 +228,38 @@ def department_names(document: Document) -> Iterator[Finding]:
             f"{where}的部门名称“{name}”与封面的“{department}”不一致",
             line=header.line,
         )
+    for line, name in _heading_names(document):
+        if name in reported or _PLACEHOLDER.search(name) or same_department(name, department):
+            continue
+        reported.add(name)
+        yield Finding(
+            "STRUCT-DEPARTMENT",
+            "warning",
+            f"标题“{compact(line.text)}”中的部门名称“{name}”与封面的“{department}”不一致",
+            line=line.number,
+        )
+
+
+# a heading naming the department: 第二部分 国家信访局2024年度部门决算表, 广州市商务局概况
+_HEADING_LEAD = re.compile(
+    r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)?(?:附件[：:])?(?:纳入|关于)?"
+    r"(?:20\d{2}年度?)?"
+)
+_HEADING_NAME = re.compile(
+    r"^(\S{2,30}?(?:局|委员会|办公室|中心|院|厅|部|馆|处|站|所|队|委|办))(?:本级)?"
+    r"(?:20\d{2}年度?)?(?:部门|单位)?(?:预算|决算|概况|基本情况|主要职能)"
+)
+
+
+def _heading_names(document: Document) -> Iterator[tuple[SourceLine, str]]:
+    """Short prose lines that name the department before 预算/决算/概况, with the name."""
+    for line in document.prose:
+        flat = compact(line.text)
+        if len(flat) > _MAX_HEADING or re.search(r"[，。；]", flat):
+            continue
+        found = _HEADING_NAME.match(_HEADING_LEAD.sub("", flat, count=1))
+        if found:
+            yield line, found.group(1)
 
 
 def _nonzero(table: Table) -> bool:

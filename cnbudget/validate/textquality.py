@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from cnbudget.model import Document
 from cnbudget.validate.registry import Finding, NotApplicable, rule
@@ -268,3 +269,64 @@ def _headings(document: Document) -> Iterator[Printed]:
 
 
 _MAX_HEADING = 40
+
+
+_OUTLINE = re.compile(
+    r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])"
+)
+_SENTENCE_END = re.compile(r"[。；！？：:…”’）)》」】.;!?]$")
+_MIN_SENTENCE = 30  # compact characters with a comma: running text, not a label
+
+
+@rule(
+    "TEXT-TRUNCATED-SENTENCE",
+    "info",
+    "文字质量",
+    "段落以完整的句子结束",
+    "正文段落（含逗号的 30 字以上文字）紧接下一个章节标题却没有以句号等结束，句子可能残缺。",
+    "“……主要包括接待其他省市交通局参观所产生的费用”之后直接是“四、其他重要事项的情况说明”。",
+)
+def truncated_sentences(document: Document) -> Iterator[Finding]:
+    lines = [line for line in document.prose if compact(line.text)]
+    for line, following in pairwise(lines):
+        flat = compact(line.text)
+        if "\t" in line.text or len(flat) < _MIN_SENTENCE or not re.search(r"[，,]", flat):
+            continue
+        if _SENTENCE_END.search(flat) or not _OUTLINE.match(compact(following.text)):
+            continue
+        yield Finding(
+            "TEXT-TRUNCATED-SENTENCE",
+            "info",
+            f"段落在下一个标题前没有结束（没有句号），句子可能残缺：“…{flat[-24:]}”",
+            line=line.number,
+        )
+
+
+_BARE_VALUE = re.compile(r"^[≥≤=<>＞＜≧≦]*\s*[%％]?$")
+
+
+@rule(
+    "TEXT-TRUNCATED-INDICATOR",
+    "warning",
+    "文字质量",
+    "绩效指标值完整",
+    "绩效指标的指标值为空，或只有比较符号、单位而没有数字和文字（“≥”“≥%”），指标残缺。",
+    "产出指标“参保人数”的指标值只印了“≥”。",
+)
+def truncated_indicators(document: Document) -> Iterator[Finding]:
+    indicators = [(p.name, i) for p in document.performance for i in p.indicators]
+    if document.dept_performance is not None:
+        indicators += [("部门整体绩效目标", i) for i in document.dept_performance.indicators]
+    if not indicators:
+        raise NotApplicable("文件中没有读到绩效指标")
+    for owner, indicator in indicators:
+        if not _BARE_VALUE.match(compact(indicator.raw)):
+            continue
+        shown = f"“{indicator.raw.strip()}”" if indicator.raw.strip() else "空白"
+        yield Finding(
+            "TEXT-TRUNCATED-INDICATOR",
+            "warning",
+            f"“{owner}”的绩效指标“{indicator.name}”指标值为{shown}，指标残缺",
+            "performance",
+            line=indicator.line or None,
+        )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from itertools import pairwise
 
 from cnbudget.model import Document, SourceLine, Table
 from cnbudget.validate.common import table_name
@@ -155,28 +156,22 @@ def _repeated_sections(document: Document) -> Iterator[Finding]:
     overflowing a page frame is read twice), nor a repeated heading alone (the 目录).
     """
     lines = [line for line in document.prose if compact(line.text)]
-    first: dict[str, int] = {}
+    earlier: dict[tuple[str, str], int] = {}  # (heading, first paragraph) → line
     reported: set[str] = set()
-    for index, line in enumerate(lines[:-1]):
+    for line, following in pairwise(lines):
         flat = compact(line.text)
         if len(flat) > _MAX_HEADING or not _SECTION_HEADING.match(flat):
             continue
-        body = compact(lines[index + 1].text)
-        if flat not in first:
-            first[flat] = index
+        body = compact(following.text)
+        if len(body) < _MIN_PARAGRAPH:
             continue
-        earlier = first[flat]
-        if (
-            flat not in reported
-            and len(body) >= _MIN_PARAGRAPH
-            and body == compact(lines[earlier + 1].text)
-        ):
+        first = earlier.setdefault((flat, body), line.number)
+        if first != line.number and flat not in reported:
             reported.add(flat)
             yield Finding(
                 "STRUCT-DUPLICATE",
                 "warning",
-                f"章节“{flat}”印了两遍（第 {lines[earlier].number} 行和第 {line.number} 行，"
-                "标题和正文相同）",
+                f"章节“{flat}”印了两遍（第 {first} 行和第 {line.number} 行，标题和正文相同）",
                 line=line.number,
             )
 

@@ -238,12 +238,14 @@ def wrong_years(document: Document) -> Iterator[Finding]:
     year = document.metadata.year
     if year is None:
         raise NotApplicable("文件年度不明")
+    seen: set[tuple[int, int]] = set()
     for item in _headings(document):
         pattern = _YEAR if item.table else _TITLE_YEAR
         for found in pattern.finditer(compact(item.text)):
             printed = int(found.group(1))
-            if printed == year:
+            if printed == year or (item.line, printed) in seen:
                 continue
+            seen.add((item.line, printed))
             yield Finding(
                 "TEXT-YEAR",
                 "warning",

@@ -9,11 +9,11 @@ The words looked for are data in cnbudget/vocabulary/textquality.py.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
-from cnbudget.model import Document
+from cnbudget.model import Document, Severity
 from cnbudget.validate.registry import Finding, NotApplicable, rule
 from cnbudget.vocabulary import textquality as words
 from cnbudget.vocabulary.normalize import compact
@@ -49,6 +49,22 @@ def printed_text(document: Document, tables: bool = True) -> Iterator[Printed]:
 
 def _excerpt(text: str, start: int, end: int, margin: int = 12) -> str:
     return compact(text[max(0, start - margin) : end + margin])
+
+
+def _matches(
+    document: Document,
+    rule_id: str,
+    severity: Severity,
+    pattern: re.Pattern[str],
+    say: Callable[[re.Match[str], str], str],
+) -> Iterator[Finding]:
+    """A finding for each match of `pattern` in the prose and page headers (compacted);
+    `say(match, excerpt)` words the message."""
+    for item in printed_text(document, tables=False):
+        flat = compact(item.text)
+        for found in pattern.finditer(flat):
+            excerpt = _excerpt(flat, found.start(), found.end())
+            yield Finding(rule_id, severity, say(found, excerpt), line=item.line)
 
 
 _PLACEHOLDER = re.compile("|".join(words.PLACEHOLDERS))
@@ -123,15 +139,13 @@ _PUNCTUATION = re.compile(r"([。，、；：！？])\1+")
     "“……贡献商务力量。。围绕上述任务……”。",
 )
 def repeated_punctuation(document: Document) -> Iterator[Finding]:
-    for item in printed_text(document, tables=False):
-        for found in _PUNCTUATION.finditer(compact(item.text)):
-            flat = compact(item.text)
-            yield Finding(
-                "TEXT-REPEATED-PUNCTUATION",
-                "info",
-                f"标点“{found.group(0)}”重复：“{_excerpt(flat, found.start(), found.end())}”",
-                line=item.line,
-            )
+    return _matches(
+        document,
+        "TEXT-REPEATED-PUNCTUATION",
+        "info",
+        _PUNCTUATION,
+        lambda found, excerpt: f"标点“{found.group(0)}”重复：“{excerpt}”",
+    )
 
 
 _HAN = "\u4e00-\u9fff"
@@ -154,15 +168,13 @@ _DOUBLED = re.compile(
     "“……万元，主要为主要为基金监管费”。",
 )
 def repeated_words(document: Document) -> Iterator[Finding]:
-    for item in printed_text(document, tables=False):
-        flat = compact(item.text)
-        for found in _DOUBLED.finditer(flat):
-            yield Finding(
-                "TEXT-REPEATED-WORD",
-                "info",
-                f"词语“{found.group(0)}”重复：“{_excerpt(flat, found.start(), found.end())}”",
-                line=item.line,
-            )
+    return _matches(
+        document,
+        "TEXT-REPEATED-WORD",
+        "info",
+        _DOUBLED,
+        lambda found, excerpt: f"词语“{found.group(0)}”重复：“{excerpt}”",
+    )
 
 
 _EMPTY_REASON = re.compile(
@@ -179,15 +191,13 @@ _EMPTY_REASON = re.compile(
     "“……与上年预算持平，主要原因是。”",
 )
 def empty_reasons(document: Document) -> Iterator[Finding]:
-    for item in printed_text(document, tables=False):
-        flat = compact(item.text)
-        for found in _EMPTY_REASON.finditer(flat):
-            yield Finding(
-                "TEXT-EMPTY-REASON",
-                "warning",
-                f"“{found.group(1)}”之后没有内容：“{_excerpt(flat, found.start(), found.end())}”",
-                line=item.line,
-            )
+    return _matches(
+        document,
+        "TEXT-EMPTY-REASON",
+        "warning",
+        _EMPTY_REASON,
+        lambda found, excerpt: f"“{found.group(1)}”之后没有内容：“{excerpt}”",
+    )
 
 
 _LOST_NUMBER = re.compile(
@@ -204,16 +214,14 @@ _LOST_NUMBER = re.compile(
     "“比上年增加万元，增长%”。",
 )
 def missing_numbers(document: Document) -> Iterator[Finding]:
-    for item in printed_text(document, tables=False):
-        flat = compact(item.text)
-        for found in _LOST_NUMBER.finditer(flat):
-            yield Finding(
-                "TEXT-MISSING-NUMBER",
-                "warning",
-                f"“{found.group(1)}”与“{found.group(2)}”之间没有数字，句子残缺："
-                f"“{_excerpt(flat, found.start(), found.end())}”",
-                line=item.line,
-            )
+    return _matches(
+        document,
+        "TEXT-MISSING-NUMBER",
+        "warning",
+        _LOST_NUMBER,
+        lambda found,
+        excerpt: f"“{found.group(1)}”与“{found.group(2)}”之间没有数字，句子残缺：“{excerpt}”",
+    )
 
 
 _YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年度?")

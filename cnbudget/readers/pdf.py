@@ -83,6 +83,7 @@ def read_pdf(data: bytes, source: str, limits: Limits) -> SourceText:
         chars_seen = 0
         images = 0
         state = _State()
+        pictured: set[int] = set()
         for index in range(count):
             if time.monotonic() - started > limits.max_seconds:
                 raise InputError(source, f"读取 PDF 超时（超过 {limits.max_seconds:.0f} 秒）")
@@ -97,6 +98,8 @@ def read_pdf(data: bytes, source: str, limits: Limits) -> SourceText:
             items += page_items
             chars_seen += chars
             images += page_images
+            if page_images and not chars:
+                pictured.add(index + 1)
     finally:
         document.close()
     if chars_seen == 0:
@@ -105,7 +108,8 @@ def read_pdf(data: bytes, source: str, limits: Limits) -> SourceText:
                 source, "PDF 没有文字层（可能是扫描件或图片），目前不支持文字识别（OCR）"
             )
         raise InputError(source, "PDF 中没有可提取的文字")
-    return replace(to_source(items, source, data, "pdf"), notices=state.notices)
+    source_text = to_source(items, source, data, "pdf")
+    return replace(source_text, notices=state.notices, pages=count, pictured=frozenset(pictured))
 
 
 @dataclass(slots=True)

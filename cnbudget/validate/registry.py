@@ -110,8 +110,10 @@ def all_rules() -> list[Rule]:
         crosscodes,
         crosstable,
         narrative,
+        structure,
         summary,
         suspicious,
+        textquality,
     )
 
     return [_RULES[key] for key in sorted(_RULES)]

@@ -331,4 +331,7 @@ def test_narrative_rules_do_not_run_without_narrative() -> None:
         "NARRATIVE-PERFORMANCE",
         "NARRATIVE-CHANGE",
         "NARRATIVE-SHARE",
+        "NARRATIVE-ITEM-AMOUNT",
+        "NARRATIVE-ITEM-SHARE",
+        "NARRATIVE-FISCAL-TOTAL",
     }

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 
 from cnbudget.model import Cell, Narrative, NarrativeChange, Row, SourceLine, Table
+from cnbudget.prose.items import Names, extract_items
 from cnbudget.prose.text import Prose, join
 
 _N = r"(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)"
@@ -64,14 +66,18 @@ _CHANGES: tuple[tuple[str, str], ...] = (
 _SENTENCE_END = "。"
 
 
-def extract(lines: list[SourceLine]) -> tuple[Table | None, Narrative]:
-    """The `narrative` table (one row, cells by narrative key) and the structured items."""
+def extract(
+    lines: list[SourceLine], function_rows: Iterable[tuple[str, str]] = ()
+) -> tuple[Table | None, Narrative]:
+    """The `narrative` table (one row, cells by narrative key) and the structured items;
+    `function_rows` (code, name) of the document's tables resolve item names to codes."""
     prose = join(lines)
     row = Row("narrative", "情况说明", lines[0].number if lines else 0)
     for key, pattern in _AMOUNTS:
         _first(prose, key, pattern, row)
     for key, pattern in _COUNTS + _PERCENTS:
         _first(prose, key, pattern, row)
+    extract_items(prose, row, Names(function_rows))
     narrative = Narrative()
     for subject, anchor in _CHANGES:
         change = _change(prose, subject, anchor)

@@ -78,7 +78,8 @@ def test_real_defects_in_item_prose() -> None:
     assert sorted(s for r, s, c in found if c != "items.fiscal.2080506") == ["info"] * 4
     # 国家信访局 2026: 财政拨款收支总预算18,728.91万元 = 16,474.82 + 2,254.12 = 18,728.94
     found = findings(mutated("central-state-petition-bureau-2026-budget-dept.pdf"), "NARRATIVE-")
-    assert found == [("NARRATIVE-FISCAL-TOTAL", "error", "fiscal_total")]
+    assert ("NARRATIVE-FISCAL-TOTAL", "error", "fiscal_total") in found
+    assert not [f for f in found if f[0].startswith("NARRATIVE-ITEM")]
 
 
 def test_an_item_without_a_table_row_is_not_judged() -> None:

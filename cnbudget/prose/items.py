@@ -23,7 +23,7 @@ from cnbudget.vocabulary.functions import class_code
 SCOPES = ("general", "gov_fund", "fiscal", "all")
 _NUM = r"(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)"
 _SHARE = r"(?:，(?:占[^，。；\d]{0,10}?)(?P<p>\d+(?:\.\d+)?)[%％])?"
-_LEVEL = r"[（(]{}[）)]"
+_LEVEL = r"[（(]\d{{0,3}}{}[）)]"
 _NAME = r"[\u4e00-\u9fff、]{2,30}?"
 # 类（类）款（款）项（项） then at most a short lead (“科目”, “2026年预算数为”) and the amount
 _ITEM = re.compile(
@@ -65,6 +65,12 @@ def scope_at(text: str, start: int) -> str | None:
     return words[-1].lastgroup if words else None
 
 
+def _keys(name: str) -> set[str]:
+    """Comparison keys of a name (其它 and 其他 are one word)."""
+    name = name.replace("其它", "其他")
+    return {name_key(name), loose_key(name)}
+
+
 class Names:
     """Function codes by name: the document's own rows first, then the catalogue."""
 
@@ -78,11 +84,11 @@ class Names:
 
     def _add(self, code: str, name: str) -> None:
         if code.isdigit() and len(code) in (3, 5, 7):
-            self.by_code.setdefault(code, set()).update({name_key(name), loose_key(name)})
+            self.by_code.setdefault(code, set()).update(_keys(name))
 
     def resolve(self, parent: str, name: str, width: int) -> str | None:
         """The unique code of `width` digits under `parent` whose name is `name`."""
-        keys = {name_key(name), loose_key(name)}
+        keys = _keys(name)
         hits = [
             code
             for code, names in self.by_code.items()
@@ -107,7 +113,7 @@ def extract_items(prose: Prose, row: Row, names: Names) -> None:
     for match in _CLASS.finditer(text):
         if any(start <= match.start() < end for start, end in taken):
             continue
-        if re.match(r"[^，。；]{0,30}?[（(]款[）)]", text[match.end("c") :]):
+        if re.match(r"[^，。；]{0,30}?[（(]\d{0,3}款[）)]", text[match.end("c") :]):
             continue
         _add(prose, row, match, names.klass(match.group("c")), match.group("p"))
     total = _FISCAL_TOTAL.search(text)

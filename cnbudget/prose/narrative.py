@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from cnbudget.model import Cell, Narrative, NarrativeChange, Row, SourceLine, Table
+from cnbudget.prose.changes import statements
 from cnbudget.prose.items import Names, extract_items
 from cnbudget.prose.text import Prose, join
 
@@ -78,7 +79,7 @@ def extract(
     for key, pattern in _COUNTS + _PERCENTS:
         _first(prose, key, pattern, row)
     extract_items(prose, row, Names(function_rows))
-    narrative = Narrative()
+    narrative = Narrative(statements=statements(prose))
     for subject, anchor in _CHANGES:
         change = _change(prose, subject, anchor)
         if change is None:

@@ -79,6 +79,7 @@ def all_rules() -> list[Rule]:
         crosscodes,
         crosstable,
         narrative,
+        prose_changes,
         prose_items,
         summary,
         suspicious,

@@ -79,6 +79,7 @@ def all_rules() -> list[Rule]:
         crosscodes,
         crosstable,
         narrative,
+        performance_rules,
         prose_changes,
         prose_items,
         summary,

@@ -206,7 +206,8 @@ def _read_prose_and_targets(document: Document, source: SourceText, layout: Layo
     for table in (performance.project_table(projects), performance.dept_table(target)):
         if table is not None:
             document.tables.append(table)
-    prose_table, document.narrative = narrative.extract(layout.prose)
+    rows = [(row.code, row.name) for table in document.tables for row in table.rows]
+    prose_table, document.narrative = narrative.extract(layout.prose, rows)
     if prose_table is not None:
         document.tables.append(prose_table)
     document.profile = profile.extract(source.lines, document.metadata.department)

@@ -8,6 +8,8 @@ import re
 import pytest
 
 from cnbudget.errors import InputError
+from cnbudget.facts import facts
+from cnbudget.model import Document
 from cnbudget.pipeline import parse_source
 from cnbudget.readers import read_data
 
@@ -33,3 +35,45 @@ def test_tables_without_any_amount_are_an_error() -> None:
     assert not re.search(r"\d+\.\d\d", "\n".join(lines[first : first + 8]))
     with pytest.raises(InputError, match="未能从文件中读出任何预算表数据"):
         parse_source(read_data(header_only.encode(), "只有表头.txt"))
+
+
+AMOUNT = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*\.\d\d(?!\d)|(?<![\d.,])\d+\.\d\d(?!\d)")
+
+
+def _swap_first_two(line: str) -> str:
+    found = list(AMOUNT.finditer(line))
+    a, b = found[0], found[1]
+    assert a.group() != b.group()
+    return line[: a.start()] + b.group() + line[a.end() : b.start()] + a.group() + line[b.end() :]
+
+
+@pytest.mark.parametrize("name", [SAMPLES[i] for i in (1, 2, 4)])
+def test_swapped_total_row_does_not_move_its_children(name: str) -> None:
+    """Two amounts traded in the 合计 row of the 一般公共预算基本支出表 once re-assigned
+    every 商品和服务支出 row to 人员经费 with no notice."""
+    text = (CORPUS / f"{name}.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    title = next(
+        i for i, line in enumerate(lines) if re.fullmatch(r"一般公共预算基本支出(情况)?表", line)
+    )
+    total = next(
+        i
+        for i in range(title, len(lines))
+        if re.match(r"\s*合\s*计", lines[i]) and len(AMOUNT.findall(lines[i])) >= 3
+    )
+    mutated = "\n".join([*lines[:total], _swap_first_two(lines[total]), *lines[total + 1 :]])
+
+    def cells(document: Document) -> dict[tuple[str, str, str], str]:
+        return {
+            (f.table, f.row_code, f.column): str(f.value)
+            for f in facts(document)
+            if f.line != total + 1
+        }
+
+    original = parse_source(read_data(text.encode(), name))
+    document = parse_source(read_data(mutated.encode(), name))
+    assert cells(document) == cells(original)
+    swapped = [n for n in document.notices if n.code == "column-swapped"]
+    assert [n.line for n in swapped] == [total + 1]
+    row = next(f for f in facts(document) if f.line == total + 1)
+    assert row.confidence <= 0.5

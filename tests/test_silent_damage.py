@@ -77,3 +77,23 @@ def test_swapped_total_row_does_not_move_its_children(name: str) -> None:
     assert [n.line for n in swapped] == [total + 1]
     row = next(f for f in facts(document) if f.line == total + 1)
     assert row.confidence <= 0.5
+
+
+def test_formulas_without_cached_values_are_named() -> None:
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "收支总表"
+    sheet.append(["收支总表"])
+    sheet.append(["项目", "金额"])
+    sheet.append(["一般公共预算拨款收入", 100.5])
+    sheet.append(["政府性基金预算拨款收入", 20.25])
+    sheet.append(["合计", "=B3+B4"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    source = read_data(buffer.getvalue(), "公式.xlsx")
+    assert any("1 个公式单元格没有保存计算结果（B5）" in n for n in source.notices)

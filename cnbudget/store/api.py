@@ -16,6 +16,7 @@ from cnbudget.errors import InputError, internal_reason, one_line
 from cnbudget.model import Document, Fact
 from cnbudget.readers.text import document_id
 from cnbudget.store import engine as engines
+from cnbudget.store.corrections import apply_saved
 from cnbudget.store.records import Records, to_document, to_finding, to_records
 from cnbudget.store.schema import (
     DocumentRow,
@@ -306,6 +307,7 @@ class Store:
                     return False
                 self._delete(connection, doc_id)
             _insert_records(connection, records)
+            apply_saved(connection, doc_id)  # corrections made before outlive re-ingest
         return True
 
     @staticmethod

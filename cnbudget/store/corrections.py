@@ -161,6 +161,13 @@ def corrections(store: Store, doc_id: str) -> list[Correction]:
     return [found[field] for field in FIELDS if field in found]
 
 
+def stored_region(store: Store, doc_id: str) -> str | None:
+    """The region column of a stored document (as corrected)."""
+    d = _DOCUMENTS.c
+    with store.engine.connect() as connection:
+        return connection.execute(select(d.region).where(d.id == doc_id)).scalar()
+
+
 def apply_saved(connection: Connection, doc_id: str) -> None:
     """Apply a document's recorded corrections to its stored row (in the caller's
     transaction): the columns the queries filter on and the metadata JSON the views read."""

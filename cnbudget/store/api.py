@@ -421,8 +421,10 @@ class Store:
         region: str | None = None,
         department: str | None = None,
         kind: str | None = None,
+        ids: Sequence[str] | None = None,
     ) -> list[DocumentSummary]:
-        """Stored documents matching every given filter (region/department: substring)."""
+        """Stored documents matching every given filter (region/department: substring;
+        `ids`: only these documents)."""
         d = DOCUMENTS.c
         query = select(
             *(
@@ -449,6 +451,8 @@ class Store:
                 )
             )
         ).where(*document_filters(year, region, department, kind))
+        if ids is not None:
+            query = query.where(d.id.in_(list(ids)))
         query = query.order_by(DOCUMENTS.c.year.desc(), DOCUMENTS.c.department, DOCUMENTS.c.id)
         with self.engine.connect() as connection:
             return [

@@ -18,7 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from cnbudget import __version__
 from cnbudget.store import StoreError
-from cnbudget.web import api, downloads, review
+from cnbudget.web import api, downloads, explore, review
 from cnbudget.web.grid import paired_rows
 from cnbudget.web.guard import BodyLimit, QueryGuard, SecurityHeaders, same_origin, whole_number
 from cnbudget.web.labels import SEVERITIES, column_name, table_name
@@ -172,7 +172,8 @@ def create_app(
         page_no: Annotated[str, Query(alias="page")] = "1",
     ) -> HTMLResponse:
         where = Filter(department.strip() or None, region.strip() or None, _year(year))
-        rows = sort_rows(library.documents(where) if library else [], sort, order != "asc")
+        found, faceting = explore.list_context(request, library.documents(where) if library else [])
+        rows = sort_rows(found, sort, order != "asc")
         pages = max(1, -(-len(rows) // PAGE_SIZE))
         current = min(max(1, whole_number(page_no) or 1), pages)
         start = (current - 1) * PAGE_SIZE
@@ -189,6 +190,7 @@ def create_app(
             sort=sort if sort in SORTS else "expenditure_total",
             order="asc" if order == "asc" else "desc",
             sorts=SORTS,
+            **faceting,
         )
 
     @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -327,6 +329,7 @@ def create_app(
         return page(request, "api.html", spec=app.openapi())
 
     review.register(app, library, page)
+    explore.register(app, library, page)
     app.include_router(api.router(library))
     return app
 

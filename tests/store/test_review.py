@@ -131,3 +131,45 @@ def test_migration_fills_the_keys_of_stored_documents(db_url: str) -> None:
         with store.engine.connect() as connection:
             stored = connection.execute(select(api.DOCUMENTS.c.department_key)).scalar_one()
         assert stored == department_key(summary.department)
+
+
+def test_correct_command(db_url: str) -> None:
+    from click.testing import CliRunner
+
+    from cnbudget.cli import main
+
+    def run(*args: str) -> tuple[int, str, str]:
+        result = CliRunner(mix_stderr=False).invoke(main, list(args), catch_exceptions=False)
+        return result.exit_code, result.stdout, result.stderr
+
+    assert run("ingest", str(PATHS[0]), "--db", db_url)[0] == 0
+    with open(db_url) as store:
+        summary = store.documents()[0]
+    code, out, _ = run(
+        "correct",
+        summary.id[:8],
+        "--year",
+        "2026",
+        "--kind",
+        "决算",
+        "--reviewer",
+        "赵",
+        "--db",
+        db_url,
+    )
+    assert code == 0 and "更正 2 项" in out
+    assert f"年度：{summary.year} → 2026" in out and "核查人 赵" in out
+    code, _, err = run("correct", summary.id[:8], "--year", "26", "--db", db_url)
+    assert code == 2 and "年度应为" in err
+    code, _, err = run("correct", summary.id[:8], "--db", db_url)
+    assert code == 2 and "至少给出一项更正" in err
+    code, out, _ = run("list", "--db", db_url, "--year", "2026", "--format", "json")
+    import json
+
+    assert [(d["id"], d["kind"]) for d in json.loads(out)] == [(summary.id, "决算")]
+    # re-ingesting the same file keeps the correction
+    assert run("ingest", str(PATHS[0]), "--replace", "--db", db_url)[0] == 0
+    code, out, _ = run("correct", summary.id, "--show", "--db", db_url)
+    assert code == 0 and "2026" in out and "决算" in out
+    with open(db_url) as store:
+        assert store.documents()[0].year == 2026

@@ -25,6 +25,7 @@ from cnbudget.store.corrections import (
 )
 from cnbudget.store.records import region_fields
 from cnbudget.store.review import (
+    PENDING,
     STATUSES,
     WORK_SORTS,
     ReviewError,
@@ -99,6 +100,27 @@ def document_context(
         "status_counts": status_counts(keys, verdicts),
         "corrections": corrections(store, doc_id),
     }
+
+
+def verdicts(
+    library: Library | None, doc_id: str, findings: Sequence[Finding]
+) -> list[dict[str, Any]]:
+    """Each finding's key and verdict as plain fields (for the JSON findings and exports)."""
+    keys = keys_of(findings)
+    known = reviews(library.store, doc_id) if isinstance(library, StoreLibrary) else {}
+    out = []
+    for key in keys:
+        v = known.get(key)
+        out.append(
+            {
+                "key": key,
+                "status": v.status if v else PENDING,
+                "note": v.note if v else None,
+                "reviewer": v.reviewer if v else None,
+                "reviewed_at": v.reviewed_at.isoformat() if v else None,
+            }
+        )
+    return out
 
 
 def changes_from(form: dict[str, str], before: dict[str, str]) -> dict[str, str]:

@@ -109,6 +109,10 @@ def test_review_a_finding_then_find_it_in_the_worklist(
     answer = client.get("/api/findings", params={"status": "confirmed"}).json()
     assert answer["total"] == 1 and answer["counts"]["confirmed"] == 1
     assert answer["items"][0]["finding_key"] == stored_keys(own_store, doc_id)[1]
+    per_document = client.get(f"/api/documents/{doc_id}/findings").json()
+    assert [f["status"] for f in per_document[:3]] == ["pending", "confirmed", "pending"]
+    assert per_document[1]["note"] == "原表另有说明" and per_document[1]["reviewer"] == "钱"
+    assert per_document[1]["key"] == stored_keys(own_store, doc_id)[1]
 
     # the verdict survives re-ingesting the same file
     source = next(s.source for s in own_store.documents() if s.id == doc_id)

@@ -173,6 +173,7 @@ class WorkFilter:
     region: str | None = None
     year: int | None = None
     department: str | None = None
+    document: str | None = None  # one document's findings
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +228,8 @@ def _conditions(where: WorkFilter) -> list[Any]:
     conditions = document_filters(where.year, where.region, where.department)
     if where.rule:
         conditions.append(f.rule == where.rule)
+    if where.document:
+        conditions.append(f.document_id == where.document)
     doubt = _doubt_column()
     if where.severity == "doubt":
         conditions.append(doubt.is_not(None) if doubt is not None else f.rule.is_(None))

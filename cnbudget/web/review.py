@@ -226,6 +226,7 @@ def work_filter(
     region: str = "",
     year: str = "",
     department: str = "",
+    doc: str = "",
 ) -> WorkFilter:
     """The worklist filter of a request (unknown values are ignored, never an error)."""
     number = whole_number(year)
@@ -236,6 +237,7 @@ def work_filter(
         region.strip()[:200] or None,
         number if number is not None and 1000 <= number <= 9999 else None,
         department.strip()[:200] or None,
+        doc.strip()[:64] or None,
     )
 
 
@@ -332,12 +334,13 @@ def register(app: FastAPI, library: Library | None, page: Page) -> None:
         region: str = "",
         year: str = "",
         department: str = "",
+        doc: str = "",
         sort: str = "department",
         order: str = "asc",
         page_no: Annotated[str, Query(alias="page")] = "1",
     ) -> HTMLResponse:
         _, store = store_of(library)
-        where = work_filter(rule, severity, status, region, year, department)
+        where = work_filter(rule, severity, status, region, year, department, doc)
         counts = worklist_counts(store, where)
         pages = max(1, -(-counts["total"] // WORK_PAGE))
         current = min(max(1, whole_number(page_no) or 1), pages)
@@ -373,11 +376,12 @@ def register(app: FastAPI, library: Library | None, page: Page) -> None:
         region: str = "",
         year: str = "",
         department: str = "",
+        doc: str = "",
         sort: str = "department",
         order: str = "asc",
     ) -> Response:
         _, store = store_of(library)
-        where = work_filter(rule, severity, status, region, year, department)
+        where = work_filter(rule, severity, status, region, year, department, doc)
         items = worklist(store, where, sort, order == "desc", 0, MAX_DOWNLOAD)
         return csv_response("findings.csv", CSV_HEADER, _csv_rows(items))
 
@@ -395,13 +399,14 @@ def register(app: FastAPI, library: Library | None, page: Page) -> None:
         region: Annotated[str, Query(max_length=200, description="地区包含")] = "",
         year: Annotated[int | None, Query(ge=1900, le=2200)] = None,
         department: Annotated[str, Query(max_length=200, description="单位名称包含")] = "",
+        doc: Annotated[str, Query(max_length=64, description="只列这份文件（编号）")] = "",
         sort: Annotated[str, Query(description="排序：" + "、".join(WORK_SORTS))] = "department",
         order: Annotated[str, Query(pattern="^(asc|desc)$")] = "asc",
         offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     ) -> WorkPageOut:
         _, store = store_of(library)
-        where = work_filter(rule, severity, status, region, str(year or ""), department)
+        where = work_filter(rule, severity, status, region, str(year or ""), department, doc)
         counts = worklist_counts(store, where)
         items = worklist(store, where, sort, order == "desc", offset, limit)
         return WorkPageOut(

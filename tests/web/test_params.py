@@ -30,7 +30,7 @@ ROUTES = {
     "/compare.xlsx": ("measure", "code", "year"),
     "/api/documents": ("department", "region", "year"),
     "/api/compare": ("measure", "code", "department", "region", "year", "doc"),
-    "/findings": ("rule", "severity", "status", "region", "year", "sort", "order", "page"),
+    "/findings": ("rule", "severity", "status", "region", "year", "doc", "sort", "order", "page"),
     "/findings.csv": ("rule", "severity", "status", "year"),
     "/api/findings": ("rule", "severity", "status", "region", "year", "sort", "offset", "limit"),
     "/facts": ("table", "code", "column", "region", "year", "department", "page"),

@@ -87,6 +87,9 @@ def test_review_a_finding_then_find_it_in_the_worklist(
     assert "误报" in item.locator(".review .status").inner_text()
     assert "原表另有说明" in item.inner_text() and "钱" in item.inner_text()
     assert "误报 1" in tab.locator("#review-counts").inner_text()
+    tab.click("#doc-worklist")  # this document's findings in the worklist
+    tab.wait_for_selector("#one-document")
+    assert tab.locator("#worklist tbody tr").count() == len(findings)
 
     # the worklist across documents, filtered by status, shows it and downloads it
     tab.goto(f"{own_server}/findings?status=false_positive")

@@ -16,6 +16,7 @@ from cnbudget.errors import InputError, internal_reason, one_line
 from cnbudget.model import Document, Fact
 from cnbudget.readers.text import document_id
 from cnbudget.store import engine as engines
+from cnbudget.store.corrections import apply_saved
 from cnbudget.store.records import Records, to_document, to_finding, to_records
 from cnbudget.store.schema import (
     DocumentRow,
@@ -306,6 +307,7 @@ class Store:
                     return False
                 self._delete(connection, doc_id)
             _insert_records(connection, records)
+            apply_saved(connection, doc_id)  # corrections made before outlive re-ingest
         return True
 
     @staticmethod
@@ -419,8 +421,10 @@ class Store:
         region: str | None = None,
         department: str | None = None,
         kind: str | None = None,
+        ids: Sequence[str] | None = None,
     ) -> list[DocumentSummary]:
-        """Stored documents matching every given filter (region/department: substring)."""
+        """Stored documents matching every given filter (region/department: substring;
+        `ids`: only these documents)."""
         d = DOCUMENTS.c
         query = select(
             *(
@@ -448,6 +452,8 @@ class Store:
                 )
             )
         ).where(*document_filters(year, region, department, kind))
+        if ids is not None:
+            query = query.where(d.id.in_(list(ids)))
         query = query.order_by(DOCUMENTS.c.year.desc(), DOCUMENTS.c.department, DOCUMENTS.c.id)
         with self.engine.connect() as connection:
             return [

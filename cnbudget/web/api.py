@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from cnbudget.export_json import document_dict
 from cnbudget.model import Document, format_decimal
+from cnbudget.web import review
 from cnbudget.web.charts import document_charts
 from cnbudget.web.library import MEASURES, Filter, Library, measure
 
@@ -49,6 +50,11 @@ class FindingOut(BaseModel):
     numbers: dict[str, str]
     cells: list[list[str]]
     suspect: list[str] | None
+    key: str | None = Field(None, description="问题键（规则与位置，重新入库后不变）")
+    status: str = Field("pending", description="核查状态：confirmed、false_positive、pending")
+    note: str | None = Field(None, description="核查备注")
+    reviewer: str | None = Field(None, description="核查人")
+    reviewed_at: str | None = Field(None, description="核查时间（ISO 8601）")
 
 
 class MeasureOut(BaseModel):
@@ -131,6 +137,7 @@ def router(library: Library | None) -> APIRouter:
     @api.get("/documents/{doc_id}/findings", response_model=list[FindingOut], summary="核查发现")
     def findings(doc_id: Annotated[str, _ID]) -> list[FindingOut]:
         stored_document(library, doc_id)
+        found = connected(library).findings(doc_id)
         return [
             FindingOut(
                 rule=f.rule,
@@ -143,8 +150,9 @@ def router(library: Library | None) -> APIRouter:
                 numbers={k: format_decimal(v) for k, v in f.numbers.items()},
                 cells=[list(c) for c in f.cells],
                 suspect=list(f.suspect) if f.suspect else None,
+                **verdict,
             )
-            for f in connected(library).findings(doc_id)
+            for f, verdict in zip(found, review.verdicts(library, doc_id, found), strict=True)
         ]
 
     @api.get("/documents/{doc_id}/charts", summary="图表数据（ECharts 配置）")

@@ -11,14 +11,14 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 import jinja2
-from fastapi import Depends, FastAPI, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import Depends, FastAPI, File, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from cnbudget import __version__
 from cnbudget.store import StoreError
-from cnbudget.web import api, downloads
+from cnbudget.web import api, downloads, explore, review
 from cnbudget.web.grid import paired_rows
 from cnbudget.web.guard import BodyLimit, QueryGuard, SecurityHeaders, same_origin, whole_number
 from cnbudget.web.labels import SEVERITIES, column_name, table_name
@@ -172,7 +172,8 @@ def create_app(
         page_no: Annotated[str, Query(alias="page")] = "1",
     ) -> HTMLResponse:
         where = Filter(department.strip() or None, region.strip() or None, _year(year))
-        rows = sort_rows(library.documents(where) if library else [], sort, order != "asc")
+        found, faceting = explore.list_context(request, library.documents(where) if library else [])
+        rows = sort_rows(found, sort, order != "asc")
         pages = max(1, -(-len(rows) // PAGE_SIZE))
         current = min(max(1, whole_number(page_no) or 1), pages)
         start = (current - 1) * PAGE_SIZE
@@ -189,14 +190,17 @@ def create_app(
             sort=sort if sort in SORTS else "expenditure_total",
             order="asc" if order == "asc" else "desc",
             sorts=SORTS,
+            **faceting,
         )
 
     @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
     def document_page(request: Request, doc_id: str) -> HTMLResponse:
         document = api.stored_document(library, doc_id)
-        view = document_view(document, api.connected(library).findings(doc_id))
+        findings = api.connected(library).findings(doc_id)
+        view = document_view(document, findings)
         base = f"/documents/{doc_id}"
-        return page(request, "document.html", view=view, base=base, upload=None)
+        reviewed = review.document_context(library, doc_id, document, findings)
+        return page(request, "document.html", view=view, base=base, upload=None, **reviewed)
 
     @app.get("/documents/{doc_id}/source", response_class=HTMLResponse, include_in_schema=False)
     def source_page(request: Request, doc_id: str) -> HTMLResponse:
@@ -245,7 +249,10 @@ def create_app(
             raise HTTPException(404, "上传结果已过期，请重新上传")
         report = item.report
         view = document_view(item.document, report.findings, report.ran, report.not_run)
-        return page(request, "document.html", view=view, base=f"/upload/{token}", upload=item)
+        fix = review.upload_context(item.document)
+        return page(
+            request, "document.html", view=view, base=f"/upload/{token}", upload=item, **fix
+        )
 
     @app.get("/upload/{token}/source", response_class=HTMLResponse, include_in_schema=False)
     def upload_source(request: Request, token: str) -> HTMLResponse:
@@ -261,15 +268,22 @@ def create_app(
         )
 
     @app.post("/upload/{token}/save", include_in_schema=False)
-    def upload_save(request: Request, token: str, confirm: Annotated[str, Form()] = "") -> Response:
+    async def upload_save(request: Request, token: str) -> Response:
         same_origin(request)
+        form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+        confirm = form.get("confirm", "")
         lib = api.connected(library)
         item = uploads.get(token)
         if item is None:
             raise HTTPException(404, "上传结果已过期，请重新上传")
         if confirm != "yes":
             raise HTTPException(400, "缺少保存确认")
+        fixes = review.changes_from(form, review.upload_context(item.document)["fix"])
+        if fixes:  # checked before anything is written
+            review.check_changes(fixes)
         lib.save(item.document, item.data, item.name, item.lines)
+        if fixes:
+            review.save_corrections(lib, item.document.id, fixes, form.get("reviewer"))
         item.saved = True
         return RedirectResponse(f"/documents/{item.document.id}", status_code=303)
 
@@ -314,6 +328,8 @@ def create_app(
     def api_docs(request: Request) -> HTMLResponse:
         return page(request, "api.html", spec=app.openapi())
 
+    review.register(app, library, page)
+    explore.register(app, library, page)
     app.include_router(api.router(library))
     return app
 

@@ -18,7 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from cnbudget import __version__
 from cnbudget.store import StoreError
-from cnbudget.web import api, downloads
+from cnbudget.web import api, downloads, evidence
 from cnbudget.web.grid import paired_rows
 from cnbudget.web.guard import BodyLimit, QueryGuard, SecurityHeaders, same_origin, whole_number
 from cnbudget.web.labels import SEVERITIES, column_name, table_name
@@ -31,6 +31,8 @@ from cnbudget.web.library import (
     Measure,
     measure,
 )
+from cnbudget.web.numbers import amount
+from cnbudget.web.pages import PageCache
 from cnbudget.web.uploads import (
     ALLOWED_SUFFIXES,
     MAX_UPLOAD_BYTES,
@@ -76,10 +78,8 @@ def _environment() -> jinja2.Environment:
 
 
 def money(value: Decimal | None) -> str:
-    """An amount for display with thousands separators, exact digits kept."""
-    if value is None:
-        return "—"
-    return f"{value:,f}"
+    """An amount for display (`cnbudget.web.numbers.amount`: 万元, exact, separators)."""
+    return amount(value)
 
 
 def sort_rows(rows: list[DocRow], key: str, descending: bool) -> list[DocRow]:
@@ -314,6 +314,7 @@ def create_app(
     def api_docs(request: Request) -> HTMLResponse:
         return page(request, "api.html", spec=app.openapi())
 
+    evidence.add_routes(app, library, uploads, page, PageCache())
     app.include_router(api.router(library))
     return app
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from cnbudget.model import Document
+from cnbudget.store.originals import Original
 from cnbudget.validate import Finding
 
 
@@ -110,6 +111,8 @@ class Library(Protocol):
     def findings(self, doc_id: str) -> list[Finding]: ...
 
     def source_lines(self, doc_id: str) -> list[str] | None: ...
+
+    def original(self, doc_id: str) -> Original | None: ...
 
     def compare(self, key: str, where: Filter, code: str | None = None) -> list[CompareRow]: ...
 

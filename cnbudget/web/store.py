@@ -12,6 +12,7 @@ from typing import Any
 from cnbudget.model import Document
 from cnbudget.store import Store, StoreError
 from cnbudget.store import open as open_store
+from cnbudget.store.originals import Original
 from cnbudget.validate import Finding, check
 from cnbudget.web.labels import table_name
 from cnbudget.web.library import CompareRow, DocRow, Filter
@@ -92,6 +93,9 @@ class StoreLibrary:
             if self.store.resolve(doc_id) != doc_id:
                 return None
             document = self.store.document(doc_id)
+            if not document.positions:  # pages and boxes of a PDF's lines (page evidence)
+                kept = self.store.original(doc_id, data=False)
+                document.positions = kept.positions if kept is not None else {}
         except StoreError:
             return None
         with self._lock:
@@ -99,6 +103,13 @@ class StoreLibrary:
             while len(self._documents) > _CACHE:
                 self._documents.popitem(last=False)
         return document
+
+    def original(self, doc_id: str) -> Original | None:
+        """The original PDF kept with a document (for page images), or None."""
+        try:
+            return self.store.original(doc_id)
+        except StoreError:
+            return None
 
     def findings(self, doc_id: str) -> list[Finding]:
         try:
@@ -121,7 +132,7 @@ class StoreLibrary:
         self, document: Document, data: bytes, name: str, lines: list[str] | None = None
     ) -> bool:
         """Store an uploaded document (the one write of the web UI); False if already stored."""
-        result = self.store.ingest_document(document, False, check(document), lines)
+        result = self.store.ingest_document(document, False, check(document), lines, data)
         if result.status == "failed":
             raise StoreError(f"{name}：{result.reason}")
         with self._lock:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from cnbudget.model import Document, Notice, format_decimal
+from cnbudget.model import Document, Notice
 from cnbudget.validate import Finding
 from cnbudget.web.charts import document_charts
 from cnbudget.web.extras import Node, document_extras, label, node
-from cnbudget.web.grid import FindingIndex, TableView, cell_id, table_view
+from cnbudget.web.grid import FindingIndex, Positions, TableView, cell_id, table_view
 from cnbudget.web.labels import SEVERITIES, column_name, number_name, table_name
+from cnbudget.web.numbers import amount
 
 _META_FIELDS = {"department", "year", "unit", "kind", "scope"}
 
@@ -28,6 +29,7 @@ class FindingView:
     row: str
     column: str
     line: int | None
+    page: int | None  # the page of the finding's line (PDF)
     numbers: list[tuple[str, str]]
     cells: list[str]
     suspect: str | None
@@ -51,7 +53,7 @@ class DocumentView:
     not_run: dict[str, str] = field(default_factory=dict)
 
 
-def _finding_view(index: int, finding: Finding, placed: bool) -> FindingView:
+def _finding_view(index: int, finding: Finding, placed: bool, positions: Positions) -> FindingView:
     cells = [cell_id(*key) for key in finding.cells]
     if not cells and finding.table and finding.row and finding.column:
         cells = [cell_id(finding.table, finding.row, finding.column)]
@@ -68,7 +70,8 @@ def _finding_view(index: int, finding: Finding, placed: bool) -> FindingView:
         finding.row or "",
         column_name(finding.column) if finding.column else "",
         finding.line,
-        [(number_name(key), format_decimal(value)) for key, value in finding.numbers.items()],
+        positions.get(finding.line, (None, None))[0] if finding.line else None,
+        [(number_name(key), amount(value)) for key, value in finding.numbers.items()],
         cells,
         cell_id(*finding.suspect) if finding.suspect else None,
         suspect_text,
@@ -84,8 +87,9 @@ def document_view(
 ) -> DocumentView:
     """Build the view of a document and its validation findings."""
     index = FindingIndex(findings)
-    tables = [table_view(table, index) for table in document.tables]
-    views = [_finding_view(i, f, i in index.placed) for i, f in enumerate(findings)]
+    positions = document.positions
+    tables = [table_view(table, index, positions) for table in document.tables]
+    views = [_finding_view(i, f, i in index.placed, positions) for i, f in enumerate(findings)]
     counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
     meta = document.metadata
     meta_extra = [

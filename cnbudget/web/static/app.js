@@ -43,9 +43,17 @@
       if (link) {
         var p = document.createElement("p");
         var a = document.createElement("a");
-        a.href = link.getAttribute("href");
+        a.href = link.getAttribute("data-source") || link.getAttribute("href");
         a.textContent = "查看原文第 " + link.getAttribute("data-line") + " 行";
         p.appendChild(a);
+        if (link.getAttribute("data-page")) {
+          var page = document.createElement("a");
+          page.href = link.getAttribute("href");
+          page.className = "page";
+          page.textContent = "查看原件第 " + link.getAttribute("data-page") + " 页";
+          p.appendChild(document.createTextNode(" · "));
+          p.appendChild(page);
+        }
         body.appendChild(p);
       }
       var rect = cell.getBoundingClientRect();

@@ -17,6 +17,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from cnbudget import __version__
+from cnbudget.coverage import percent
 from cnbudget.store import StoreError
 from cnbudget.web import api, downloads, evidence
 from cnbudget.web.grid import paired_rows
@@ -73,6 +74,7 @@ def _environment() -> jinja2.Environment:
         severities=SEVERITIES,
         version=__version__,
         pairs=paired_rows,
+        percent=percent,
     )
     return env
 
@@ -194,7 +196,8 @@ def create_app(
     @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
     def document_page(request: Request, doc_id: str) -> HTMLResponse:
         document = api.stored_document(library, doc_id)
-        view = document_view(document, api.connected(library).findings(doc_id))
+        lib = api.connected(library)
+        view = document_view(document, lib.findings(doc_id), lines=lib.source_lines(doc_id))
         base = f"/documents/{doc_id}"
         return page(request, "document.html", view=view, base=base, upload=None)
 
@@ -244,7 +247,7 @@ def create_app(
         if item is None:
             raise HTTPException(404, "上传结果已过期，请重新上传")
         report = item.report
-        view = document_view(item.document, report.findings, report.ran, report.not_run)
+        view = document_view(item.document, report.findings, report.ran, report.not_run, item.lines)
         return page(request, "document.html", view=view, base=f"/upload/{token}", upload=item)
 
     @app.get("/upload/{token}/source", response_class=HTMLResponse, include_in_schema=False)

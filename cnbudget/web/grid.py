@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from itertools import zip_longest
 
 from cnbudget.export.layout import column_tree, header_cells, value_keys
-from cnbudget.model import Box, Row, Table, format_decimal
+from cnbudget.model import Box, Coverage, Notice, Row, Table, format_decimal
 from cnbudget.validate import Finding
 from cnbudget.web.labels import column_name, table_name
 from cnbudget.web.numbers import amount
@@ -54,6 +54,7 @@ class GridRow:
     level: int
     cells: list[GridCell | None]
     total: bool = False
+    unread: str | None = None  # a printed row not read: the notice naming its amounts
 
 
 @dataclass(slots=True)
@@ -79,6 +80,9 @@ class TableView:
     empty_note: str | None
     grids: list[Grid]
     finding_count: int = 0
+    coverage: Coverage | None = None
+    notices: list[Notice] = field(default_factory=list)  # about this table, not shown in place
+    unread: list[GridRow] = field(default_factory=list)  # unread rows (two-sided tables)
 
 
 _SEVERITY_ORDER = {"error": 3, "warning": 2, "info": 1}
@@ -149,9 +153,9 @@ class FindingIndex:
             return
         cell.findings = list(found)
         self.placed.update(found)
-        cell.severity = max(
-            (self.findings[i].severity for i in found), key=lambda s: _SEVERITY_ORDER[s]
-        )
+        sure = [self.findings[i].severity for i in found if not self.findings[i].doubt]
+        # cells only doubted (解析存疑: our reading, not the document) are marked apart
+        cell.severity = max(sure, key=lambda s: _SEVERITY_ORDER[s]) if sure else "doubt"
         cell.suspect = key in self.suspects
 
 
@@ -240,7 +244,36 @@ def paired_rows(
     return pairs
 
 
-def table_view(table: Table, index: FindingIndex, positions: Positions | None = None) -> TableView:
+def in_table(table: Table, notice: Notice) -> bool:
+    """Whether a notice concerns this table (its kind, within its lines)."""
+    last = table.last_line or table.line
+    return notice.table == table.kind and (notice.line is None or table.line <= notice.line <= last)
+
+
+def _unread_row(notice: Notice, lines: Sequence[str] | None) -> GridRow:
+    """A printed line whose amounts did not become facts, shown where it was printed."""
+    line = notice.line or 0
+    text = lines[line - 1] if lines and 0 < line <= len(lines) else ""
+    name = " ".join(text.split("\t")).strip() if text else "（原文未保存）"
+    return GridRow("", name, line, 0, [], unread=notice.message)
+
+
+def _place(rows: list[GridRow], unread: list[GridRow]) -> list[GridRow]:
+    """Body rows with the unread ones inserted by line number."""
+    placed = list(rows)
+    for extra in sorted(unread, key=lambda r: r.line):
+        at = next((i for i, r in enumerate(placed) if r.line > extra.line), len(placed))
+        placed.insert(at, extra)
+    return placed
+
+
+def table_view(
+    table: Table,
+    index: FindingIndex,
+    positions: Positions | None = None,
+    notices: Sequence[Notice] = (),
+    lines: Sequence[str] | None = None,
+) -> TableView:
     """The view of one table, with its cells marked by the findings that involve them and
     linked to their page (`positions`: page and box of each source line, PDF only)."""
     two_sided = any(r.code.startswith("income.") for r in table.rows) and any(
@@ -251,6 +284,11 @@ def table_view(table: Table, index: FindingIndex, positions: Positions | None = 
     else:
         grids = [_grid(table, table.rows, index, "", positions)]
     count = sum(1 for f in index.findings if f.table == table.kind)
+    mine = [n for n in notices if in_table(table, n)]
+    unread = [_unread_row(n, lines) for n in mine if n.code == "uncaptured"]
+    if len(grids) == 1:
+        grids[0].rows = _place(grids[0].rows, unread)
+        unread = []
     return TableView(
         table.kind,
         table_name(table.kind),
@@ -261,4 +299,7 @@ def table_view(table: Table, index: FindingIndex, positions: Positions | None = 
         table.empty_note,
         grids,
         count,
+        table.coverage,
+        [n for n in mine if n.code != "uncaptured"],
+        unread,
     )

@@ -19,7 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from cnbudget import __version__
 from cnbudget.coverage import percent
 from cnbudget.store import StoreError
-from cnbudget.web import api, downloads, evidence
+from cnbudget.web import api, downloads, evidence, reports
 from cnbudget.web.grid import paired_rows
 from cnbudget.web.guard import BodyLimit, QueryGuard, SecurityHeaders, same_origin, whole_number
 from cnbudget.web.labels import SEVERITIES, column_name, table_name
@@ -75,6 +75,7 @@ def _environment() -> jinja2.Environment:
         version=__version__,
         pairs=paired_rows,
         percent=percent,
+        download_kinds=reports.KINDS,
     )
     return env
 
@@ -318,6 +319,7 @@ def create_app(
         return page(request, "api.html", spec=app.openapi())
 
     evidence.add_routes(app, library, uploads, page, PageCache())
+    reports.add_routes(app, library, uploads, env)
     app.include_router(api.router(library))
     return app
 

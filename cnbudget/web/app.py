@@ -13,13 +13,14 @@ from urllib.parse import urlencode
 import jinja2
 from fastapi import Depends, FastAPI, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
-from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.gzip import GZipMiddleware
 
 from cnbudget import __version__
 from cnbudget.coverage import percent
 from cnbudget.store import StoreError
 from cnbudget.web import api, downloads, evidence, reports
+from cnbudget.web.assets import CachedStatic
 from cnbudget.web.grid import paired_rows
 from cnbudget.web.guard import BodyLimit, QueryGuard, SecurityHeaders, same_origin, whole_number
 from cnbudget.web.labels import SEVERITIES, column_name, table_name
@@ -56,6 +57,14 @@ SORTS = {
     "findings": "问题数",
     "year": "年度",
     "department": "单位名称",
+}
+
+
+# Starlette's default English reasons, as users read them
+_CHINESE_ERRORS = {
+    "Not Found": "页面不存在（404）：地址有误，或文件已删除",
+    "Method Not Allowed": "不支持这种请求方式（405）",
+    "Unprocessable Entity": "请求参数有误（422）",
 }
 
 
@@ -124,7 +133,8 @@ def create_app(
     app.add_middleware(BodyLimit, limit=max_upload + 64 * 1024)
     app.add_middleware(QueryGuard)
     app.add_middleware(SecurityHeaders)
-    app.mount("/static", StaticFiles(directory=_HERE / "static"), name="static")
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.mount("/static", CachedStatic(directory=_HERE / "static"), name="static")
 
     def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
         html = env.get_template(template).render(
@@ -134,9 +144,10 @@ def create_app(
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        detail = _CHINESE_ERRORS.get(str(exc.detail), str(exc.detail))  # Starlette's English
         if request.url.path.startswith("/api/"):
-            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
-        return page(request, "error.html", exc.status_code, message=str(exc.detail))
+            return JSONResponse({"detail": detail}, status_code=exc.status_code)
+        return page(request, "error.html", exc.status_code, message=detail)
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError) -> Response:
@@ -200,7 +211,8 @@ def create_app(
         lib = api.connected(library)
         view = document_view(document, lib.findings(doc_id), lines=lib.source_lines(doc_id))
         base = f"/documents/{doc_id}"
-        return page(request, "document.html", view=view, base=base, upload=None)
+        saved = request.query_params.get("saved") == "1"
+        return page(request, "document.html", view=view, base=base, upload=None, saved=saved)
 
     @app.get("/documents/{doc_id}/source", response_class=HTMLResponse, include_in_schema=False)
     def source_page(request: Request, doc_id: str) -> HTMLResponse:
@@ -249,7 +261,8 @@ def create_app(
             raise HTTPException(404, "上传结果已过期，请重新上传")
         report = item.report
         view = document_view(item.document, report.findings, report.ran, report.not_run, item.lines)
-        return page(request, "document.html", view=view, base=f"/upload/{token}", upload=item)
+        base = f"/upload/{token}"
+        return page(request, "document.html", view=view, base=base, upload=item, saved=False)
 
     @app.get("/upload/{token}/source", response_class=HTMLResponse, include_in_schema=False)
     def upload_source(request: Request, token: str) -> HTMLResponse:
@@ -275,7 +288,7 @@ def create_app(
             raise HTTPException(400, "缺少保存确认")
         lib.save(item.document, item.data, item.name, item.lines)
         item.saved = True
-        return RedirectResponse(f"/documents/{item.document.id}", status_code=303)
+        return RedirectResponse(f"/documents/{item.document.id}?saved=1", status_code=303)
 
     @app.get("/compare", response_class=HTMLResponse, include_in_schema=False)
     def compare_page(

@@ -151,11 +151,13 @@ def test_upload_shows_located_error_and_saves(tmp_path: Path) -> None:
         response.headers["location"] + "/save", data={"confirm": "yes"}, follow_redirects=False
     )
     assert saved.status_code == 303
-    assert [s.id for s in store.documents()] == [saved.headers["location"].rsplit("/", 1)[1]]
-    assert client.get(saved.headers["location"]).status_code == 200
+    location, _, query = saved.headers["location"].partition("?")
+    assert [s.id for s in store.documents()] == [location.rsplit("/", 1)[1]]
+    shown = client.get(saved.headers["location"])
+    assert shown.status_code == 200 and query == "saved=1" and "已保存到数据库" in shown.text
     # the upload's temporary file is gone, yet the stored document's lines are shown
     fresh = TestClient(create_app(StoreLibrary(store)))
-    source = fresh.get(saved.headers["location"] + "/source")
+    source = fresh.get(location + "/source")
     assert source.status_code == 200
     ids = parsed(source.text).ids
     assert all(f"L{n}" in ids for n in range(1, len(text.splitlines()) + 1))

@@ -31,6 +31,7 @@ from cnbudget.web.library import (
     Filter,
     Library,
     Measure,
+    compare_groups,
     measure,
 )
 from cnbudget.web.numbers import amount
@@ -49,6 +50,7 @@ from cnbudget.web.worker import ClientGone, WorkerLimits, parse_isolated
 _HERE = Path(__file__).parent
 PAGE_SIZE = 100
 COMPARE_ROWS = 500  # rows shown on the compare page; the downloads hold all of them
+COMPARE_CHARTS = 4  # groups (unit × year) drawn as charts; every group has its table
 SORTS = {
     "expenditure_total": "支出合计",
     "basic_share": "基本支出占比",
@@ -295,6 +297,7 @@ def create_app(
         request: Request, asked: Annotated[CompareQuery, Depends(compare_query)]
     ) -> HTMLResponse:
         rows, error = _compare(library, asked)
+        groups = compare_groups(rows, asked.measure.unit)
         return page(
             request,
             "compare.html",
@@ -302,10 +305,15 @@ def create_app(
             chosen=asked.measure,
             code=asked.code,
             where=asked.where,
-            rows=rows[:COMPARE_ROWS],
+            rows=rows,
+            groups=groups,
+            shown=COMPARE_ROWS,
             total=len(rows),
             error=error,
-            chart=_compare_chart(asked.measure.name, asked.measure.unit, rows),
+            charts=[
+                _compare_chart(f"{asked.measure.name}（{g.title}）", g.unit, g.rows)
+                for g in groups[:COMPARE_CHARTS]
+            ],
             query=str(request.url.query),
         )
 
@@ -313,7 +321,7 @@ def create_app(
     def compare_csv(asked: Annotated[CompareQuery, Depends(compare_query)]) -> Response:
         rows, _ = _compare(library, asked)
         return Response(
-            downloads.csv_bytes(asked.measure, rows),
+            downloads.csv_bytes(asked.measure, compare_groups(rows, asked.measure.unit)),
             media_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": 'attachment; filename="compare.csv"'},
         )
@@ -322,7 +330,7 @@ def create_app(
     def compare_xlsx(asked: Annotated[CompareQuery, Depends(compare_query)]) -> Response:
         rows, _ = _compare(library, asked)
         return Response(
-            downloads.xlsx_bytes(asked.measure, rows),
+            downloads.xlsx_bytes(asked.measure, compare_groups(rows, asked.measure.unit)),
             media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             headers={"Content-Disposition": 'attachment; filename="compare.xlsx"'},
         )

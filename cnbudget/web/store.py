@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+import unicodedata
 from collections import OrderedDict
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -249,9 +250,15 @@ class StoreLibrary:
                     f"{project}·{name}" if project else name,
                     item.raw_text or "",
                     item.line,
+                    _unit(item.unit),
                 )
             )
         return rows
+
+
+def _unit(text: str) -> str:
+    """A printed unit in one spelling (full-width slashes and spaces do not split groups)."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
 
 
 def _decimal(value: Any) -> Decimal | None:

@@ -222,7 +222,14 @@ def test_compare_three_public_sorted_with_downloads(client: TestClient, web_stor
     assert rows[0][:2] == ["排名", "文件编号"]
     values = [r[7] for r in rows[1:]]
     assert len(values) == len(expected)
-    assert [float(v) for v in values] == sorted((float(v) for v in values), reverse=True)
+    # ranked within groups of one unit and one year (values of other years are not ranked)
+    groups: dict[tuple[str, str], list[tuple[int, Decimal]]] = {}
+    for r in rows[1:]:
+        groups.setdefault((r[8], r[3]), []).append((int(r[0]), Decimal(r[7])))
+    assert len(groups) == len({(s.year or "") for s in expected})
+    for ranked in groups.values():
+        assert [rank for rank, _ in ranked] == list(range(1, len(ranked) + 1))
+        assert [v for _, v in ranked] == sorted((v for _, v in ranked), reverse=True)
     assert {r[1] for r in rows[1:]} == {s.id for s in expected}
     book = load_workbook(
         io.BytesIO(client.get("/compare.xlsx", params={"measure": "three_public"}).content)

@@ -87,6 +87,11 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def server(library: StoreLibrary) -> Iterator[str]:
     """The app served by uvicorn on a free loopback port; yields its base URL."""
+    yield from serve(library)
+
+
+def serve(library: StoreLibrary) -> Iterator[str]:
+    """Serve the app over a library with uvicorn on a free loopback port; yield its base URL."""
     port = _free_port()
     config = uvicorn.Config(create_app(library), host="127.0.0.1", port=port, log_level="warning")
     instance = uvicorn.Server(config)

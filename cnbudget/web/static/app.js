@@ -123,8 +123,8 @@
     var box = document.getElementById("upload-progress");
     var bar = box.querySelector("progress");
     var label = box.querySelector("span");
-    var limit = parseInt(form.getAttribute("data-limit") || "0", 10);
     function tooBig() {
+      var limit = parseInt(form.getAttribute("data-limit") || "0", 10);
       var file = input.files && input.files[0];
       if (file && limit && file.size > limit) {
         check.textContent = "文件过大（" + (file.size / 1048576).toFixed(1) + " MB），上限 " + (limit / 1048576) + " MB";

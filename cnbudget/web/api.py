@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from cnbudget.export_json import document_dict
 from cnbudget.model import Document, format_decimal
+from cnbudget.validate import Finding
 from cnbudget.web.charts import document_charts
 from cnbudget.web.library import MEASURES, Filter, Library, measure
 
@@ -77,6 +78,22 @@ def _text(value: Decimal | None) -> str | None:
     return None if value is None else format_decimal(value)
 
 
+def finding_out(f: Finding) -> FindingOut:
+    """A finding as the API (and the findings report download) gives it."""
+    return FindingOut(
+        rule=f.rule,
+        severity=f.severity,
+        message=f.message,
+        table=f.table,
+        row=f.row,
+        column=f.column,
+        line=f.line,
+        numbers={k: format_decimal(v) for k, v in f.numbers.items()},
+        cells=[list(c) for c in f.cells],
+        suspect=list(f.suspect) if f.suspect else None,
+    )
+
+
 def connected(library: Library | None) -> Library:
     """The library, or 404 when the server runs without a database."""
     if library is None:
@@ -131,21 +148,7 @@ def router(library: Library | None) -> APIRouter:
     @api.get("/documents/{doc_id}/findings", response_model=list[FindingOut], summary="核查发现")
     def findings(doc_id: Annotated[str, _ID]) -> list[FindingOut]:
         stored_document(library, doc_id)
-        return [
-            FindingOut(
-                rule=f.rule,
-                severity=f.severity,
-                message=f.message,
-                table=f.table,
-                row=f.row,
-                column=f.column,
-                line=f.line,
-                numbers={k: format_decimal(v) for k, v in f.numbers.items()},
-                cells=[list(c) for c in f.cells],
-                suspect=list(f.suspect) if f.suspect else None,
-            )
-            for f in connected(library).findings(doc_id)
-        ]
+        return [finding_out(f) for f in connected(library).findings(doc_id)]
 
     @api.get("/documents/{doc_id}/charts", summary="图表数据（ECharts 配置）")
     def charts(doc_id: Annotated[str, _ID]) -> dict[str, Any]:

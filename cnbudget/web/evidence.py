@@ -98,22 +98,19 @@ def add_routes(
             scale=RENDER_SCALE,
         )
 
-    @app.get("/documents/{doc_id}/pages/{number}.png", include_in_schema=False)
-    async def document_image(doc_id: str, number: str) -> Response:
-        return await image(stored(doc_id), number)
+    def resolve(area: str, key: str) -> Source:
+        if area == "documents":
+            return stored(key)
+        if area == "upload":
+            return uploaded(key)
+        raise HTTPException(404, "页面不存在")
 
-    @app.get("/documents/{doc_id}/pages/{number}", include_in_schema=False)
-    async def document_page_view(
-        request: Request, doc_id: str, number: str, line: str = "", text: str = ""
+    @app.get("/{area}/{key}/pages/{number}.png", include_in_schema=False)
+    async def page_image(area: str, key: str, number: str) -> Response:
+        return await image(resolve(area, key), number)
+
+    @app.get("/{area}/{key}/pages/{number}", include_in_schema=False)
+    async def page_view(
+        request: Request, area: str, key: str, number: str, line: str = "", text: str = ""
     ) -> Response:
-        return await view(request, stored(doc_id), number, line, text)
-
-    @app.get("/upload/{token}/pages/{number}.png", include_in_schema=False)
-    async def upload_image(token: str, number: str) -> Response:
-        return await image(uploaded(token), number)
-
-    @app.get("/upload/{token}/pages/{number}", include_in_schema=False)
-    async def upload_page_view(
-        request: Request, token: str, number: str, line: str = "", text: str = ""
-    ) -> Response:
-        return await view(request, uploaded(token), number, line, text)
+        return await view(request, resolve(area, key), number, line, text)

@@ -67,20 +67,8 @@ def _cells(view: FindingView) -> list[object]:
 def findings_json(document: Document, findings: list[Finding]) -> bytes:
     views = document_view(document, findings).findings
     items: list[dict[str, Any]] = [
-        {
-            "rule": f.rule,
-            "severity": f.severity,
-            "doubt": raw.doubt,
-            "message": f.message,
-            "table": raw.table,
-            "row": raw.row,
-            "column": raw.column,
-            "line": f.line,
-            "page": f.page,
-            "numbers": {k: str(v) for k, v in raw.numbers.items()},
-            "cells": [list(c) for c in raw.cells],
-        }
-        for f, raw in zip(views, findings, strict=True)
+        {**api.finding_out(raw).model_dump(), "doubt": raw.doubt, "page": view.page}
+        for view, raw in zip(views, findings, strict=True)
     ]
     body = {"document": document.id, "source": document.source, "findings": items}
     return json.dumps(body, ensure_ascii=False, indent=2).encode("utf-8")

@@ -711,3 +711,12 @@ def _paragraphs(lines: list[list[Char]]) -> list[list[list[Char]]]:
                 continue
         result.append([line])
     return result
+
+
+def page_chars(page: pdfium.PdfPage) -> tuple[list[Char], tuple[float, float]]:
+    """The characters of a page with their boxes in display coordinates (the coordinates of
+    every line box the reader records), and the displayed page's width and height."""
+    transform = _display_transform(page)
+    left, bottom, right, top, rotation = transform
+    width = top - bottom if rotation in (90, 270) else right - left
+    return _chars(page, transform), (width, _page_height(transform))

@@ -17,6 +17,7 @@ from cnbudget.model import Document, Fact
 from cnbudget.readers.text import document_id
 from cnbudget.store import engine as engines
 from cnbudget.store.corrections import apply_saved
+from cnbudget.store.originals import Original, decode_positions, original_record
 from cnbudget.store.records import Records, to_document, to_finding, to_records
 from cnbudget.store.schema import (
     DocumentRow,
@@ -24,6 +25,7 @@ from cnbudget.store.schema import (
     FindingRow,
     IndicatorRow,
     NoticeRow,
+    OriginalFileRow,
     ProjectRow,
     RowRow,
     SectionRow,
@@ -50,9 +52,13 @@ FINDINGS: Table = FindingRow.__table__  # type: ignore[assignment]
 PROJECTS: Table = ProjectRow.__table__  # type: ignore[assignment]
 INDICATORS: Table = IndicatorRow.__table__  # type: ignore[assignment]
 SOURCES: Table = SourceTextRow.__table__  # type: ignore[assignment]
+ORIGINALS: Table = OriginalFileRow.__table__  # type: ignore[assignment]
 
 # children first: the order in which a document's rows are deleted
-_CHILDREN = (FACTS, ROWS, TABLES, NOTICES, SECTIONS, FINDINGS, PROJECTS, INDICATORS, SOURCES)
+_CHILDREN = (
+    *(FACTS, ROWS, TABLES, NOTICES, SECTIONS, FINDINGS, PROJECTS, INDICATORS, SOURCES),
+    ORIGINALS,
+)
 
 
 class StoreError(Exception):
@@ -161,6 +167,8 @@ def _insert_records(connection: Connection, records: Records) -> None:
     _insert(connection, INDICATORS, records.indicators)
     if records.source_lines is not None:
         _insert(connection, SOURCES, [encode_lines(records.document["id"], records.source_lines)])
+    if records.original is not None:
+        _insert(connection, ORIGINALS, [records.original])
 
 
 def encode_lines(doc_id: str, lines: Sequence[str]) -> dict[str, Any]:
@@ -243,15 +251,20 @@ class Store:
             return IngestResult(source, "failed", known, exc.reason)
         except Exception as exc:  # a bug in one document must not stop the others
             return IngestResult(source, "failed", known, internal_reason(exc))
-        return self.prepare_document(document, report, [line.text for line in text.lines])
+        lines = [line.text for line in text.lines]
+        return self.prepare_document(
+            document, report, lines, contents[0] if len(contents) == 1 else None
+        )
 
     @staticmethod
     def prepare_document(
         document: Document,
         report: Report | None = None,
         source_lines: Sequence[str] | None = None,
+        original: bytes | None = None,
     ) -> Records | IngestResult:
-        """The rows to store for a parsed document (validated here unless given a report)."""
+        """The rows to store for a parsed document (validated here unless given a report);
+        `original` is the file's bytes, kept for PDF so that pages can be shown."""
         try:
             records = to_records(document, report if report is not None else check(document))
         except Exception as exc:
@@ -259,6 +272,7 @@ class Store:
                 document.source, "failed", document.id, internal_reason(exc, "核查")
             )
         records.source_lines = list(source_lines) if source_lines is not None else None
+        records.original = original_record(document, original)
         return records
 
     def ingest_document(
@@ -267,13 +281,14 @@ class Store:
         replace: bool = False,
         report: Report | None = None,
         source_lines: Sequence[str] | None = None,
+        original: bytes | None = None,
     ) -> IngestResult:
         """Store a parsed document in one transaction (validated here unless given a report).
 
         `source_lines` are the decoded lines the parser numbered; when given they are kept so
         `source_lines(doc_id)` can show what every fact's line number points to.
         """
-        prepared = self.prepare_document(document, report, source_lines)
+        prepared = self.prepare_document(document, report, source_lines, original)
         if isinstance(prepared, IngestResult):
             return prepared
         return self.write_records(prepared, replace)
@@ -384,6 +399,20 @@ class Store:
         if stored is None:
             return None
         return zlib.decompress(stored[0]).decode("utf-8").split("\n")
+
+    def original(self, doc_id: str, data: bool = True) -> Original | None:
+        """The stored original of a document (PDF bytes and line positions), or None;
+        `data=False` reads the positions only."""
+        columns = [ORIGINALS.c.format, ORIGINALS.c.positions]
+        if data:
+            columns.append(ORIGINALS.c.data)
+        with self.engine.connect() as connection:
+            found = connection.execute(
+                select(*columns).where(ORIGINALS.c.document_id == doc_id)
+            ).first()
+        if found is None:
+            return None
+        return Original(found[0], found[2] if data else b"", decode_positions(found[1]))
 
     def delete(self, doc_id_or_prefix: str) -> str:
         """Remove a document and everything stored for it; returns its id."""

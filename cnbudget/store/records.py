@@ -57,6 +57,7 @@ class Records:
     projects: list[dict[str, Any]]
     indicators: list[dict[str, Any]]
     source_lines: list[str] | None = None  # the decoded lines the parser numbered, when known
+    original: dict[str, Any] | None = None  # the original PDF and line positions (page images)
 
 
 def _total(document: Document, kind: str, column: str) -> Decimal | None:

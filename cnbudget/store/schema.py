@@ -309,3 +309,17 @@ class ReviewRow(Base):
     note: Mapped[str | None] = mapped_column(Text)
     reviewer: Mapped[str | None] = mapped_column(String(100))
     reviewed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+class OriginalFileRow(Base):
+    """The original bytes of a PDF document and the page and box of each source line.
+
+    Kept so that the web view can render any page with a number's box highlighted after the
+    file has moved or gone (content-addressed: the document id is the bytes' hash).
+    """
+
+    __tablename__ = "original_files"
+    __table_args__ = (_document_fk(),)
+
+    document_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    format: Mapped[str] = mapped_column(String(16))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    positions: Mapped[bytes] = mapped_column(LargeBinary)  # zlib JSON: line → [page, box]

@@ -309,7 +309,6 @@ def compare_three_public(
         select(f.document_id, *this_year, prior)
         .where(
             f.table_kind == "three_public",
-            f.row_code.in_(codes),
             f.column_key.in_(("amount", "prior_year")),
             *_only(f.document_id, doc_ids, year, region, department),
         )

@@ -87,7 +87,8 @@ def share_rows(document: Document) -> list[Reference]:
 def three_public_rows(document: Document) -> list[Reference]:
     tables = of_kind(document, "three_public")
     printed = [cells(tables, code, ("amount", "prior_year")) for code, _label in THREE_PUBLIC_ROWS]
-    if not any(printed):
+    # a document whose 三公 table prints either column in any row has an output row
+    if not any(key in ("amount", "prior_year") for t in tables for r in t.rows for key in r.cells):
         return []
     row: Reference = {
         code: amount(found.get("amount"))

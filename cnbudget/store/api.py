@@ -32,6 +32,7 @@ from cnbudget.store.schema import (
     SourceTextRow,
     TableRow,
 )
+from cnbudget.store.stages import stage
 from cnbudget.store.storable import StoreValueError, fit_rows, plain, storable
 from cnbudget.validate import Finding, Report, check
 
@@ -236,17 +237,22 @@ class Store:
 
         source = " + ".join(str(path) for path in paths)
         try:
-            contents = [Path(path).read_bytes() for path in paths]
+            with stage("read"):
+                contents = [Path(path).read_bytes() for path in paths]
+                known = group_id([document_id(data) for data in contents])
         except OSError as exc:
             return IngestResult(source, "failed", reason=f"无法读取文件（{exc.strerror or exc}）")
-        known = group_id([document_id(data) for data in contents])
-        if not replace and self.contains(known):
+        with stage("skip check"):
+            stored = not replace and self.contains(known)
+        if stored:
             return IngestResult(source, "skipped", known, "已入库（内容相同）")
         try:
             # the bytes already read: no second read
-            text = combine([read_data(d, str(p)) for d, p in zip(contents, paths, strict=True)])
-            document = parse_source(text)
-            report = check(document)
+            with stage("parse"):
+                text = combine([read_data(d, str(p)) for d, p in zip(contents, paths, strict=True)])
+                document = parse_source(text)
+            with stage("check"):
+                report = check(document)
         except InputError as exc:
             return IngestResult(source, "failed", known, exc.reason)
         except Exception as exc:  # a bug in one document must not stop the others
@@ -266,7 +272,11 @@ class Store:
         """The rows to store for a parsed document (validated here unless given a report);
         `original` is the file's bytes, kept for PDF so that pages can be shown."""
         try:
-            records = to_records(document, report if report is not None else check(document))
+            if report is None:
+                with stage("check"):
+                    report = check(document)
+            with stage("records"):
+                records = to_records(document, report)
         except Exception as exc:
             return IngestResult(
                 document.source, "failed", document.id, internal_reason(exc, "核查")
@@ -297,7 +307,8 @@ class Store:
         """Store one document's rows in one transaction; never raises for a database error."""
         source, doc_id = records.document["source"], records.document["id"]
         try:
-            stored = self._write(records, replace)
+            with stage("write"):
+                stored = self._write(records, replace)
         except IntegrityError:
             # another process stored the same content between our check and our insert
             return IngestResult(source, "skipped", doc_id, "已入库（内容相同，并发写入）")

@@ -134,10 +134,11 @@ class FactRow(Base):
             ["rows.document_id", "rows.table_no", "rows.row_no"],
             ondelete="CASCADE",
         ),
-        # covering indexes: compare queries read only the index, never the table
-        Index("ix_facts_code", "row_code", "table_kind", "column_key", "document_id", "micros"),
+        # covering indexes: compare queries read only the index, never the table, and get
+        # each document's facts for a code (or a table's row) adjacent, in document order
+        Index("ix_facts_code", "row_code", "document_id", "table_kind", "column_key", "micros"),
         Index(
-            "ix_facts_table_column", "table_kind", "column_key", "row_code", "document_id", "micros"
+            "ix_facts_table_column", "table_kind", "row_code", "document_id", "column_key", "micros"
         ),
     )
 

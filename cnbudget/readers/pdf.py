@@ -713,10 +713,14 @@ def _paragraphs(lines: list[list[Char]]) -> list[list[list[Char]]]:
     return result
 
 
-def page_chars(page: pdfium.PdfPage) -> tuple[list[Char], tuple[float, float]]:
-    """The characters of a page with their boxes in display coordinates (the coordinates of
-    every line box the reader records), and the displayed page's width and height."""
+def page_chars(
+    page: pdfium.PdfPage, number: int = 1, limits: Limits | None = None
+) -> tuple[list[Char], tuple[float, float]]:
+    """The characters of page `number` with their boxes in display coordinates (the
+    coordinates of every line box the reader records), and the displayed page's width and
+    height; within the same reading limits as `read_pdf`."""
     transform = _display_transform(page)
     left, bottom, right, top, rotation = transform
     width = top - bottom if rotation in (90, 270) else right - left
-    return _chars(page, transform), (width, _page_height(transform))
+    budget = _Budget("<page>", limits or Limits.from_env(), time.monotonic())
+    return _chars(page, transform, number, budget), (width, _page_height(transform))

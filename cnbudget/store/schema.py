@@ -310,6 +310,8 @@ class ReviewRow(Base):
     note: Mapped[str | None] = mapped_column(Text)
     reviewer: Mapped[str | None] = mapped_column(String(100))
     reviewed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
 class OriginalFileRow(Base):
     """The original bytes of a PDF document and the page and box of each source line.
 

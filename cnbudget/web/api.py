@@ -11,8 +11,8 @@ from pydantic import BaseModel, Field
 
 from cnbudget.export_json import document_dict
 from cnbudget.model import Document, format_decimal
-from cnbudget.web import review
 from cnbudget.validate import Finding
+from cnbudget.web import review
 from cnbudget.web.charts import document_charts
 from cnbudget.web.library import MEASURES, Filter, Library, measure
 

@@ -19,8 +19,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from cnbudget import __version__
 from cnbudget.coverage import percent
 from cnbudget.store import StoreError
-from cnbudget.web import api, downloads, explore, review
-from cnbudget.web import api, downloads, evidence, reports
+from cnbudget.web import api, downloads, evidence, explore, reports, review
 from cnbudget.web.assets import CachedStatic
 from cnbudget.web.grid import paired_rows
 from cnbudget.web.guard import BodyLimit, QueryGuard, SecurityHeaders, same_origin, whole_number

@@ -1,7 +1,7 @@
 """Reviews of findings, corrections of metadata, stable finding keys and department keys.
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-03 18:30:00
 """
 

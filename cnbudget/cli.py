@@ -26,6 +26,7 @@ LAZY_COMMANDS = {
     "show": "cnbudget.store.cli:show",
     "compare": "cnbudget.store.cli:compare",
     "db": "cnbudget.store.cli:db",
+    "correct": "cnbudget.store.correct_cli:correct",
     "serve": "cnbudget.web.cli:serve",
 }
 

@@ -12,6 +12,8 @@ from typing import Any
 from cnbudget import __version__
 from cnbudget.model import Cell, Coverage, Document, Metadata, Notice, Row, Section, Table
 from cnbudget.store.codec import decode, encode
+from cnbudget.store.corrections import department_key
+from cnbudget.store.review import keys_of
 from cnbudget.validate import Finding, Report
 
 _MICROS = Decimal(1_000_000)
@@ -55,6 +57,7 @@ class Records:
     projects: list[dict[str, Any]]
     indicators: list[dict[str, Any]]
     source_lines: list[str] | None = None  # the decoded lines the parser numbered, when known
+    original: dict[str, Any] | None = None  # the original PDF and line positions (page images)
 
 
 def _total(document: Document, kind: str, column: str) -> Decimal | None:
@@ -154,6 +157,7 @@ def to_records(document: Document, report: Report) -> Records:
         "kind": meta.kind,
         "scope": meta.scope,
         **region_fields(document),
+        "department_key": department_key(meta.department),
         "meta": _meta(meta),
         "extras": {
             name: encode(getattr(document, name))
@@ -205,7 +209,12 @@ def to_records(document: Document, report: Report) -> Records:
             }
             for no, s in enumerate(document.sections)
         ],
-        findings=[_finding(doc_id, no, f) for no, f in enumerate(report.findings)],
+        findings=[
+            {**_finding(doc_id, no, f), "finding_key": key}
+            for no, (f, key) in enumerate(
+                zip(report.findings, keys_of(report.findings), strict=True)
+            )
+        ],
         projects=list(_projects(document)),
         indicators=list(_indicators(document)),
     )

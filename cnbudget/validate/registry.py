@@ -110,8 +110,13 @@ def all_rules() -> list[Rule]:
         crosscodes,
         crosstable,
         narrative,
+        performance_rules,
+        prose_changes,
+        prose_items,
+        structure,
         summary,
         suspicious,
+        textquality,
     )
 
     return [_RULES[key] for key in sorted(_RULES)]

@@ -31,6 +31,18 @@ KNOWN_DEFECTS = {
 }
 
 
+# prose statement rules (year-on-year wording, item amounts) whose findings on the real
+# documents are audited with those rules (tests of the prose rules), not here
+AUDITED_WITH_THEIR_RULES = frozenset(
+    {
+        "NARRATIVE-CHANGE-DIRECTION",
+        "NARRATIVE-CHANGE-PERCENT",
+        "NARRATIVE-FISCAL-TOTAL",
+        "NARRATIVE-ITEM-AMOUNT",
+    }
+)
+
+
 @pytest.fixture(scope="module")
 def parsed() -> dict[str, Document]:
     return {path.name: parse_file(path) for path in PATHS}
@@ -41,7 +53,7 @@ def test_errors_on_the_corpus_are_exactly_the_known_defects(parsed: dict[str, Do
         (name, f.rule, f.row)
         for name, document in parsed.items()
         for f in check(document).findings
-        if f.severity == "error"
+        if f.severity == "error" and f.rule not in AUDITED_WITH_THEIR_RULES
     }
     assert found == KNOWN_DEFECTS
     assert len(PATHS) >= 33

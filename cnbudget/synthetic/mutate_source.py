@@ -304,6 +304,8 @@ def _heading_lines(source: SourceText, document: Document) -> list[SourceLine]:
     punctuation of a sentence (``三、2026 年主要工作目标``, not ``…目标包括：``)."""
     titles = {table.line for table in document.tables}
     prose = {line.number for line in document.prose}
+    # a text without page breaks is all "page 1": no cover to tell apart
+    paged = any(line.page is not None and line.page > 1 for line in source.lines)
     headings = []
     for line in source.lines:
         text = line.text.strip()
@@ -315,7 +317,7 @@ def _heading_lines(source: SourceText, document: Document) -> list[SourceLine]:
             and "\t" not in text
             and line.number in prose
         )
-        if line.page == 1 or line.number in titles or short:
+        if (paged and line.page == 1) or line.number in titles or short:
             headings.append(line)
     return headings
 

@@ -121,9 +121,11 @@ def documents(folders: list[Path], only: str | None) -> list[Path]:
     return [p for p in found if only is None or only in p.name]
 
 
-def real(paths: list[Path], per_kind: int) -> dict[str, object]:
+def real(
+    paths: list[Path], per_kind: int, only_kinds: tuple[str, ...] = KINDS
+) -> dict[str, object]:
     """Mutate each real document `per_kind` times per kind; print and return the counts."""
-    kinds: dict[str, Counter[str]] = {kind: Counter() for kind in KINDS}
+    kinds: dict[str, Counter[str]] = {kind: Counter() for kind in only_kinds}
     per_doc: dict[str, dict[str, object]] = {}
     misses: list[str] = []
     start = time.perf_counter()
@@ -134,7 +136,7 @@ def real(paths: list[Path], per_kind: int) -> dict[str, object]:
         clean = {_key(f) for f in findings if f.severity in ("warning", "error")}
         clean_errors = [f for f in findings if f.severity == "error"]
         counts: Counter[str] = Counter()
-        for kind in KINDS:
+        for kind in only_kinds:
             seen = set()
             for seed in range(per_kind):
                 mutation = mutate_source(source, document, kind, seed)
@@ -212,6 +214,7 @@ def main() -> None:
     parser.add_argument("--real", action="append", type=Path, default=[], help="folder")
     parser.add_argument("--per-kind", type=int, default=4, help="places per kind and document")
     parser.add_argument("--only", help="only real files whose name contains this text")
+    parser.add_argument("--kinds", help="only these mutation kinds (comma-separated)")
     parser.add_argument("--no-synthetic", action="store_true")
     parser.add_argument("--no-real", action="store_true")
     parser.add_argument("--json", type=Path, help="write the real-document counts here")
@@ -219,7 +222,8 @@ def main() -> None:
     if not args.no_synthetic:
         synthetic(args.count)
     if not args.no_real:
-        result = real(documents(args.real or REAL, args.only), args.per_kind)
+        kinds = tuple(args.kinds.split(",")) if args.kinds else KINDS
+        result = real(documents(args.real or REAL, args.only), args.per_kind, kinds)
         if args.json:
             args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -210,7 +211,10 @@ def _read_prose_and_targets(document: Document, source: SourceText, layout: Layo
     """Performance targets, narrative facts and the profile (stages after the tables)."""
     from cnbudget import performance
     from cnbudget.prose import narrative, profile
+    from cnbudget.prose.scope import department_prose
 
+    # the narrative figures are the department's: not an annex, not one unit's breakdown
+    layout = replace(layout, prose=department_prose(layout.prose, document.metadata.department))
     projects, target, notices = performance.extract(source.lines, source.tab_separated)
     document.performance = projects
     document.dept_performance = target

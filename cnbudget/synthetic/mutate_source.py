@@ -62,6 +62,7 @@ _DIRECTION = re.compile(r"(增加|减少|增长|下降)[^，。；,;\d]{0,8}?(\d
 _FLIP = {"增加": "减少", "减少": "增加", "增长": "下降", "下降": "增长"}
 # the place part of a department name: up to its last 省/市/区/县… followed by the office
 _PLACE = re.compile(r"^.*[省市区县旗州盟](?=[^省市区县旗州盟]{2,}$)")
+_SENTENCE = re.compile(r"[，。；：:,;]")
 _UNIT_LINE = re.compile(r"单位[:：]\s*(万元|元)")
 
 
@@ -299,16 +300,24 @@ def _table_spots(source: SourceText, document: Document) -> list[_Spot]:
 
 
 def _heading_lines(source: SourceText, document: Document) -> list[SourceLine]:
-    """Cover lines (page 1), table titles and short prose lines (headings, page headers)."""
+    """Cover lines (page 1), table titles and headings: short prose lines without the
+    punctuation of a sentence (``三、2026 年主要工作目标``, not ``…目标包括：``)."""
     titles = {table.line for table in document.tables}
     prose = {line.number for line in document.prose}
+    # a text without page breaks is all "page 1": no cover to tell apart
+    paged = any(line.page is not None and line.page > 1 for line in source.lines)
     headings = []
     for line in source.lines:
         text = line.text.strip()
         if not text:
             continue
-        short = len(text) <= 40 and "\t" not in text and line.number in prose
-        if line.page == 1 or line.number in titles or short:
+        short = (
+            len(text) <= 40
+            and not _SENTENCE.search(text)
+            and "\t" not in text
+            and line.number in prose
+        )
+        if (paged and line.page == 1) or line.number in titles or short:
             headings.append(line)
     return headings
 

@@ -83,7 +83,6 @@ def read_pdf(data: bytes, source: str, limits: Limits) -> SourceText:
         chars_seen = 0
         images = 0
         state = _State()
-        pictured: set[int] = set()
         for index in range(count):
             if time.monotonic() - started > limits.max_seconds:
                 raise InputError(source, f"读取 PDF 超时（超过 {limits.max_seconds:.0f} 秒）")
@@ -98,8 +97,6 @@ def read_pdf(data: bytes, source: str, limits: Limits) -> SourceText:
             items += page_items
             chars_seen += chars
             images += page_images
-            if page_images and not chars:
-                pictured.add(index + 1)
     finally:
         document.close()
     if chars_seen == 0:
@@ -109,7 +106,7 @@ def read_pdf(data: bytes, source: str, limits: Limits) -> SourceText:
             )
         raise InputError(source, "PDF 中没有可提取的文字")
     source_text = to_source(items, source, data, "pdf")
-    return replace(source_text, notices=state.notices, pages=count, pictured=frozenset(pictured))
+    return replace(source_text, notices=state.notices, pages=count, pictured=frozenset(state.drawn))
 
 
 @dataclass(slots=True)
@@ -120,12 +117,15 @@ class _State:
     boundaries: list[float] | None = None  # columns of the last unruled table read
     notices: list[str] = field(default_factory=list)
     inferred_pages: set[int] = field(default_factory=set)  # pages with unruled tables
+    drawn: set[int] = field(default_factory=set)  # pages with rules or images (not blank)
 
 
 def _read_page(page: pdfium.PdfPage, number: int, state: _State) -> tuple[list[Item], int, int]:
     transform = _display_transform(page)
     chars = _chars(page, transform)
     rules, images = _rules(page, transform)
+    if images or rules.horizontal or rules.vertical:
+        state.drawn.add(number)
     tables = _tables(rules)
     placed: list[list[Char]] = [[] for _ in tables]
     free: list[Char] = []

@@ -292,3 +292,15 @@ def test_a_toc_table_printed_but_not_recognised_is_not_missing() -> None:
     # a heading about the table in the 情况说明 is not the table
     document.prose[3] = SourceLine(4, "七、关于一般公共预算“三公”经费支出表的说明", 1)
     assert _run("STRUCT-TOC-TABLE", document)
+
+
+def test_a_page_header_naming_a_unit_of_the_department() -> None:
+    document = _document("正文。", department="湖州市卫生健康委员会")
+    document.page_headers = [
+        PageHeaderLine(9, "单位名称：湖州市中心医院 单位：万元", "湖州市中心医院", 4)
+    ]
+    assert _run("STRUCT-DEPARTMENT", document)
+    income = Table("income", "收入预算总表", 5)
+    income.rows.append(Row("unit.1", "湖州市中心医院", 6))
+    document.tables = [income]
+    assert not _run("STRUCT-DEPARTMENT", document)

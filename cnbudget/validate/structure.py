@@ -235,12 +235,13 @@ def department_names(document: Document) -> Iterator[Finding]:
     if not department:
         raise NotApplicable("文件没有写明部门名称")
     reported: set[str] = set()
+    units = _unit_names(document)
     for header in document.page_headers:
         name = header.department
         if not name or name in reported or _PLACEHOLDER.search(name):
             continue  # a placeholder is TEXT-PLACEHOLDER's
-        if same_department(name, department):
-            continue
+        if same_department(name, department) or _plain_name(name) in units:
+            continue  # the department, or one of its units (tables by unit)
         reported.add(name)
         where = f"第 {header.page} 页页眉" if header.page else "页眉"
         yield Finding(
@@ -259,6 +260,14 @@ def department_names(document: Document) -> Iterator[Finding]:
             f"标题“{compact(line.text)}”中的部门名称“{name}”与封面的“{department}”不一致",
             line=line.number,
         )
+
+
+def _unit_names(document: Document) -> set[str]:
+    """Names of the department's units: rows of its tables, units of its profile."""
+    names = {_plain_name(row.name) for table in document.tables for row in table.rows}
+    if document.profile is not None:
+        names |= {_plain_name(unit.name) for unit in document.profile.units}
+    return names
 
 
 # a heading naming the department: 第二部分 国家信访局2024年度部门决算表, 广州市商务局概况

@@ -83,6 +83,7 @@ def parse_source(source: SourceText) -> Document:
         line.number: (line.page, line.box) for line in source.lines if line.box is not None
     }
     document.notices.extend(inferred)
+    document.inferred = tuple(sorted(source.inferred))
     _keep_furniture(document, source, layout)
     if not any(block.kind in PARSERS for block in layout.blocks):
         return _narrative_only(document, source, layout)
@@ -145,6 +146,17 @@ def parse_source(source: SourceText) -> Document:
     coverage.measure(document, source.lines, source.tab_separated)
     if not document.tables:
         document.notices.append(Notice("no-tables", "未解析出任何表格"))
+    if not any(
+        cell.value is not None
+        for table in document.tables
+        for row in table.rows
+        for cell in row.cells.values()
+    ):
+        reason = (
+            "未能从文件中读出任何预算表数据：识别到表格标题，但没有读出任何金额"
+            "（文件可能不完整、被截断，或表格是图片）"
+        )
+        raise InputError(source.source, reason)
     return document
 
 
@@ -180,6 +192,7 @@ def _narrative_only(document: Document, source: SourceText, layout: Layout) -> D
     """A file without tables: its 情况说明 numbers when it has them, else not a disclosure."""
     document.sections.extend(_prose_sections(layout))
     document.prose = list(layout.prose)
+    document.notices.extend(Notice("reader", message) for message in source.notices)
     _read_prose_and_targets(document, source, layout)
     if not any(table.rows and table.rows[0].cells for table in document.tables):
         raise InputError(source.source, "未识别到任何预算表格，可能不是部门预算/决算公开文件")
@@ -205,7 +218,8 @@ def _read_prose_and_targets(document: Document, source: SourceText, layout: Layo
     for table in (performance.project_table(projects), performance.dept_table(target)):
         if table is not None:
             document.tables.append(table)
-    prose_table, document.narrative = narrative.extract(layout.prose)
+    rows = [(row.code, row.name) for table in document.tables for row in table.rows]
+    prose_table, document.narrative = narrative.extract(layout.prose, rows)
     if prose_table is not None:
         document.tables.append(prose_table)
     document.profile = profile.extract(source.lines, document.metadata.department)

@@ -121,8 +121,10 @@ def _decode(data: bytes, source: str) -> tuple[str, str]:
         return data.decode("utf-16"), "utf-16"
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
+            # a file cut inside its last character: the rest is UTF-8
+            return data[: exc.start].decode("utf-8"), "utf-8"
     try:
         return data.decode("gb18030"), "gb18030"
     except UnicodeDecodeError:
@@ -140,6 +142,9 @@ def read_bytes(data: bytes, source: str = "<bytes>") -> SourceText:
     if b"\x00" in data[:65536] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(source, "是二进制文件，不是文本（PDF/Excel 等格式需先用对应读取器）")
     text, encoding = _decode(data, source)
+    notices = []
+    if encoding == "utf-8" and len(text.encode("utf-8")) < len(data):
+        notices.append("文件末尾的字符不完整（文件可能被截断），末尾内容可能缺失，请与原文核对")
     controls = len(_CONTROLS.findall(text, 0, 65536))
     if controls > 16:
         raise InputError(source, "含大量控制字符，不像文本文件")
@@ -151,4 +156,4 @@ def read_bytes(data: bytes, source: str = "<bytes>") -> SourceText:
             page += raw.count("\f")
             raw = raw.replace("\f", "")
         lines.append(SourceLine(number, raw, page))
-    return SourceText(source, document_id(data), encoding, lines)
+    return SourceText(source, document_id(data), encoding, lines, notices=notices)

@@ -260,3 +260,47 @@ def test_every_rule_has_an_example() -> None:
     mine = [r for r in all_rules() if r.id.startswith(("TEXT-", "STRUCT-"))]
     assert len(mine) == 15
     assert all(r.example and r.description for r in mine)
+
+
+def test_what_looks_like_a_slip_but_is_not() -> None:
+    document = _document(
+        "本部门成立于二〇〇九年，2026年部门预算安排12.00万元。",
+        "对群众反映的问题不能不了了之，要逐件办理。",
+        "比上年增长%\t比上年增减",  # a table header left in the prose
+    )
+    for rule_id in ("TEXT-PLACEHOLDER", "TEXT-REPEATED-WORD", "TEXT-MISSING-NUMBER"):
+        assert not _run(rule_id, document), rule_id
+    for heading in ("（二）2025年预算完成情况", "三、2025年部门预算执行情况"):
+        assert not _run("TEXT-YEAR", _document(heading)), heading
+
+
+def test_a_note_about_part_of_a_table_is_no_empty_mark() -> None:
+    document = _document("正文。")
+    table = _table("fiscal_summary", 30, "120.00")
+    table.empty_note = "本表无政府性基金预算数据"
+    document.tables = [table]
+    assert not _run("STRUCT-EMPTY-MARKED", document)
+
+
+def test_a_toc_table_printed_but_not_recognised_is_not_missing() -> None:
+    document = _document(
+        "目录", "七、一般公共预算“三公”经费支出表", "正文。", "表7 一般公共预算“三公”经费支出表"
+    )
+    document.toc = [TocEntry("七、一般公共预算“三公”经费支出表", 2, "three_public")]
+    document.tables = [_table("summary", 20, "1.00")]
+    assert not _run("STRUCT-TOC-TABLE", document)
+    # a heading about the table in the 情况说明 is not the table
+    document.prose[3] = SourceLine(4, "七、关于一般公共预算“三公”经费支出表的说明", 1)
+    assert _run("STRUCT-TOC-TABLE", document)
+
+
+def test_a_page_header_naming_a_unit_of_the_department() -> None:
+    document = _document("正文。", department="湖州市卫生健康委员会")
+    document.page_headers = [
+        PageHeaderLine(9, "单位名称：湖州市中心医院 单位：万元", "湖州市中心医院", 4)
+    ]
+    assert _run("STRUCT-DEPARTMENT", document)
+    income = Table("income", "收入预算总表", 5)
+    income.rows.append(Row("unit.1", "湖州市中心医院", 6))
+    document.tables = [income]
+    assert not _run("STRUCT-DEPARTMENT", document)

@@ -86,7 +86,6 @@ def read_pdf(data: bytes, source: str, limits: Limits) -> SourceText:
         chars_seen = 0
         images = 0
         state = _State(budget=_Budget(source, limits, started))
-        pictured: set[int] = set()
         for index in range(count):
             if time.monotonic() - started > limits.max_seconds:
                 raise InputError(source, f"读取 PDF 超时（超过 {limits.max_seconds:.0f} 秒）")
@@ -102,8 +101,6 @@ def read_pdf(data: bytes, source: str, limits: Limits) -> SourceText:
             items += page_items
             chars_seen += chars
             images += page_images
-            if page_images and not chars:
-                pictured.add(index + 1)
     finally:
         document.close()
     if chars_seen == 0:
@@ -123,7 +120,7 @@ def read_pdf(data: bytes, source: str, limits: Limits) -> SourceText:
         source_text,
         notices=damage + state.notices,
         pages=count,
-        pictured=frozenset(pictured),
+        pictured=frozenset(state.drawn),
     )
 
 
@@ -179,12 +176,15 @@ class _State:
     boundaries: list[float] | None = None  # columns of the last unruled table read
     notices: list[str] = field(default_factory=list)
     inferred_pages: set[int] = field(default_factory=set)  # pages with unruled tables
+    drawn: set[int] = field(default_factory=set)  # pages with rules or images (not blank)
 
 
 def _read_page(page: pdfium.PdfPage, number: int, state: _State) -> tuple[list[Item], int, int]:
     transform = _display_transform(page)
     chars = _chars(page, transform, number, state.budget)
     rules, images = _rules(page, transform, number, state.budget)
+    if images or rules.horizontal or rules.vertical:
+        state.drawn.add(number)
     tables = _tables(rules, lambda rows, columns: state.budget.check_grid(number, rows, columns))
     placed: list[list[Char]] = [[] for _ in tables]
     free: list[Char] = []

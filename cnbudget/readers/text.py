@@ -31,7 +31,7 @@ class SourceText:
     # lines of tables whose columns were inferred from positions (PDF tables without rules)
     inferred: frozenset[int] = frozenset()
     pages: int | None = None  # page count, for paged formats (PDF)
-    pictured: frozenset[int] = frozenset()  # pages printing images but no text
+    pictured: frozenset[int] = frozenset()  # pages printing images or rules (not blank)
 
     @property
     def tab_separated(self) -> bool:

@@ -48,10 +48,11 @@ def toc_tables(document: Document) -> Iterator[Finding]:
     if not named:
         raise NotApplicable("文件没有目录，或目录中没有列出表格")
     printed = _printed_kinds(document)
+    titles = _title_lines(document)
     reported: set[str] = set()
     for entry in named:
         kind = entry.kind or ""
-        if kind in printed or kind in reported:
+        if kind in printed or kind in reported or _title_printed(entry.text, titles):
             continue
         reported.add(kind)
         yield Finding(
@@ -63,7 +64,32 @@ def toc_tables(document: Document) -> Iterator[Finding]:
         )
 
 
-_MARKED_EMPTY = re.compile(r"空表|无数据|无发生额|本表无|此表无")
+_ENTRY_LEAD = re.compile(
+    r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]"
+    r"|\d+[、.．])?(?:20\d{2}年度?)?"
+)
+_TITLE_SLACK = 12  # characters a printed title may add to the entry (表N, a year, 部门名称)
+
+
+def _title_lines(document: Document) -> list[str]:
+    """Short lines after the 目录 that read like titles (not headings about a table)."""
+    end = _toc_end(document)
+    texts = [line.text for line in document.prose if line.number > end]
+    texts += [s.title for s in document.sections if s.first_line > end]
+    flat = (compact(text) for text in texts)
+    return [t for t in flat if not re.search(r"[，。；]|说明|关于", t)]
+
+
+def _title_printed(entry: str, titles: list[str]) -> bool:
+    """True when the entry's title is printed after the 目录 (a table the parser did not
+    recognise, or printed without amounts, is still there)."""
+    core = _ENTRY_LEAD.sub("", compact(entry), count=1)
+    return len(core) >= 4 and any(
+        core in title and len(title) <= len(core) + _TITLE_SLACK for title in titles
+    )
+
+
+_MARKED_EMPTY = re.compile(words.EMPTY_TABLE_NOTE)
 
 
 def _marked_empty(table: Table) -> bool:
@@ -209,12 +235,13 @@ def department_names(document: Document) -> Iterator[Finding]:
     if not department:
         raise NotApplicable("文件没有写明部门名称")
     reported: set[str] = set()
+    units = _unit_names(document)
     for header in document.page_headers:
         name = header.department
         if not name or name in reported or _PLACEHOLDER.search(name):
             continue  # a placeholder is TEXT-PLACEHOLDER's
-        if same_department(name, department):
-            continue
+        if same_department(name, department) or _plain_name(name) in units:
+            continue  # the department, or one of its units (tables by unit)
         reported.add(name)
         where = f"第 {header.page} 页页眉" if header.page else "页眉"
         yield Finding(
@@ -233,6 +260,14 @@ def department_names(document: Document) -> Iterator[Finding]:
             f"标题“{compact(line.text)}”中的部门名称“{name}”与封面的“{department}”不一致",
             line=line.number,
         )
+
+
+def _unit_names(document: Document) -> set[str]:
+    """Names of the department's units: rows of its tables, units of its profile."""
+    names = {_plain_name(row.name) for table in document.tables for row in table.rows}
+    if document.profile is not None:
+        names |= {_plain_name(unit.name) for unit in document.profile.units}
+    return names
 
 
 # a heading naming the department: 第二部分 国家信访局2024年度部门决算表, 广州市商务局概况

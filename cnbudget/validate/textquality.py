@@ -61,6 +61,8 @@ def _matches(
     """A finding for each match of `pattern` in the prose and page headers (compacted);
     `say(match, excerpt)` words the message."""
     for item in printed_text(document, tables=False):
+        if "\t" in item.text:
+            continue  # a table row or header that layout left in the prose
         flat = compact(item.text)
         for found in pattern.finditer(flat):
             excerpt = _excerpt(flat, found.start(), found.end())
@@ -227,7 +229,10 @@ def missing_numbers(document: Document) -> Iterator[Finding]:
 _YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年度?")
 # a year naming the budget in a heading (2026年部门预算, 2026年国有资本经营预算情况说明);
 # 2025年预算执行情况 in a 2026 budget is about last year, not a heading of this one
-_TITLE_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年度?\S{0,20}?(?:预算|决算)(?!执行)")
+_TITLE_YEAR = re.compile(
+    r"(?<!\d)(20\d{2})\s*年度?\S{0,20}?"
+    r"(?:(?:部门|单位)(?:预算|决算)|(?:预算|决算)(?:表|情况说明|说明|编制说明|安排情况))(?!执行)"
+)
 _HEADING = re.compile(
     r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])"
 )
@@ -272,7 +277,11 @@ def _headings(document: Document) -> Iterator[Printed]:
         yield Printed(entry.line, entry.text, entry.kind)
     for line in document.prose:
         flat = compact(line.text)
-        if len(flat) <= _MAX_HEADING and not re.search(r"[，。；,;]", flat):
+        if (
+            len(flat) <= _MAX_HEADING
+            and "\t" not in line.text
+            and not re.search(r"[，。；,;]", flat)
+        ):
             yield Printed(line.number, line.text)
     for header in document.page_headers:
         yield Printed(header.line, header.text)

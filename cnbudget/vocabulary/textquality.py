@@ -9,7 +9,7 @@ from __future__ import annotations
 PLACEHOLDERS: tuple[str, ...] = (
     r"(?<![A-Za-z])[XxＸｘ×✕╳]{2,}(?![A-Za-z])",
     r"某某",
-    r"[□■〇○]{2,}",
+    r"[□■]{2,}",  # not 〇/○: 二〇〇九年 is a date
     r"[（(]\s*[待填略]\s*[)）]",
     r"\[\s*(?:单位名称|部门名称|金额|数字|项目名称)\s*\]",
 )
@@ -65,7 +65,7 @@ AMOUNT_WORDS: tuple[str, ...] = (
 AMOUNT_UNITS: tuple[str, ...] = ("万元", "元", "%", "％", "个百分点")
 
 # single characters that never stand twice in a row (的的, 和和)
-DOUBLED_CHARACTERS = "的和及与对在是了为将"
+DOUBLED_CHARACTERS = "的和及与对在是为将"  # not 了: 不了了之
 
 # an amount the 情况说明 states (narrative key) and the tables that must then print
 # non-zero amounts: the prose describes a table, so the table cannot be missing or empty
@@ -77,3 +77,7 @@ PROSE_TABLES: dict[str, tuple[str, ...]] = {
 
 # a money-unit label misspelt (单位：万员)
 UNIT_LABEL_TYPO = r"单位[：:]\s*((?:万|千)?[员园远源圆原])"
+
+# a note saying the whole table is empty (本表无数据, 此表为空表, 本表本年无发生额),
+# not a part of it (本表无政府性基金数据)
+EMPTY_TABLE_NOTE = r"(?:本|此|该)表(?:本年度?)?(?:为空表?|无数据|无发生额|无内容)|空表"

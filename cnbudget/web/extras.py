@@ -28,6 +28,11 @@ _BASE_FIELDS = {
     "prose",  # every line outside the tables: the source view shows them
     "format",
     "positions",  # page and box of each line (PDF): bookkeeping for provenance
+    # page furniture kept for the structure checks (their findings show what matters)
+    "page_headers",
+    "unit_lines",
+    "pages",
+    "blank_pages",
 }
 
 LABELS: dict[str, str] = {
@@ -38,6 +43,7 @@ LABELS: dict[str, str] = {
     "narrative": "情况说明",
     "profile": "部门概况",
     "coverage": "读取程度",
+    "toc": "目录",
     "printed": "印出的金额（个）",
     "captured": "已转为事实（个）",
     "uncaptured": "未转为事实的金额（行号、原文）",

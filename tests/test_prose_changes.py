@@ -54,7 +54,7 @@ def test_the_three_printed_shapes_are_read() -> None:
         Decimal("-113.53"),
         Decimal("80.2"),
     )
-    assert not _rules(_document(*[s.quote for s in read.statements]))
+    assert not _rules(_document(*[s.quote + "。" for s in read.statements]))
 
 
 def test_percent_recomputed_from_the_stated_amounts() -> None:
@@ -130,3 +130,35 @@ def test_real_defects_in_year_on_year_wording() -> None:
         ("NARRATIVE-CHANGE-DIRECTION", "error", "statement"),
         ("NARRATIVE-CHANGE-PERCENT", "error", "statement"),
     ]
+
+
+def test_a_change_without_its_amount_is_read_for_its_words() -> None:
+    text = "4.卫生健康（类）支出497.53万元，主要用于…，比2023年度决算增加10.01万元，{}2.05%。"
+    assert not _rules(_document(text.format("增长")))
+    assert _rules(_document(text.format("下降"))) == [("NARRATIVE-CHANGE-DIRECTION", "error")]
+
+
+def test_an_increase_larger_than_the_amount_is_impossible() -> None:
+    # 万里街道 2023: “政府性基金拨款支出预算0万元，比2022年预算增加1421.25万元” (a real defect)
+    found = _rules(_document("政府性基金拨款支出预算0万元，比2022年预算增加1421.25万元；"))
+    assert found == [("NARRATIVE-CHANGE-DIRECTION", "error")]
+    assert not _rules(_document("政府性基金拨款支出预算0万元，比2022年预算减少1421.25万元；"))
+    grown = "公务用车购置及运行维护费预算0.00万元，比上年预算数{}100%。"
+    assert _rules(_document(grown.format("增长"))) == [("NARRATIVE-CHANGE-DIRECTION", "error")]
+    assert not _rules(_document(grown.format("下降")))
+
+
+def test_the_combined_total_and_its_income_and_spending_changes_agree() -> None:
+    text = (
+        "（三）增减变化情况：2025年收支预算19,401.26万元，比上年增加1,151.67万元，其中："
+        "1.收入预算{}1,151.67万元，其中一般公共预算收入增加1,151.67万元。"
+        "2.支出预算增加1,151.67万元，其中基本支出减少6.76万元，项目支出增加1,158.43万元。"
+    )
+    assert not _rules(_document(text.format("增加")))
+    assert _rules(_document(text.format("减少"))) == [("NARRATIVE-CHANGE-CONFLICT", "error")]
+    fiscal = (
+        "收入预算18,976.76万元，其中：财政拨款收入18,976.76万元，比2024年预算{}3,355.65万元；"
+        "支出预算18,976.76万元，其中：财政拨款支出预算18,976.76万元，比2024年预算增加3,355.65万元。"
+    )
+    assert not _rules(_document(fiscal.format("增加")))
+    assert _rules(_document(fiscal.format("减少"))) == [("NARRATIVE-CHANGE-CONFLICT", "warning")]

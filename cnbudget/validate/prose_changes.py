@@ -8,6 +8,7 @@ the two amounts, and one total must not be given two different changes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -116,12 +117,23 @@ def _actual(item: NarrativeChange) -> str | None:
     return "增加" if change > slack else "减少" if change < -slack else "持平"
 
 
+def _impossible(item: NarrativeChange) -> bool:
+    """An increase larger than the current amount (last year would be negative), or a
+    current amount of exactly 0 said to have grown by a percent."""
+    if item.base is None or item.prior is not None:
+        return False
+    if item.amount is not None and item.amount > 0:
+        return item.base - item.amount < -(precision(item.base) + precision(item.amount))
+    grew = (item.percent_direction or item.direction) == "增加"
+    return item.base == 0 and item.base_text is not None and grew and bool(item.percent)
+
+
 def _contradicts(item: NarrativeChange) -> bool:
     """The direction words contradict the amounts or each other (reported on their own)."""
     actual = _actual(item)
     if actual is not None:
         return actual != item.direction
-    return (
+    return _impossible(item) or (
         item.percent_direction is not None
         and item.percent_direction != item.direction
         and item.amount not in (None, Decimal(0))
@@ -153,7 +165,17 @@ def change_direction(document: Document) -> Iterator[Finding]:
                     {"stated": item.prior, "computed": item.base},
                 )
             continue
-        if _contradicts(item):
+        if _impossible(item):
+            yield _finding(
+                "NARRATIVE-CHANGE-DIRECTION",
+                "error",
+                item,
+                f"文字说明称本年 {fmt(item.base or Decimal(0))} 万元比上年增加"
+                + (f" {fmt(item.amount)} 万元" if item.amount else f" {item.percent}%")
+                + "，上年数将小于 0，方向不可能",
+                {"stated": item.amount or Decimal(0), "computed": item.base or Decimal(0)},
+            )
+        elif _contradicts(item):
             yield _finding(
                 "NARRATIVE-CHANGE-DIRECTION",
                 "error",
@@ -163,16 +185,23 @@ def change_direction(document: Document) -> Iterator[Finding]:
             )
 
 
-def _kind(item: NarrativeChange) -> str | None:
-    """收入 or 支出 for a statement about the department's whole income / spending."""
+_SIDES = (("收支", "收支"), ("收、支", "收支"), ("收入", "收入"), ("支出", "支出"))
+_NOT_TOTALS = ("基本支出", "项目支出", "经费", "费", "基金预算收支")
+_QUALIFIER_NOISE = re.compile(
+    r"收支|收、支|收入|支出|预算|决算|总计|合计|拨款|安排|其中|本年|总|各|为"
+)
+
+
+def _side(item: NarrativeChange) -> tuple[str, str] | None:
+    """(收入 / 支出 / 收支, the qualifier: 财政拨款, 一般公共…, "" for the department's
+    whole budget) of a statement about a total; None for anything else."""
     label = item.label
-    if any(word in label for word in ("拨款", "经费", "费", "基金")):
+    if not label or any(word in label for word in _NOT_TOTALS):
         return None
-    if label.endswith(("收入预算", "预算收入", "收入预算为")):
-        return "收入"
-    if label.endswith(("支出预算", "预算支出")):
-        return "支出"
-    return None
+    side = next((name for word, name in _SIDES if word in label), None)
+    if side is None:
+        return None
+    return side, _QUALIFIER_NOISE.sub("", label)
 
 
 @rule(
@@ -180,44 +209,62 @@ def _kind(item: NarrativeChange) -> str | None:
     "error",
     "文字说明",
     "同一总额只有一个增减数",
-    "同一事项、同一金额在文字说明中写出两个不同的增减额为错误；收入预算与支出预算金额相同、"
-    "都与上年预算（而非执行数、决算数）比较时，两者的增减额也应相同（不同为警告）。",
-    "文字“收入预算6256.31万元，比上年减少336.67万元”，“支出预算6256.31万元，比上年增加268.28万元”。",
+    "同一事项、同一金额在文字说明中写出两个不同的增减额为错误；收支总额的增减与其中收入预算、"
+    "支出预算的增减不同也是错误；收入与支出金额相同、都与上年预算（而非执行数、决算数）比较时，"
+    "两者的增减额也应相同（不同为警告）。",
+    "文字“收支预算19,401.26万元，比上年增加1,151.67万元，其中：1.收入预算减少1,151.67万元”。",
 )
 def change_conflict(document: Document) -> Iterator[Finding]:
     seen: dict[tuple[str, Decimal], NarrativeChange] = {}
-    totals: dict[str, NarrativeChange] = {}
+    sides: dict[str, list[tuple[str, NarrativeChange]]] = {}
     for item in _statements(document):
-        if item.base is None or item.amount is None or item.prior is not None:
+        if item.amount is None or item.prior is not None:
             continue
-        key = (item.label, item.base)
-        first = seen.setdefault(key, item)
-        if first is not item and not _same(first, item):
-            yield _finding(
+        if item.base is not None:
+            first = seen.setdefault((item.label, item.base), item)
+            if first is not item and not _same(first, item):
+                yield _finding(
+                    "NARRATIVE-CHANGE-CONFLICT",
+                    "error",
+                    item,
+                    f"文字说明对{item.label} {fmt(item.base)} 万元写出两个不同的增减额："
+                    f"{fmt(first.amount or Decimal(0))}（第 {first.line} 行）与 {fmt(item.amount)}",
+                    {"stated": first.amount or Decimal(0), "computed": item.amount},
+                )
+        side = _side(item)
+        if side is not None and not any(w in item.against for w in ("执行", "决算", "实际")):
+            sides.setdefault(side[1], []).append((side[0], item))
+    for group in sides.values():
+        finding = _sides_conflict(group)
+        if finding is not None:
+            yield finding
+
+
+def _sides_conflict(group: list[tuple[str, NarrativeChange]]) -> Finding | None:
+    """The first income / spending / combined statement whose change differs from another
+    one of the same total (same qualifier, same amount where both print it)."""
+    for index, (side, item) in enumerate(group):
+        for other_side, other in group[:index]:
+            if side == other_side and side != "收支":
+                continue  # two incomes of one qualifier may be different totals
+            if item.base is not None and other.base is not None and item.base != other.base:
+                continue
+            if item.base is None and other.base is None:
+                continue
+            if _same(item, other):
+                continue
+            combined = "收支" in (side, other_side)
+            return _finding(
                 "NARRATIVE-CHANGE-CONFLICT",
-                "error",
+                "error" if combined else "warning",
                 item,
-                f"文字说明对{item.label} {fmt(item.base)} 万元写出两个不同的增减额："
-                f"{fmt(first.amount or Decimal(0))}（第 {first.line} 行）与 {fmt(item.amount)}",
-                {"stated": first.amount or Decimal(0), "computed": item.amount},
+                f"文字说明中{other.label}比上年{other.direction} "
+                f"{fmt(abs(other.amount or Decimal(0)))} 万元（第 {other.line} 行），"
+                f"{item.label}却{item.direction} {fmt(abs(item.amount or Decimal(0)))} 万元"
+                + ("" if combined else "（收入与支出金额相同，上年预算收支应平衡）"),
+                {"stated": other.amount or Decimal(0), "computed": item.amount or Decimal(0)},
             )
-        kind = _kind(item)
-        if kind is not None and not any(w in item.against for w in ("执行", "决算", "实际")):
-            totals.setdefault(kind, item)
-    income, spending = totals.get("收入"), totals.get("支出")
-    if income is None or spending is None or income.base != spending.base:
-        return
-    if _same(income, spending):
-        return
-    yield _finding(
-        "NARRATIVE-CHANGE-CONFLICT",
-        "warning",
-        spending,
-        f"文字说明中收入预算与支出预算都是 {fmt(spending.base or Decimal(0))} 万元，"
-        f"比上年的增减额却不同：收入 {fmt(income.amount or Decimal(0))}（第 {income.line} 行），"
-        f"支出 {fmt(spending.amount or Decimal(0))}（上年预算收支应平衡）",
-        {"stated": income.amount or Decimal(0), "computed": spending.amount or Decimal(0)},
-    )
+    return None
 
 
 def _same(one: NarrativeChange, other: NarrativeChange) -> bool:

@@ -125,7 +125,10 @@ def test_real_defects_in_year_on_year_wording() -> None:
     # 预算执行数减少2.27%” and “…241.76万元，…170.03万元，…增加21.74%”; “1690.69 → 1434.89,
     # 减少1.10%” (the department's own document prints 1672.67 and 1.07 %)
     found = findings(mutated("shanghai-putuo-justice-2026-budget-unit.pdf"), "NARRATIVE-CHANGE-")
+    # the two wrong directions come with 项 headings printing other amounts (56.12, 207)
     assert sorted(found) == [
+        ("NARRATIVE-CHANGE-CONFLICT", "error", "statement"),
+        ("NARRATIVE-CHANGE-CONFLICT", "error", "statement"),
         ("NARRATIVE-CHANGE-DIRECTION", "error", "statement"),
         ("NARRATIVE-CHANGE-DIRECTION", "error", "statement"),
         ("NARRATIVE-CHANGE-PERCENT", "error", "statement"),
@@ -162,3 +165,13 @@ def test_the_combined_total_and_its_income_and_spending_changes_agree() -> None:
     )
     assert not _rules(_document(fiscal.format("增加")))
     assert _rules(_document(fiscal.format("减少"))) == [("NARRATIVE-CHANGE-CONFLICT", "warning")]
+
+
+def test_the_item_amount_and_its_year_on_year_amount_agree() -> None:
+    text = (
+        "31.“住房保障支出（类）住房改革支出（款）住房公积金（项）”{}万元，主要用于住房公积金。"
+        "2023年当年预算执行数为348.52万元，2024年预算安排352.67万元，比2023年预算执行数增加1.19%。"
+    )
+    assert not _rules(_document(text.format("352.67")))
+    # 万里街道 2024 prints 350.35 in the heading (a real defect)
+    assert _rules(_document(text.format("350.35"))) == [("NARRATIVE-CHANGE-CONFLICT", "error")]

@@ -46,6 +46,8 @@ _PERCENT_ONLY = re.compile(
     rf"(?P<label>[^，。；：:\d]{{0,16}})(?:为)?(?P<a>{_NUM})(?:为)?万元[，,]?"
     rf"(?P<against>{_AGAINST}){_DIR}(?P<p>{_NUM})[%％]"
 )
+# the amount right after a 项 heading: “…（项）”350.35万元” / “…（01项）208.8万元”
+_ITEM_AMOUNT = re.compile(rf"[（(]\d{{0,3}}项[）)]”?(?:科目)?(?P<a>{_NUM})万元")
 _FIRST_AMOUNT = re.compile(rf"(?P<a>{_NUM})万元")
 # a change without its current amount: “收入预算减少1,151.67万元”, “…，比2023年度决算增加
 # 10.01万元，增长2.05%” (read for the direction words and for one change per total)
@@ -83,7 +85,17 @@ def statements(prose: Prose) -> list[NarrativeChange]:
     for match in _BOTH_YEARS.finditer(text):
         if int(match.group("y1")) >= int(match.group("y2")):
             continue
-        found[match.start("dir")] = _change(prose, match, prior=match.group("x"))
+        change = _change(prose, match, prior=match.group("x"))
+        # the 项 heading one or two sentences before states the same year's amount
+        start = text.rfind("。", 0, match.start()) + 1
+        before = text.rfind("。", 0, max(start - 1, 0)) + 1
+        before = text.rfind("。", 0, max(before - 1, 0)) + 1
+        items = list(_ITEM_AMOUNT.finditer(text, before, start))
+        item = items[-1] if items else None
+        if item is not None:
+            change.item_text = item.group("a")
+            change.item_amount = _decimal(item.group("a"))
+        found[match.start("dir")] = change
     for pattern in (_ONE_CLAUSE, _PERCENT_ONLY):
         for match in pattern.finditer(text):
             found.setdefault(match.start("dir"), _change(prose, match))

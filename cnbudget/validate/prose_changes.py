@@ -209,7 +209,8 @@ def _side(item: NarrativeChange) -> tuple[str, str] | None:
     "error",
     "文字说明",
     "同一总额只有一个增减数",
-    "同一事项、同一金额在文字说明中写出两个不同的增减额为错误；收支总额的增减与其中收入预算、"
+    "同一事项、同一金额在文字说明中写出两个不同的增减额为错误；逐项说明中“（项）”后的金额与同段"
+    "“本年预算安排”的金额不同也是错误；收支总额的增减与其中收入预算、"
     "支出预算的增减不同也是错误；收入与支出金额相同、都与上年预算（而非执行数、决算数）比较时，"
     "两者的增减额也应相同（不同为警告）。",
     "文字“收支预算19,401.26万元，比上年增加1,151.67万元，其中：1.收入预算减少1,151.67万元”。",
@@ -218,6 +219,17 @@ def change_conflict(document: Document) -> Iterator[Finding]:
     seen: dict[tuple[str, Decimal], NarrativeChange] = {}
     sides: dict[str, list[tuple[str, NarrativeChange]]] = {}
     for item in _statements(document):
+        if item.item_amount is not None and item.base is not None:
+            gap = item.base - item.item_amount
+            if abs(gap) > precision(item.base) + precision(item.item_amount):
+                yield _finding(
+                    "NARRATIVE-CHANGE-CONFLICT",
+                    "error",
+                    item,
+                    f"同一段中该项金额先写 {item.item_text} 万元，比上年增减处又写本年 "
+                    f"{item.base_text} 万元，相差 {fmt(gap)}",
+                    {"stated": item.item_amount, "computed": item.base},
+                )
         if item.amount is None or item.prior is not None:
             continue
         if item.base is not None:

@@ -175,3 +175,25 @@ def test_the_item_amount_and_its_year_on_year_amount_agree() -> None:
     assert not _rules(_document(text.format("352.67")))
     # 万里街道 2024 prints 350.35 in the heading (a real defect)
     assert _rules(_document(text.format("350.35"))) == [("NARRATIVE-CHANGE-CONFLICT", "error")]
+
+
+def test_direction_flips_of_the_mutation_bench_are_found() -> None:
+    """Every 增加↔减少 flip `mutate_source` makes in 社会福利院's item paragraphs is reported
+    (one flip, in 一般公共预算拨款支出预算 “比2023年预算增加0.46万元”, has nothing to compare)."""
+    from cnbudget.pipeline import parse_source
+    from cnbudget.readers import read_file
+    from cnbudget.synthetic.mutate_source import candidates, mutate_source
+    from tests.prose_mutation import REAL
+
+    source = read_file(REAL / WELFARE)
+    clean = parse_source(source)
+    before = {(f.rule, f.line) for f in check(clean).findings if f.severity != "info"}
+    found, made = 0, 0
+    for seed in range(candidates(source, clean, "direction")):
+        mutation = mutate_source(source, clean, "direction", seed)
+        if mutation is None or mutation.equivalent:
+            continue
+        made += 1
+        after = check(parse_source(mutation.source)).findings
+        found += bool({(f.rule, f.line) for f in after if f.severity != "info"} - before)
+    assert made >= 8 and found >= made - 1

@@ -197,3 +197,23 @@ def test_direction_flips_of_the_mutation_bench_are_found() -> None:
         after = check(parse_source(mutation.source)).findings
         found += bool({(f.rule, f.line) for f in after if f.severity != "info"} - before)
     assert made >= 8 and found >= made - 1
+
+
+def test_three_public_item_changes_against_the_prior_year_column() -> None:
+    from cnbudget.pipeline import parse_text
+    from tests.conftest import CORPUS
+
+    text = (CORPUS / "shandong-yantai-medical-insurance-2025.txt").read_text(encoding="utf-8")
+    old = "公务用车运行维护费0万元，比上年减少1.35万元"
+    assert old in text
+
+    def rules(document: Document) -> list[tuple[str, str]]:
+        return [
+            (f.rule, f.severity)
+            for f in check(document).findings
+            if f.rule == "NARRATIVE-THREE-PUBLIC-CHANGE"
+        ]
+
+    assert not rules(parse_text(text))
+    changed = parse_text(text.replace(old, old.replace("1.35", "1.53")))
+    assert rules(changed) == [("NARRATIVE-THREE-PUBLIC-CHANGE", "error")]

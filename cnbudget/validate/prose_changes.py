@@ -283,3 +283,63 @@ def _same(one: NarrativeChange, other: NarrativeChange) -> bool:
     assert one.amount is not None and other.amount is not None
     slack = _slack(one.text, one.amount) + _slack(other.text, other.amount)
     return abs(one.amount - other.amount) <= slack
+
+
+# what a statement's label names, most specific first: (words, “三公” table row)
+_THREE_PUBLIC_ITEMS = (
+    ("公务用车购置及运", "vehicles"),
+    ("公务用车购置费", "vehicles.purchase"),
+    ("公务用车运", "vehicles.operation"),
+    ("因公出国", "overseas"),
+    ("公务接待", "reception"),
+    ("三公", "total"),
+)
+_CURRENT = ("amount", "fiscal.general")
+_PRIOR = ("prior_year", "prior_year.fiscal.general")
+
+
+def _three_public_row(label: str) -> str | None:
+    return next((row for words, row in _THREE_PUBLIC_ITEMS if words in label), None)
+
+
+@rule(
+    "NARRATIVE-THREE-PUBLIC-CHANGE",
+    "error",
+    "文字与表格",
+    "“三公”各项比上年的增减与“三公”经费表一致",
+    "情况说明中“因公出国（境）费、公务用车购置及运行费（购置费、运行维护费）、公务接待费及"
+    "“三公”经费总额 A万元，比上年增加（减少）D万元”，在“三公”经费表印有上年数、且本年数与 A "
+    "相同时，D 应等于本年数减上年数（方向和金额都要相符，按印刷精度比较）。",
+    "文字“公务用车运行维护费0万元，比上年减少1.35万元”，“三公”经费表该项上年 2.35。",
+)
+def three_public_change(document: Document) -> Iterator[Finding]:
+    table = document.table("three_public")
+    if table is None:
+        raise NotApplicable("没有“三公”经费表")
+    if not any(c in row.cells for row in table.rows for c in _PRIOR):
+        raise NotApplicable("“三公”经费表没有上年数")
+    for item in _statements(document):
+        code = _three_public_row(item.label)
+        if code is None or item.base is None or item.amount is None or item.prior is not None:
+            continue
+        row = next((r for r in table.rows if r.code == code), None)
+        if row is None:
+            continue
+        # a blank cell of a printed row is 0 (the table prints no 本年 amount for the item)
+        now = next((row.cells[c].value for c in _CURRENT if c in row.cells), Decimal(0))
+        before = next((row.cells[c].value for c in _PRIOR if c in row.cells), None)
+        if now is None or before is None or abs(now - item.base) > precision(item.base):
+            continue  # another scope or item: nothing to compare
+        change = now - before
+        slack = precision(item.amount) + precision(now) + half_ulp(before)
+        if abs(item.amount - change) <= slack:
+            continue
+        yield _finding(
+            "NARRATIVE-THREE-PUBLIC-CHANGE",
+            "error",
+            item,
+            f"文字说明称{item.label}比上年{item.direction} {fmt(abs(item.amount))} 万元，"
+            f"“三公”经费表本年 {fmt(now)}、上年 {fmt(before)}，实际"
+            f"{'增加' if change > 0 else '减少' if change < 0 else '持平'} {fmt(abs(change))}",
+            {"stated": item.amount, "computed": change},
+        )

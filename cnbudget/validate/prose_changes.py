@@ -62,7 +62,7 @@ def _finding(
         f"{message}（原文“{item.quote}”）",
         "narrative",
         "narrative",
-        "statement",
+        None,  # a statement is not one narrative cell: its line locates it
         item.line,
         numbers,
     )

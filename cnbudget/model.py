@@ -298,6 +298,25 @@ class Profile:
     region: Region | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class TocEntry:
+    """One entry of the table of contents (目录): its printed text and the table it names."""
+
+    text: str
+    line: int
+    kind: str | None = None  # the table kind named (vocabulary titles), None: not a table
+
+
+@dataclass(frozen=True, slots=True)
+class PageHeaderLine:
+    """A page header line (部门名称：… 单位：万元) dropped from the tables, kept for checks."""
+
+    line: int
+    text: str
+    department: str | None = None
+    page: int | None = None
+
+
 @dataclass(slots=True)
 class Document:
     """A parsed disclosure: metadata, tables, other sections and parser notices."""
@@ -319,6 +338,14 @@ class Document:
     # page and box of each source line, for formats that have them (provenance)
     positions: dict[int, tuple[int | None, Box | None]] = field(default_factory=dict)
     coverage: Coverage | None = None  # the whole document: tables plus stray amounts
+    # lines of tables whose columns were inferred from word positions (no ruling lines)
+    inferred: tuple[int, ...] = ()
+    toc: list[TocEntry] = field(default_factory=list)  # the 目录, when printed
+    page_headers: list[PageHeaderLine] = field(default_factory=list)
+    # lines printing a unit label (单位：万元), wherever layout put them
+    unit_lines: list[SourceLine] = field(default_factory=list)
+    pages: int | None = None  # page count (paged formats)
+    blank_pages: list[int] = field(default_factory=list)  # pages without text or image
 
     def table(self, kind: str) -> Table | None:
         """The first table of a kind, or None."""

@@ -15,10 +15,11 @@ from decimal import Decimal
 from cnbudget.model import Document, NarrativeChange, Severity
 from cnbudget.tables.assign import half_ulp
 from cnbudget.validate.changes import HUNDRED
-from cnbudget.validate.common import fmt
+from cnbudget.validate.common import fmt, memo
 from cnbudget.validate.narrative import precision
 from cnbudget.validate.prose_items import last_digit
 from cnbudget.validate.registry import Finding, NotApplicable, rule
+from cnbudget.validate.suspicious import PERCENT_CHANGE, paragraphs
 
 _TINY = Decimal("0.000001")
 
@@ -28,6 +29,20 @@ def _statements(document: Document) -> list[NarrativeChange]:
     if not statements:
         raise NotApplicable("文字说明中没有“比上年增加/减少”的表述")
     return statements
+
+
+def _covered(document: Document) -> set[tuple[int, str]]:
+    """(line, printed change) of the “A万元…增加D万元，增长P%” clauses PERCENT-RANGE already
+    judges (percent and direction words): those are not reported twice."""
+
+    def build(document: Document) -> set[tuple[int, str]]:
+        return {
+            (prose.line_at(match.start("d")), match.group("d"))
+            for prose in paragraphs(document)
+            for match in PERCENT_CHANGE.finditer(prose.text)
+        }
+
+    return memo(document, "percent_range_clauses", build) if document.prose else set()
 
 
 def _slack(text: str | None, value: Decimal) -> Decimal:
@@ -75,13 +90,15 @@ def _finding(
     "增减百分比与所写金额相符",
     "情况说明中“A万元，比上年增加（减少）D万元，增长（下降）P%”的 P 应等于 D 除以上年数"
     "（A − D 或 A + D）；写出两年金额时（“上年执行数为X万元，本年安排Y万元，比上年增加P%”）"
-    "P 应等于 (Y − X) / X。按金额和百分比的印刷精度比较；上年数为 0 时不核对。",
+    "P 应等于 (Y − X) / X。按金额和百分比的印刷精度比较；上年数为 0 时不核对。"
+    "PERCENT-RANGE 已核对的同句表述（“A万元…增加D万元，增长P%”）不重复报告。",
     "文字“三公经费1.10万元，比上年减少25万元，下降95.0%”：上年 26.10，实际下降 95.79%。",
 )
 def change_percent(document: Document) -> Iterator[Finding]:
+    covered = _covered(document)
     for item in _statements(document):
         figures = _change_and_prior(item)
-        if figures is None or item.percent is None:
+        if figures is None or item.percent is None or (item.line, item.text) in covered:
             continue
         change, prior, slack = figures
         if prior - slack <= 0 or _contradicts(item):
@@ -175,7 +192,7 @@ def change_direction(document: Document) -> Iterator[Finding]:
                 + "，上年数将小于 0，方向不可能",
                 {"stated": item.amount or Decimal(0), "computed": item.base or Decimal(0)},
             )
-        elif _contradicts(item):
+        elif _contradicts(item) and (item.line, item.text) not in _covered(document):
             yield _finding(
                 "NARRATIVE-CHANGE-DIRECTION",
                 "error",

@@ -253,6 +253,9 @@ class NarrativeChange:
     label: str = ""
     against: str = ""
     quote: str = ""  # the printed words of the statement (spaces removed)
+    # the amount the 项 heading of the same paragraph prints (“…（项）”350.35万元。2023年…”)
+    item_amount: Decimal | None = None
+    item_text: str | None = None
 
 
 @dataclass(slots=True)

@@ -87,3 +87,21 @@ def test_an_item_without_a_table_row_is_not_judged() -> None:
     row = document.table("narrative").rows[0]  # type: ignore[union-attr]
     row.cells["items.general.2299999"] = Cell("items.general.2299999", "5.00", None)
     assert not [f for f in check(document).findings if f.rule.startswith("NARRATIVE-")]
+
+
+def test_procurement_and_operating_costs_in_other_wordings() -> None:
+    # 广州: “政府采购安排7,394.96万元，其中：货物类采购预算58.18万元，工程类采购预算629.5万元，
+    # 服务类采购预算6,707.28万元”; 上海: “机关运行经费预算为229.43万元”
+    cells = mutated("guangzhou-commerce-2026-budget-dept.pdf").table("narrative").rows[0].cells  # type: ignore[union-attr]
+    assert [cells[k].text for k in ("procurement_total", "procurement.goods")] == [
+        "7,394.96",
+        "58.18",
+    ]
+    document = mutated(
+        "guangzhou-commerce-2026-budget-dept.pdf", "货物类采购预算58.18", "货物类采购预算85.18"
+    )
+    assert ("NARRATIVE-PROCUREMENT", "error", "procurement_total") in findings(
+        document, "NARRATIVE-PROCUREMENT"
+    )
+    shanghai = mutated("shanghai-putuo-finance-2025-budget-dept.pdf")
+    assert shanghai.table("narrative").rows[0].cells["operating_costs"].text == "229.43"  # type: ignore[union-attr]

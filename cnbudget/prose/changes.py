@@ -41,7 +41,19 @@ _NEXT_SENTENCE = re.compile(
     rf"。(?P<against>(?:比|较|与)(?:上年|\d{{4}}年度?)[^。；\d]{{0,20}}?){_DIR}"
     rf"(?P<d>{_NUM})万元{_PCT}"
 )
+# a percent without the change amount: “预算0.00万元，比上年预算数下降100%”
+_PERCENT_ONLY = re.compile(
+    rf"(?P<label>[^，。；：:\d]{{0,16}})(?:为)?(?P<a>{_NUM})(?:为)?万元[，,]?"
+    rf"(?P<against>{_AGAINST}){_DIR}(?P<p>{_NUM})[%％]"
+)
+# the amount right after a 项 heading: “…（项）”350.35万元” / “…（01项）208.8万元”
+_ITEM_AMOUNT = re.compile(rf"[（(]\d{{0,3}}项[）)]”?(?:科目)?(?P<a>{_NUM})万元")
 _FIRST_AMOUNT = re.compile(rf"(?P<a>{_NUM})万元")
+# a change without its current amount: “收入预算减少1,151.67万元”, “…，比2023年度决算增加
+# 10.01万元，增长2.05%” (read for the direction words and for one change per total)
+_BARE = re.compile(
+    rf"(?P<label>[^，。；：:\d]{{0,16}}?)(?P<against>{_AGAINST})?{_DIR}(?P<d>{_NUM})万元{_PCT}"
+)
 
 
 def direction(word: str | None) -> str | None:
@@ -68,23 +80,36 @@ def _label(text: str) -> str:
 def statements(prose: Prose) -> list[NarrativeChange]:
     """Every year-on-year statement, in the order printed (one per change figure)."""
     text = prose.text
+    # keyed by where the direction word is printed: one statement per change figure
     found: dict[int, NarrativeChange] = {}
     for match in _BOTH_YEARS.finditer(text):
         if int(match.group("y1")) >= int(match.group("y2")):
             continue
-        found[match.start("a")] = _change(prose, match, prior=match.group("x"))
-    for match in _ONE_CLAUSE.finditer(text):
-        if match.start("a") not in found:
-            found[match.start("a")] = _change(prose, match)
+        change = _change(prose, match, prior=match.group("x"))
+        # the 项 heading one or two sentences before states the same year's amount
+        start = text.rfind("。", 0, match.start()) + 1
+        before = text.rfind("。", 0, max(start - 1, 0)) + 1
+        before = text.rfind("。", 0, max(before - 1, 0)) + 1
+        items = list(_ITEM_AMOUNT.finditer(text, before, start))
+        item = items[-1] if items else None
+        if item is not None:
+            change.item_text = item.group("a")
+            change.item_amount = _decimal(item.group("a"))
+        found[match.start("dir")] = change
+    for pattern in (_ONE_CLAUSE, _PERCENT_ONLY):
+        for match in pattern.finditer(text):
+            found.setdefault(match.start("dir"), _change(prose, match))
     for match in _NEXT_SENTENCE.finditer(text):
         start = text.rfind("。", 0, match.start()) + 1
         first = _FIRST_AMOUNT.search(text, start, match.start())
-        if first is None or first.start("a") in found:
+        if first is None or match.start("dir") in found:
             continue
         label = _label(text[start : first.start()][-16:])
         change = _change(prose, match, base=first.group("a"), label=label)
         change.quote = text[first.start() : match.end()].lstrip("。")
-        found[first.start("a")] = change
+        found[match.start("dir")] = change
+    for match in _BARE.finditer(text):
+        found.setdefault(match.start("dir"), _change(prose, match))
     return [found[key] for key in sorted(found)]
 
 
@@ -115,8 +140,9 @@ def _change(
         base_text=base_text,
         prior=_decimal(prior),
         prior_text=prior,
-        percent_direction=direction(groups.get("pdir")) or (word if prior else None),
+        percent_direction=direction(groups.get("pdir"))
+        or (word if prior or not groups.get("d") else None),
         label=label if label is not None else _label(groups.get("label") or ""),
-        against=groups["against"],
+        against=groups["against"] or "",
         quote=match.group(0).lstrip("。"),
     )

@@ -35,12 +35,14 @@ _AMOUNTS: tuple[tuple[str, str], ...] = (
     ("three_public.reception", rf"公务接待费(?:为)?{_WAN}"),
     (
         "operating_costs",
-        rf"机关(?:（机构）)?运(?:行|转)经费(?:支出预算|安排|共计安排|预算)?{_WAN}",
+        rf"机关(?:（机构）)?运(?:行|转)经费(?:财政拨款)?(?:支出预算|安排|共计安排|预算|支出)?(?:为)?"
+        rf"{_WAN}",
     ),
-    ("procurement_total", rf"政府采购预算(?:安排)?(?:共计)?{_WAN}"),
-    ("procurement.goods", rf"政府采购货物预算{_WAN}"),
-    ("procurement.works", rf"政府采购工程预算{_WAN}"),
-    ("procurement.services", rf"政府采购服务预算{_WAN}"),
+    ("procurement_total", rf"政府采购(?:预算|支出)?(?:总额|安排)?(?:共计)?{_WAN}"),
+    ("procurement_total", rf"的政府采购项目共有{_WAN}"),
+    ("procurement.goods", rf"(?:政府采购货物(?:预算|支出)|货物类(?:采购预算|项目)){_WAN}"),
+    ("procurement.works", rf"(?:政府采购工程(?:预算|支出)|工程类(?:采购预算|项目)){_WAN}"),
+    ("procurement.services", rf"(?:政府采购服务(?:预算|支出)|服务类(?:采购预算|项目)){_WAN}"),
     ("performance_funds", rf"绩效目标管理，涉及(?:预算项目支出\d+个，)?预算(?:资金|拨款){_WAN}"),
     ("key_evaluation_funds", rf"重点绩效评价，涉及预算资金{_WAN}"),
     # the funds of the published target blocks (一级项目绩效目标表)

@@ -8,16 +8,18 @@ the two amounts, and one total must not be given two different changes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
 from cnbudget.model import Document, NarrativeChange, Severity
 from cnbudget.tables.assign import half_ulp
 from cnbudget.validate.changes import HUNDRED
-from cnbudget.validate.common import fmt
+from cnbudget.validate.common import fmt, memo
 from cnbudget.validate.narrative import precision
 from cnbudget.validate.prose_items import last_digit
 from cnbudget.validate.registry import Finding, NotApplicable, rule
+from cnbudget.validate.suspicious import PERCENT_CHANGE, paragraphs
 
 _TINY = Decimal("0.000001")
 
@@ -27,6 +29,20 @@ def _statements(document: Document) -> list[NarrativeChange]:
     if not statements:
         raise NotApplicable("文字说明中没有“比上年增加/减少”的表述")
     return statements
+
+
+def _covered(document: Document) -> set[tuple[int, str]]:
+    """(line, printed change) of the “A万元…增加D万元，增长P%” clauses PERCENT-RANGE already
+    judges (percent and direction words): those are not reported twice."""
+
+    def build(document: Document) -> set[tuple[int, str]]:
+        return {
+            (prose.line_at(match.start("d")), match.group("d"))
+            for prose in paragraphs(document)
+            for match in PERCENT_CHANGE.finditer(prose.text)
+        }
+
+    return memo(document, "percent_range_clauses", build) if document.prose else set()
 
 
 def _slack(text: str | None, value: Decimal) -> Decimal:
@@ -61,7 +77,7 @@ def _finding(
         f"{message}（原文“{item.quote}”）",
         "narrative",
         "narrative",
-        "statement",
+        None,  # a statement is not one narrative cell: its line locates it
         item.line,
         numbers,
     )
@@ -74,13 +90,15 @@ def _finding(
     "增减百分比与所写金额相符",
     "情况说明中“A万元，比上年增加（减少）D万元，增长（下降）P%”的 P 应等于 D 除以上年数"
     "（A − D 或 A + D）；写出两年金额时（“上年执行数为X万元，本年安排Y万元，比上年增加P%”）"
-    "P 应等于 (Y − X) / X。按金额和百分比的印刷精度比较；上年数为 0 时不核对。",
+    "P 应等于 (Y − X) / X。按金额和百分比的印刷精度比较；上年数为 0 时不核对。"
+    "PERCENT-RANGE 已核对的同句表述（“A万元…增加D万元，增长P%”）不重复报告。",
     "文字“三公经费1.10万元，比上年减少25万元，下降95.0%”：上年 26.10，实际下降 95.79%。",
 )
 def change_percent(document: Document) -> Iterator[Finding]:
+    covered = _covered(document)
     for item in _statements(document):
         figures = _change_and_prior(item)
-        if figures is None or item.percent is None:
+        if figures is None or item.percent is None or (item.line, item.text) in covered:
             continue
         change, prior, slack = figures
         if prior - slack <= 0 or _contradicts(item):
@@ -116,12 +134,23 @@ def _actual(item: NarrativeChange) -> str | None:
     return "增加" if change > slack else "减少" if change < -slack else "持平"
 
 
+def _impossible(item: NarrativeChange) -> bool:
+    """An increase larger than the current amount (last year would be negative), or a
+    current amount of exactly 0 said to have grown by a percent."""
+    if item.base is None or item.prior is not None:
+        return False
+    if item.amount is not None and item.amount > 0:
+        return item.base - item.amount < -(precision(item.base) + precision(item.amount))
+    grew = (item.percent_direction or item.direction) == "增加"
+    return item.base == 0 and item.base_text is not None and grew and bool(item.percent)
+
+
 def _contradicts(item: NarrativeChange) -> bool:
     """The direction words contradict the amounts or each other (reported on their own)."""
     actual = _actual(item)
     if actual is not None:
         return actual != item.direction
-    return (
+    return _impossible(item) or (
         item.percent_direction is not None
         and item.percent_direction != item.direction
         and item.amount not in (None, Decimal(0))
@@ -153,7 +182,17 @@ def change_direction(document: Document) -> Iterator[Finding]:
                     {"stated": item.prior, "computed": item.base},
                 )
             continue
-        if _contradicts(item):
+        if _impossible(item):
+            yield _finding(
+                "NARRATIVE-CHANGE-DIRECTION",
+                "error",
+                item,
+                f"文字说明称本年 {fmt(item.base or Decimal(0))} 万元比上年增加"
+                + (f" {fmt(item.amount)} 万元" if item.amount else f" {item.percent}%")
+                + "，上年数将小于 0，方向不可能",
+                {"stated": item.amount or Decimal(0), "computed": item.base or Decimal(0)},
+            )
+        elif _contradicts(item) and (item.line, item.text) not in _covered(document):
             yield _finding(
                 "NARRATIVE-CHANGE-DIRECTION",
                 "error",
@@ -163,16 +202,23 @@ def change_direction(document: Document) -> Iterator[Finding]:
             )
 
 
-def _kind(item: NarrativeChange) -> str | None:
-    """收入 or 支出 for a statement about the department's whole income / spending."""
+_SIDES = (("收支", "收支"), ("收、支", "收支"), ("收入", "收入"), ("支出", "支出"))
+_NOT_TOTALS = ("基本支出", "项目支出", "经费", "费", "基金预算收支")
+_QUALIFIER_NOISE = re.compile(
+    r"收支|收、支|收入|支出|预算|决算|总计|合计|拨款|安排|其中|本年|总|各|为"
+)
+
+
+def _side(item: NarrativeChange) -> tuple[str, str] | None:
+    """(收入 / 支出 / 收支, the qualifier: 财政拨款, 一般公共…, "" for the department's
+    whole budget) of a statement about a total; None for anything else."""
     label = item.label
-    if any(word in label for word in ("拨款", "经费", "费", "基金")):
+    if not label or any(word in label for word in _NOT_TOTALS):
         return None
-    if label.endswith(("收入预算", "预算收入", "收入预算为")):
-        return "收入"
-    if label.endswith(("支出预算", "预算支出")):
-        return "支出"
-    return None
+    side = next((name for word, name in _SIDES if word in label), None)
+    if side is None:
+        return None
+    return side, _QUALIFIER_NOISE.sub("", label)
 
 
 @rule(
@@ -180,47 +226,137 @@ def _kind(item: NarrativeChange) -> str | None:
     "error",
     "文字说明",
     "同一总额只有一个增减数",
-    "同一事项、同一金额在文字说明中写出两个不同的增减额为错误；收入预算与支出预算金额相同、"
-    "都与上年预算（而非执行数、决算数）比较时，两者的增减额也应相同（不同为警告）。",
-    "文字“收入预算6256.31万元，比上年减少336.67万元”，“支出预算6256.31万元，比上年增加268.28万元”。",
+    "同一事项、同一金额在文字说明中写出两个不同的增减额为错误；逐项说明中“（项）”后的金额与同段"
+    "“本年预算安排”的金额不同也是错误；收支总额的增减与其中收入预算、"
+    "支出预算的增减不同也是错误；收入与支出金额相同、都与上年预算（而非执行数、决算数）比较时，"
+    "两者的增减额也应相同（不同为警告）。",
+    "文字“收支预算19,401.26万元，比上年增加1,151.67万元，其中：1.收入预算减少1,151.67万元”。",
 )
 def change_conflict(document: Document) -> Iterator[Finding]:
     seen: dict[tuple[str, Decimal], NarrativeChange] = {}
-    totals: dict[str, NarrativeChange] = {}
+    sides: dict[str, list[tuple[str, NarrativeChange]]] = {}
     for item in _statements(document):
-        if item.base is None or item.amount is None or item.prior is not None:
+        if item.item_amount is not None and item.base is not None:
+            gap = item.base - item.item_amount
+            if abs(gap) > precision(item.base) + precision(item.item_amount):
+                yield _finding(
+                    "NARRATIVE-CHANGE-CONFLICT",
+                    "error",
+                    item,
+                    f"同一段中该项金额先写 {item.item_text} 万元，比上年增减处又写本年 "
+                    f"{item.base_text} 万元，相差 {fmt(gap)}",
+                    {"stated": item.item_amount, "computed": item.base},
+                )
+        if item.amount is None or item.prior is not None:
             continue
-        key = (item.label, item.base)
-        first = seen.setdefault(key, item)
-        if first is not item and not _same(first, item):
-            yield _finding(
+        if item.base is not None:
+            first = seen.setdefault((item.label, item.base), item)
+            if first is not item and not _same(first, item):
+                yield _finding(
+                    "NARRATIVE-CHANGE-CONFLICT",
+                    "error",
+                    item,
+                    f"文字说明对{item.label} {fmt(item.base)} 万元写出两个不同的增减额："
+                    f"{fmt(first.amount or Decimal(0))}（第 {first.line} 行）与 {fmt(item.amount)}",
+                    {"stated": first.amount or Decimal(0), "computed": item.amount},
+                )
+        side = _side(item)
+        if side is not None and not any(w in item.against for w in ("执行", "决算", "实际")):
+            sides.setdefault(side[1], []).append((side[0], item))
+    for group in sides.values():
+        finding = _sides_conflict(group)
+        if finding is not None:
+            yield finding
+
+
+def _sides_conflict(group: list[tuple[str, NarrativeChange]]) -> Finding | None:
+    """The first income / spending / combined statement whose change differs from another
+    one of the same total (same qualifier, same amount where both print it)."""
+    for index, (side, item) in enumerate(group):
+        for other_side, other in group[:index]:
+            if side == other_side and side != "收支":
+                continue  # two incomes of one qualifier may be different totals
+            if item.base is not None and other.base is not None and item.base != other.base:
+                continue
+            if item.base is None and other.base is None:
+                continue
+            if _same(item, other):
+                continue
+            combined = "收支" in (side, other_side)
+            return _finding(
                 "NARRATIVE-CHANGE-CONFLICT",
-                "error",
+                "error" if combined else "warning",
                 item,
-                f"文字说明对{item.label} {fmt(item.base)} 万元写出两个不同的增减额："
-                f"{fmt(first.amount or Decimal(0))}（第 {first.line} 行）与 {fmt(item.amount)}",
-                {"stated": first.amount or Decimal(0), "computed": item.amount},
+                f"文字说明中{other.label}比上年{other.direction} "
+                f"{fmt(abs(other.amount or Decimal(0)))} 万元（第 {other.line} 行），"
+                f"{item.label}却{item.direction} {fmt(abs(item.amount or Decimal(0)))} 万元"
+                + ("" if combined else "（收入与支出金额相同，上年预算收支应平衡）"),
+                {"stated": other.amount or Decimal(0), "computed": item.amount or Decimal(0)},
             )
-        kind = _kind(item)
-        if kind is not None and not any(w in item.against for w in ("执行", "决算", "实际")):
-            totals.setdefault(kind, item)
-    income, spending = totals.get("收入"), totals.get("支出")
-    if income is None or spending is None or income.base != spending.base:
-        return
-    if _same(income, spending):
-        return
-    yield _finding(
-        "NARRATIVE-CHANGE-CONFLICT",
-        "warning",
-        spending,
-        f"文字说明中收入预算与支出预算都是 {fmt(spending.base or Decimal(0))} 万元，"
-        f"比上年的增减额却不同：收入 {fmt(income.amount or Decimal(0))}（第 {income.line} 行），"
-        f"支出 {fmt(spending.amount or Decimal(0))}（上年预算收支应平衡）",
-        {"stated": income.amount or Decimal(0), "computed": spending.amount or Decimal(0)},
-    )
+    return None
 
 
 def _same(one: NarrativeChange, other: NarrativeChange) -> bool:
     assert one.amount is not None and other.amount is not None
     slack = _slack(one.text, one.amount) + _slack(other.text, other.amount)
     return abs(one.amount - other.amount) <= slack
+
+
+# what a statement's label names, most specific first: (words, “三公” table row)
+_THREE_PUBLIC_ITEMS = (
+    ("公务用车购置及运", "vehicles"),
+    ("公务用车购置费", "vehicles.purchase"),
+    ("公务用车运", "vehicles.operation"),
+    ("因公出国", "overseas"),
+    ("公务接待", "reception"),
+    ("三公", "total"),
+)
+_CURRENT = ("amount", "fiscal.general")
+_PRIOR = ("prior_year", "prior_year.fiscal.general")
+
+
+def _three_public_row(label: str) -> str | None:
+    return next((row for words, row in _THREE_PUBLIC_ITEMS if words in label), None)
+
+
+@rule(
+    "NARRATIVE-THREE-PUBLIC-CHANGE",
+    "error",
+    "文字与表格",
+    "“三公”各项比上年的增减与“三公”经费表一致",
+    "情况说明中“因公出国（境）费、公务用车购置及运行费（购置费、运行维护费）、公务接待费及"
+    "“三公”经费总额 A万元，比上年增加（减少）D万元”，在“三公”经费表印有上年数、且本年数与 A "
+    "相同时，D 应等于本年数减上年数（方向和金额都要相符，按印刷精度比较）。",
+    "文字“公务用车运行维护费0万元，比上年减少1.35万元”，“三公”经费表该项上年 2.35。",
+)
+def three_public_change(document: Document) -> Iterator[Finding]:
+    table = document.table("three_public")
+    if table is None:
+        raise NotApplicable("没有“三公”经费表")
+    if not any(c in row.cells for row in table.rows for c in _PRIOR):
+        raise NotApplicable("“三公”经费表没有上年数")
+    for item in _statements(document):
+        code = _three_public_row(item.label)
+        if code is None or item.base is None or item.amount is None or item.prior is not None:
+            continue
+        row = next((r for r in table.rows if r.code == code), None)
+        if row is None:
+            continue
+        # a blank cell of a printed row is 0 (the table prints no 本年 amount for the item)
+        now = next((row.cells[c].value for c in _CURRENT if c in row.cells), Decimal(0))
+        before = next((row.cells[c].value for c in _PRIOR if c in row.cells), None)
+        if now is None or before is None or abs(now - item.base) > precision(item.base):
+            continue  # another scope or item: nothing to compare
+        change = now - before
+        slack = precision(item.amount) + precision(now) + half_ulp(before)
+        if abs(item.amount - change) <= slack:
+            continue
+        yield _finding(
+            "NARRATIVE-THREE-PUBLIC-CHANGE",
+            "error",
+            item,
+            f"文字说明称{item.label}比上年{item.direction} {fmt(abs(item.amount))} 万元，"
+            f"“三公”经费表本年 {fmt(now)}、上年 {fmt(before)}，实际"
+            f"{'增加' if change > 0 else '减少' if change < 0 else '持平'} {fmt(abs(change))}",
+            {"stated": item.amount, "computed": change},
+        )

@@ -108,7 +108,7 @@ def unit_slip(document: Document) -> Iterator[Finding]:
                     )
     ratio = settings.unit_ratio
     figures: dict[Decimal, str] | None = None
-    for prose in _paragraphs(document):
+    for prose in paragraphs(document):
         for match in _AMOUNT.finditer(prose.text):
             value = _decimal(match.group(1))
             if value is None or value < 1:
@@ -134,7 +134,7 @@ def unit_slip(document: Document) -> Iterator[Finding]:
             )
 
 
-_PERCENT_CHANGE = re.compile(
+PERCENT_CHANGE = re.compile(
     r"(?P<a>\d[\d,]*(?:\.\d+)?)万元[^。；;%％]{0,40}?(?P<dir>增加|减少)"
     r"(?P<d>\d[\d,]*(?:\.\d+)?)万元[，,]?(?:同比)?(?P<word>增长|下降|降低|减少|上升)"
     r"(?P<p>\d+(?:\.\d+)?)[%％]"
@@ -143,7 +143,7 @@ _SHARE = re.compile(r"(?:占|占比|比例为?)(?P<p>\d+(?:\.\d+)?)[%％]")
 _DROP = re.compile(r"(?:下降|降低|减少)(?P<p>\d+(?:\.\d+)?)[%％]")
 
 
-def _paragraphs(document: Document) -> list[Prose]:
+def paragraphs(document: Document) -> list[Prose]:
     return memo(document, "paragraphs", lambda d: _joined(d.prose))
 
 
@@ -171,7 +171,7 @@ def _joined(lines: list[SourceLine]) -> list[Prose]:
 def percent_range(document: Document) -> Iterator[Finding]:
     if not document.prose:
         raise NotApplicable("没有文字部分")
-    for prose in _paragraphs(document):
+    for prose in paragraphs(document):
         for pattern in (_SHARE, _DROP):
             for match in pattern.finditer(prose.text):
                 value = Decimal(match.group("p"))
@@ -187,7 +187,7 @@ def percent_range(document: Document) -> Iterator[Finding]:
                     prose.line_at(match.start()),
                     {"percent": value},
                 )
-        for match in _PERCENT_CHANGE.finditer(prose.text):
+        for match in PERCENT_CHANGE.finditer(prose.text):
             yield from _change(match, prose.line_at(match.start()))
 
 

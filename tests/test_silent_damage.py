@@ -132,3 +132,17 @@ def test_bracketed_amount_in_a_table_is_a_fact_or_named() -> None:
     read = any(f.line == at + 1 and f.value == negative for f in facts(document))
     named = any(printed in n.message for n in document.notices)
     assert read or named
+
+
+def test_thousands_separators_in_prose() -> None:
+    """`基本支出3,283.90万元，占46.25%`: the share was read from another sentence."""
+
+    def narrative(text: str) -> dict[tuple[str, str], Decimal | None]:
+        document = parse_source(read_data(text.encode(), "说明.txt"))
+        table = next(t for t in document.tables if t.kind == "narrative")
+        return {(r.code, c): cell.value for r in table.rows for c, cell in r.cells.items()}
+
+    plain = narrative(TEXT)
+    separated = re.sub(r"(?<![\d,.])(\d{1,3})(\d{3}(?:\.\d+)?万元)", r"\1,\2", TEXT)
+    assert separated != TEXT
+    assert narrative(separated) == plain

@@ -50,8 +50,8 @@ _COUNTS: tuple[tuple[str, str], ...] = (
     ("equipment_count", r"单位价值\d+万元以上的设备(?P<n>\d+)台"),
 )
 _PERCENTS: tuple[tuple[str, str], ...] = (
-    ("basic.share", r"基本支出\d+(?:\.\d+)?万元，占(?P<n>\d+(?:\.\d+)?)%"),
-    ("project.share", r"项目支出\d+(?:\.\d+)?万元，占(?P<n>\d+(?:\.\d+)?)%"),
+    ("basic.share", r"基本支出\d+(?:,\d{3})*(?:\.\d+)?万元，占(?P<n>\d+(?:\.\d+)?)%"),
+    ("project.share", r"项目支出\d+(?:,\d{3})*(?:\.\d+)?万元，占(?P<n>\d+(?:\.\d+)?)%"),
 )
 # changes: (subject, anchor): the change follows the anchor within its sentence
 _CHANGES: tuple[tuple[str, str], ...] = (

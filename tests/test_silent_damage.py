@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from cnbudget.cli import main
 from cnbudget.errors import InputError
 from cnbudget.facts import facts
 from cnbudget.layout.tokens import amount_text, tokenize
@@ -146,3 +149,19 @@ def test_thousands_separators_in_prose() -> None:
     separated = re.sub(r"(?<![\d,.])(\d{1,3})(\d{3}(?:\.\d+)?万元)", r"\1,\2", TEXT)
     assert separated != TEXT
     assert narrative(separated) == plain
+
+
+def test_check_exit_codes(tmp_path: Path) -> None:
+    """0 read (findings below --fail-on), 1 findings at --fail-on, 2 unreadable input."""
+    sample = str(CORPUS / f"{SAMPLES[1]}.txt")
+    runner = CliRunner(mix_stderr=False)
+    assert runner.invoke(main, ["check", sample]).exit_code == 0
+    assert runner.invoke(main, ["check", sample, "--fail-on", "info"]).exit_code == 1
+    header_only = tmp_path / "只有表头.txt"
+    lines = TEXT.splitlines()
+    first = next(i for i, line in enumerate(lines) if re.search(r"收支总(体情况)?表$", line))
+    header_only.write_text("\n".join(lines[:2] + lines[first : first + 8]), encoding="utf-8")
+    result = runner.invoke(main, ["check", str(header_only), "--fail-on", "info"])
+    assert result.exit_code == 2
+    assert result.stderr == f"错误：{header_only}：" + result.stderr.split("：", 2)[2]
+    assert "未能从文件中读出任何预算表数据" in result.stderr and result.stderr.count("\n") == 1

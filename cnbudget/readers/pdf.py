@@ -86,6 +86,7 @@ def read_pdf(data: bytes, source: str, limits: Limits) -> SourceText:
         chars_seen = 0
         images = 0
         state = _State(budget=_Budget(source, limits, started))
+        pictured: set[int] = set()
         for index in range(count):
             if time.monotonic() - started > limits.max_seconds:
                 raise InputError(source, f"读取 PDF 超时（超过 {limits.max_seconds:.0f} 秒）")
@@ -101,6 +102,8 @@ def read_pdf(data: bytes, source: str, limits: Limits) -> SourceText:
             items += page_items
             chars_seen += chars
             images += page_images
+            if page_images and not chars:
+                pictured.add(index + 1)
     finally:
         document.close()
     if chars_seen == 0:
@@ -115,7 +118,13 @@ def read_pdf(data: bytes, source: str, limits: Limits) -> SourceText:
             f"第 {pages} 页有 {sum(state.budget.unplaced.values())} 个字符的位置无法确定"
             "（坐标无效或超出范围），未能读出，请与原文核对"
         )
-    return replace(to_source(items, source, data, "pdf"), notices=damage + state.notices)
+    source_text = to_source(items, source, data, "pdf")
+    return replace(
+        source_text,
+        notices=damage + state.notices,
+        pages=count,
+        pictured=frozenset(pictured),
+    )
 
 
 @dataclass(slots=True)
@@ -702,3 +711,16 @@ def _paragraphs(lines: list[list[Char]]) -> list[list[list[Char]]]:
                 continue
         result.append([line])
     return result
+
+
+def page_chars(
+    page: pdfium.PdfPage, number: int = 1, limits: Limits | None = None
+) -> tuple[list[Char], tuple[float, float]]:
+    """The characters of page `number` with their boxes in display coordinates (the
+    coordinates of every line box the reader records), and the displayed page's width and
+    height; within the same reading limits as `read_pdf`."""
+    transform = _display_transform(page)
+    left, bottom, right, top, rotation = transform
+    width = top - bottom if rotation in (90, 270) else right - left
+    budget = _Budget("<page>", limits or Limits.from_env(), time.monotonic())
+    return _chars(page, transform, number, budget), (width, _page_height(transform))

@@ -32,6 +32,8 @@ class SourceText:
     notices: list[str] = field(default_factory=list)  # what the reader could not place
     # lines of tables whose columns were inferred from positions (PDF tables without rules)
     inferred: frozenset[int] = frozenset()
+    pages: int | None = None  # page count, for paged formats (PDF)
+    pictured: frozenset[int] = frozenset()  # pages printing images but no text
 
     @property
     def tab_separated(self) -> bool:
@@ -69,16 +71,18 @@ def combine(parts: Sequence[SourceText]) -> SourceText:
     lines: list[SourceLine] = []
     inferred: set[int] = set()
     notices: list[str] = []
+    pictured: set[int] = set()
     page_offset = 0
     for part in parts:
         line_offset = len(lines)
-        pages = [line.page for line in part.lines if line.page is not None]
+        pages: list[int] = [line.page for line in part.lines if line.page is not None]
         for line in part.lines:
             page = None if line.page is None else line.page + page_offset
             lines.append(replace(line, number=line.number + line_offset, page=page))
         inferred |= {number + line_offset for number in part.inferred}
         notices.extend(f"{part.source}：{notice}" for notice in part.notices)
-        page_offset += max(pages, default=0)
+        pictured |= {shown + page_offset for shown in part.pictured}
+        page_offset += part.pages if part.pages is not None else max(pages, default=0)
     formats = dict.fromkeys(part.format for part in parts)
     tabbed = {part.tabbed for part in parts}
     return SourceText(
@@ -90,6 +94,8 @@ def combine(parts: Sequence[SourceText]) -> SourceText:
         tabbed.pop() if len(tabbed) == 1 else None,
         notices,
         frozenset(inferred),
+        page_offset if all(part.pages for part in parts) else None,
+        frozenset(pictured),
     )
 
 

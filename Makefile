@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: demo test lint typecheck bench bench-real bench-scale bench-startup bench-mutations bench-readers bench-store bench-web clean libreoffice
+.PHONY: demo test lint typecheck bench bench-limits bench-real bench-scale bench-startup bench-mutations bench-readers bench-store bench-web clean libreoffice
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -58,6 +58,9 @@ bench: $(STAMP)
 
 bench-real: $(STAMP)  # real published PDFs and the samples: coverage, identities, metadata, time
 	$(BIN)/python bench/real_bench.py $(if $(CORPUS),--corpus $(CORPUS))
+
+bench-limits: $(STAMP)  # long texts (linear time) and hostile inputs against the reader limits
+	$(BIN)/python bench/limits_bench.py $(if $(LINES),--lines $(LINES))
 
 bench-mutations: $(STAMP)  # synthetic documents, then the real ones (tests/corpus, tests/corpus/real)
 	$(BIN)/python bench/mutation_rate.py $(or $(DOCS),200) --per-kind $(or $(PER_KIND),4)

@@ -32,9 +32,13 @@ from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
 from cnbudget.layout.sections import UNKNOWN
+from cnbudget.layout.tokens import amount_text
 from cnbudget.model import Coverage, Document, Notice, SourceLine, Table
 
-_MONEY = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)%?$|^[-−]?\d+%$")
+_MONEY = re.compile(
+    r"^[-−]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)%?$|^[-−]?\d+%$"
+    r"|^[(（](?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)[)）]$"  # (2.50): a negative amount
+)
 _GLUED = re.compile(r"^([-−]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+))[\u4e00-\u9fff（(]")
 _INT = re.compile(r"^[-−]?\d+$")
 _MARKS = ("栏次", "行次", "**")
@@ -49,7 +53,7 @@ def percent(ratio: float) -> str:
 
 
 def _key(text: str) -> str:
-    return text.strip(_CELL_STRIP).replace(",", "").replace("−", "-").rstrip("%")
+    return amount_text(text.strip(_CELL_STRIP)).rstrip("%")
 
 
 def _cells(line: SourceLine, tabbed: bool) -> list[str]:

@@ -15,7 +15,7 @@ from cnbudget.layout.toc import read_toc
 from cnbudget.metadata import extract
 from cnbudget.model import Document, Notice, PageHeaderLine, Section, Table
 from cnbudget.readers import check_size, read_file
-from cnbudget.readers.text import SourceText, combine, read_bytes
+from cnbudget.readers.text import SourceText, combine, fold_digits, read_bytes
 from cnbudget.tables import PARSERS, SECTION_KINDS, Context, infer
 from cnbudget.tables.names import resolve_function_names
 from cnbudget.tables.provenance import locate_cells, lower_inferred
@@ -74,6 +74,7 @@ def parse_text(text: str, source: str = "<text>") -> Document:
 def parse_source(source: SourceText) -> Document:
     """Run layout and table parsers over decoded text (within the line limits)."""
     check_size(source)
+    source = fold_digits(source)
     layout = split(source.lines)
     inferred = infer.resolve(layout, source.tab_separated)
     metadata = extract(source.lines, layout)

@@ -4,11 +4,16 @@ named (a notice, or a one-line error) instead of parsing quietly into fewer fact
 from __future__ import annotations
 
 import re
+from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from cnbudget.cli import main
 from cnbudget.errors import InputError
 from cnbudget.facts import facts
+from cnbudget.layout.tokens import amount_text, tokenize
 from cnbudget.model import Document
 from cnbudget.pipeline import parse_source
 from cnbudget.readers import read_data
@@ -97,3 +102,66 @@ def test_formulas_without_cached_values_are_named() -> None:
     book.save(buffer)
     source = read_data(buffer.getvalue(), "公式.xlsx")
     assert any("1 个公式单元格没有保存计算结果（B5）" in n for n in source.notices)
+
+
+def test_full_width_digits_are_read_with_a_notice() -> None:
+    half = parse_source(read_data(TEXT.encode(), "半角.txt"))
+    full_width = TEXT.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    document = parse_source(read_data(full_width.encode(), "全角.txt"))
+    assert document.metadata.year == half.metadata.year is not None
+    assert [(f.table, f.row_code, f.column, f.value) for f in facts(document)] == [
+        (f.table, f.row_code, f.column, f.value) for f in facts(half)
+    ]
+    assert any("全角数字" in n.message for n in document.notices)
+
+
+@pytest.mark.parametrize("printed", ["(2.50)", "（2.50）", "(1,234.50)"])
+def test_bracketed_negative_amounts(printed: str) -> None:
+    token = tokenize(f"调减 {printed}")[-1]
+    assert token.kind == "amount"
+    assert token.amount == -Decimal(printed.strip("()（）").replace(",", ""))
+    assert amount_text(printed) == str(token.amount)
+    assert tokenize("（一）")[0].kind == "text" and tokenize("(2024)")[0].kind == "text"
+
+
+def test_bracketed_amount_in_a_table_is_a_fact_or_named() -> None:
+    lines = TEXT.split("\n")
+    at = next(i for i, line in enumerate(lines) if re.match(r"^2\d\d \d\d \d\d \S+ \d", line))
+    last = list(AMOUNT.finditer(lines[at]))[-1]
+    printed = f"({last.group()})"
+    lines[at] = lines[at][: last.start()] + printed
+    document = parse_source(read_data("\n".join(lines).encode(), "括号负数.txt"))
+    negative = -Decimal(last.group().replace(",", ""))
+    read = any(f.line == at + 1 and f.value == negative for f in facts(document))
+    named = any(printed in n.message for n in document.notices)
+    assert read or named
+
+
+def test_thousands_separators_in_prose() -> None:
+    """`基本支出3,283.90万元，占46.25%`: the share was read from another sentence."""
+
+    def narrative(text: str) -> dict[tuple[str, str], Decimal | None]:
+        document = parse_source(read_data(text.encode(), "说明.txt"))
+        table = next(t for t in document.tables if t.kind == "narrative")
+        return {(r.code, c): cell.value for r in table.rows for c, cell in r.cells.items()}
+
+    plain = narrative(TEXT)
+    separated = re.sub(r"(?<![\d,.])(\d{1,3})(\d{3}(?:\.\d+)?万元)", r"\1,\2", TEXT)
+    assert separated != TEXT
+    assert narrative(separated) == plain
+
+
+def test_check_exit_codes(tmp_path: Path) -> None:
+    """0 read (findings below --fail-on), 1 findings at --fail-on, 2 unreadable input."""
+    sample = str(CORPUS / f"{SAMPLES[1]}.txt")
+    runner = CliRunner(mix_stderr=False)
+    assert runner.invoke(main, ["check", sample]).exit_code == 0
+    assert runner.invoke(main, ["check", sample, "--fail-on", "info"]).exit_code == 1
+    header_only = tmp_path / "只有表头.txt"
+    lines = TEXT.splitlines()
+    first = next(i for i, line in enumerate(lines) if re.search(r"收支总(体情况)?表$", line))
+    header_only.write_text("\n".join(lines[:2] + lines[first : first + 8]), encoding="utf-8")
+    result = runner.invoke(main, ["check", str(header_only), "--fail-on", "info"])
+    assert result.exit_code == 2
+    assert result.stderr == f"错误：{header_only}：" + result.stderr.split("：", 2)[2]
+    assert "未能从文件中读出任何预算表数据" in result.stderr and result.stderr.count("\n") == 1

@@ -15,7 +15,10 @@ _DIGITS = str.maketrans("０１２３４５６７８９．，－", "0123456789.,
 # a cell printed as a dash means "empty", and tells where the empty cell is
 EMPTY_MARKS = frozenset({"-", "—", "－", "–", "——", "/", "－－"})
 
-_AMOUNT = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$")
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)"
+# an amount, or a negative amount printed in brackets as accountants do: (2.50)
+_AMOUNT = re.compile(rf"^(?:[-−]?{_NUMBER}|\({_NUMBER}\)|（{_NUMBER}）)$")
+_BRACKETS = re.compile(r"^[(（](.*)[)）]$")
 _INT = re.compile(r"^\d+$")
 _WORD = re.compile(r"[^ \t]+")
 # a code printed in brackets before the name, in one word or cell: `[2014001]行政运行`
@@ -37,8 +40,8 @@ class Token:
 
 
 def parse_amount(text: str) -> Decimal:
-    """Printed amount to Decimal: thousands separators removed, sign kept."""
-    cleaned = text.replace(",", "").replace("−", "-")
+    """Printed amount to Decimal: thousands separators removed, sign kept, (2.50) is -2.50."""
+    cleaned = amount_text(text)
     try:
         return Decimal(cleaned)
     except InvalidOperation as exc:  # pragma: no cover - guarded by the regex
@@ -47,6 +50,9 @@ def parse_amount(text: str) -> Decimal:
 
 def amount_text(text: str) -> str:
     """The printed amount without thousands separators (the facts `value` form)."""
+    bracketed = _BRACKETS.match(text)
+    if bracketed:
+        text = "-" + bracketed.group(1)
     return text.replace(",", "").replace("−", "-")
 
 

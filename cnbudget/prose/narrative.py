@@ -61,8 +61,8 @@ _COUNTS: tuple[tuple[str, str], ...] = (
     ("performance_blocks", r"设置并编报(?P<n>\d+)个项目绩效目标"),
 )
 _PERCENTS: tuple[tuple[str, str], ...] = (
-    ("basic.share", r"基本支出\d+(?:\.\d+)?万元，占(?P<n>\d+(?:\.\d+)?)%"),
-    ("project.share", r"项目支出\d+(?:\.\d+)?万元，占(?P<n>\d+(?:\.\d+)?)%"),
+    ("basic.share", r"基本支出\d+(?:,\d{3})*(?:\.\d+)?万元，占(?P<n>\d+(?:\.\d+)?)%"),
+    ("project.share", r"项目支出\d+(?:,\d{3})*(?:\.\d+)?万元，占(?P<n>\d+(?:\.\d+)?)%"),
 )
 # changes: (subject, anchor): the change follows the anchor within its sentence
 _CHANGES: tuple[tuple[str, str], ...] = (

@@ -15,6 +15,8 @@ from cnbudget.model import SourceLine
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+_FULL_WIDTH = re.compile(r"[０-９]+(?:[．.][０-９0-9]+)?")
+_HALF = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,3 +159,26 @@ def read_bytes(data: bytes, source: str = "<bytes>") -> SourceText:
             raw = raw.replace("\f", "")
         lines.append(SourceLine(number, raw, page))
     return SourceText(source, document_id(data), encoding, lines, notices=notices)
+
+
+def fold_digits(source: SourceText) -> SourceText:
+    """Full-width digits (２０２５, ２０１, １２.５０) read as ASCII digits, with a notice: years,
+    codes and amounts printed so would otherwise not be recognised (NFKC for digits only;
+    full-width brackets and punctuation carry meaning and stay)."""
+    found: list[str] = []
+
+    def fold(match: re.Match[str]) -> str:
+        found.append(match.group())
+        return match.group().translate(_HALF)
+
+    lines = [
+        replace(line, text=_FULL_WIDTH.sub(fold, line.text))
+        if _FULL_WIDTH.search(line.text)
+        else line
+        for line in source.lines
+    ]
+    if not found:
+        return source
+    examples = "、".join(dict.fromkeys(found[:3]))
+    notice = f"原文有 {len(found)} 处全角数字（如“{examples}”），已按半角数字读取"
+    return replace(source, lines=lines, notices=[*source.notices, notice])

@@ -109,6 +109,8 @@ LABELS: dict[str, str] = {
 
 # bookkeeping fields not worth a reader's attention (the line becomes a source link)
 _HIDDEN = {"line", "last_line", "style", "parsed"}
+# fields whose values are canonical keys (`three_public_total`), shown by their Chinese label
+_KEY_FIELDS = {"subject"}
 
 
 @dataclass(slots=True)
@@ -153,6 +155,13 @@ def _items(value: Any) -> list[tuple[str, Any]]:
     return []
 
 
+def _shown(name: str, value: Any) -> str:
+    """A field's value as text; canonical keys by their Chinese label."""
+    if name in _KEY_FIELDS and isinstance(value, str):
+        return key_label(value) or value
+    return _text(value)
+
+
 def node(value: Any, depth: int = 0) -> Node:
     """Turn a value into a display tree (bounded depth: deeper parts are shown as text)."""
     if _scalar(value) or depth > 6:
@@ -170,7 +179,7 @@ def node(value: Any, depth: int = 0) -> Node:
             rows = []
             for record in records:
                 as_dict = dict(record)
-                cells = [Node("text", _text(as_dict.get(c))) for c in columns]
+                cells = [Node("text", _shown(c, as_dict.get(c))) for c in columns]
                 line = as_dict.get("line")
                 if cells and isinstance(line, int) and line > 0:
                     cells[0].line = line  # the first cell links to the source line

@@ -97,7 +97,7 @@ def display_code(code: str) -> str:
     if "/" in code:
         dept, gov = code.split("/", 1)
         return f"{dept} / {gov}"
-    if code.replace(".", "").isalpha():
+    if code.replace(".", "").replace("_", "").isalpha():  # a canonical key, not a printed code
         return ""
     return code
 

@@ -284,3 +284,18 @@ def test_upload_with_progress_then_saved(tab: Any, real_server: str) -> None:
     assert "已保存" in tab.locator("#saved-banner").inner_text()
     tab.goto(tab.url.split("?")[0] + "/pages/1")
     assert tab.locator("#page-image img").count() == 1
+
+
+def test_every_key_has_a_chinese_label(real_store: tuple[Store, dict[str, Any]]) -> None:
+    """Headers, field names and key-valued cells of real documents show no English keys."""
+    from fastapi.testclient import TestClient
+
+    from cnbudget.web import create_app
+
+    client = TestClient(create_app(StoreLibrary(real_store[0])))
+    key = re.compile(r"^[a-z][a-z0-9]*([._][a-z0-9]+)+$")
+    for document in (real_store[1]["yuan"], real_store[1]["partly"]):
+        html = client.get(f"/documents/{document.id}").text
+        shown = re.findall(r"<(?:th|dt|td)[^>]*>(?:<a [^>]*>)?([^<]+)<", html)
+        assert shown
+        assert not [text for text in shown if key.match(text.strip())]

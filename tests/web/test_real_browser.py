@@ -172,16 +172,40 @@ def test_partly_read_pdf_shows_unread_row_in_place(
 def test_findings_name_their_page(
     tab: Any, real_server: str, real_store: tuple[Store, dict[str, Any]]
 ) -> None:
+    from urllib.parse import parse_qs, urlsplit
+
     store, docs = real_store
+    marked = 0
     for document in (docs["yuan"], docs["partly"]):
+        printed = {
+            (t.kind, r.code, k): c.text
+            for t in document.tables
+            for r in t.rows
+            for k, c in r.cells.items()
+        }
         findings = store.findings(document.id)
         tab.goto(f"{real_server}/documents/{document.id}")
         for index, finding in enumerate(findings):
+            link = tab.locator(f"#finding-{index} a.page")
             if finding.line is None or finding.line not in document.positions:
                 continue
-            page_no = document.positions[finding.line][0]
-            link = tab.locator(f"#finding-{index} a.page")
+            href = urlsplit(link.get_attribute("href") or "")
+            query = parse_qs(href.query)
+            page_no = int(href.path.rsplit("/", 1)[1])
+            line = int(query["line"][0])
             assert link.inner_text() == f"原件第 {page_no} 页"
+            assert document.positions[line][0] == page_no  # the page of the line marked
+            if "text" in query:  # a cell of the finding, by its printed text
+                keys = [finding.suspect, *finding.cells] if finding.suspect else finding.cells
+                assert query["text"][0] in {printed.get(k) for k in keys if k}
+                marked += 1
+        for index, _ in enumerate(findings):
+            link = tab.locator(f"#finding-{index} a.page[href*='text=']")
+            if link.count():
+                link.click()
+                assert tab.locator("#page-image .mark-cell").count() >= 1
+                break
+    assert marked >= 1
 
 
 def test_downloads_from_the_document_page(

@@ -211,7 +211,10 @@ def create_app(
     def document_page(request: Request, doc_id: str) -> HTMLResponse:
         document = api.stored_document(library, doc_id)
         lib = api.connected(library)
-        view = document_view(document, lib.findings(doc_id), lines=lib.source_lines(doc_id))
+        # the source lines only show unread rows in place: read them only when there are some
+        unread = any(n.code == "uncaptured" for n in document.notices)
+        lines = lib.source_lines(doc_id) if unread else None
+        view = document_view(document, lib.findings(doc_id), lines=lines)
         base = f"/documents/{doc_id}"
         saved = request.query_params.get("saved") == "1"
         return page(request, "document.html", view=view, base=base, upload=None, saved=saved)

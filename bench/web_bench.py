@@ -6,9 +6,10 @@ filled once (kept in bench/results/ for reuse) with 1,000 distinct synthetic doc
 and copies of them under new ids up to 10,000 documents (see `fill`); then
 `cnbudget serve` is started as its own process and timed over HTTP on loopback: the
 document view (first load of a document and a repeated load), the document list, and
-every compare measure over all documents (HTML page, JSON API, CSV download), and page
-evidence on one real PDF kept with its original (a page image rendered cold, the same image
-from the cache, and the page view that locates a number's box on its line).
+every compare measure over all documents (HTML page, JSON API, CSV download), the list
+narrowed by facets, the findings worklist, the facts explorer and the department-years view,
+and page evidence on one real PDF kept with its original (a page image rendered cold, the
+same image from the cache, and the page view that locates a number's box on its line).
 Targets (issue 7): document view ≤ 300 ms; compare over 10,000 documents ≤ 1 s.
 """
 
@@ -186,6 +187,28 @@ def main() -> None:
                 f"/compare.csv?measure=function&code={code}"
             ] * args.repeats
             cases["compare XLSX three_public"] = ["/compare.xlsx?measure=three_public"] * 3
+            # reviewer workflow and exploring (issue 13, points 6 and 7)
+            cases["list narrowed by facets (预算, with errors)"] = [
+                "/?kind=%E9%A2%84%E7%AE%97&errors=yes"
+            ] * args.repeats
+            cases["findings worklist, first page"] = ["/findings"] * args.repeats
+            cases["findings worklist, pending errors by year"] = [
+                "/findings?status=pending&severity=error&sort=year&order=desc"
+            ] * args.repeats
+            cases["findings worklist, last page"] = ["/findings?page=100000"] * 3
+            cases["findings worklist JSON"] = ["/api/findings?limit=1000"] * args.repeats
+            cases["facts explorer, first page"] = ["/facts"] * args.repeats
+            cases["facts explorer, table + code"] = [
+                "/facts?table=expenditure&code=total"
+            ] * args.repeats
+            cases[f"facts explorer, code {code} in one year"] = [
+                f"/facts?code={code}&year=2024"
+            ] * args.repeats
+            cases["facts JSON, 1000 rows"] = ["/api/facts?table=three_public&limit=1000"] * 3
+            cases["facts CSV, 三公 table (all documents)"] = ["/facts.csv?table=three_public"] * 3
+            cases["department across years"] = [
+                f"/documents/{d}/years" for d in sample[: args.repeats]
+            ]
             pages = f"/documents/{real_id}/pages"
             cases["page image, rendered (each page once)"] = [
                 f"{pages}/{p}.png" for p, _, _ in spots

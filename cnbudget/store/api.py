@@ -16,6 +16,7 @@ from cnbudget.errors import InputError, internal_reason, one_line
 from cnbudget.model import Document, Fact
 from cnbudget.readers.text import document_id
 from cnbudget.store import engine as engines
+from cnbudget.store.corrections import apply_saved
 from cnbudget.store.originals import Original, decode_positions, original_record
 from cnbudget.store.records import Records, to_document, to_finding, to_records
 from cnbudget.store.schema import (
@@ -31,6 +32,7 @@ from cnbudget.store.schema import (
     SourceTextRow,
     TableRow,
 )
+from cnbudget.store.stages import stage
 from cnbudget.store.storable import StoreValueError, fit_rows, plain, storable
 from cnbudget.validate import Finding, Report, check
 
@@ -235,17 +237,22 @@ class Store:
 
         source = " + ".join(str(path) for path in paths)
         try:
-            contents = [Path(path).read_bytes() for path in paths]
+            with stage("read"):
+                contents = [Path(path).read_bytes() for path in paths]
+                known = group_id([document_id(data) for data in contents])
         except OSError as exc:
             return IngestResult(source, "failed", reason=f"无法读取文件（{exc.strerror or exc}）")
-        known = group_id([document_id(data) for data in contents])
-        if not replace and self.contains(known):
+        with stage("skip check"):
+            stored = not replace and self.contains(known)
+        if stored:
             return IngestResult(source, "skipped", known, "已入库（内容相同）")
         try:
             # the bytes already read: no second read
-            text = combine([read_data(d, str(p)) for d, p in zip(contents, paths, strict=True)])
-            document = parse_source(text)
-            report = check(document)
+            with stage("parse"):
+                text = combine([read_data(d, str(p)) for d, p in zip(contents, paths, strict=True)])
+                document = parse_source(text)
+            with stage("check"):
+                report = check(document)
         except InputError as exc:
             return IngestResult(source, "failed", known, exc.reason)
         except Exception as exc:  # a bug in one document must not stop the others
@@ -265,7 +272,11 @@ class Store:
         """The rows to store for a parsed document (validated here unless given a report);
         `original` is the file's bytes, kept for PDF so that pages can be shown."""
         try:
-            records = to_records(document, report if report is not None else check(document))
+            if report is None:
+                with stage("check"):
+                    report = check(document)
+            with stage("records"):
+                records = to_records(document, report)
         except Exception as exc:
             return IngestResult(
                 document.source, "failed", document.id, internal_reason(exc, "核查")
@@ -296,7 +307,8 @@ class Store:
         """Store one document's rows in one transaction; never raises for a database error."""
         source, doc_id = records.document["source"], records.document["id"]
         try:
-            stored = self._write(records, replace)
+            with stage("write"):
+                stored = self._write(records, replace)
         except IntegrityError:
             # another process stored the same content between our check and our insert
             return IngestResult(source, "skipped", doc_id, "已入库（内容相同，并发写入）")
@@ -321,6 +333,7 @@ class Store:
                     return False
                 self._delete(connection, doc_id)
             _insert_records(connection, records)
+            apply_saved(connection, doc_id)  # corrections made before outlive re-ingest
         return True
 
     @staticmethod
@@ -448,8 +461,10 @@ class Store:
         region: str | None = None,
         department: str | None = None,
         kind: str | None = None,
+        ids: Sequence[str] | None = None,
     ) -> list[DocumentSummary]:
-        """Stored documents matching every given filter (region/department: substring)."""
+        """Stored documents matching every given filter (region/department: substring;
+        `ids`: only these documents)."""
         d = DOCUMENTS.c
         query = select(
             *(
@@ -473,9 +488,12 @@ class Store:
                     "errors",
                     "warnings",
                     "infos",
+                    "doubts",
                 )
             )
         ).where(*document_filters(year, region, department, kind))
+        if ids is not None:
+            query = query.where(d.id.in_(list(ids)))
         query = query.order_by(DOCUMENTS.c.year.desc(), DOCUMENTS.c.department, DOCUMENTS.c.id)
         with self.engine.connect() as connection:
             return [
@@ -493,7 +511,12 @@ class Store:
                     basic_total=_decimal(row.basic_total),
                     project_total=_decimal(row.project_total),
                     three_public_total=_decimal(row.three_public_total),
-                    findings={"error": row.errors, "warning": row.warnings, "info": row.infos},
+                    findings={
+                        "error": row.errors,
+                        "warning": row.warnings,
+                        "info": row.infos,
+                        "doubt": row.doubts or 0,
+                    },
                     printed_amounts=row.printed_amounts,
                     captured_amounts=row.captured_amounts,
                 )

@@ -48,6 +48,9 @@ class DocumentRow(Base):
     city: Mapped[str | None] = mapped_column(String(100))
     county: Mapped[str | None] = mapped_column(String(100))
     division_code: Mapped[str | None] = mapped_column(String(20))
+    # the department name normalised (cnbudget.store.corrections.department_key): the same
+    # department across years is found by this key and the region
+    department_key: Mapped[str | None] = mapped_column(String(200), index=True)
     # every Metadata field as JSON, so fields added to the model later round-trip
     meta: Mapped[dict[str, Any]] = mapped_column(JSON)
     # the other Document fields (performance targets, narrative, profile, prose lines, …)
@@ -65,6 +68,8 @@ class DocumentRow(Base):
     errors: Mapped[int] = mapped_column(Integer, default=0)
     warnings: Mapped[int] = mapped_column(Integer, default=0)
     infos: Mapped[int] = mapped_column(Integer, default=0)
+    # 解析存疑: findings on cells not read with certainty (counted apart from the above)
+    doubts: Mapped[int | None] = mapped_column(Integer)
     rules_ran: Mapped[list[str]] = mapped_column(JSON)
     rules_not_run: Mapped[dict[str, str]] = mapped_column(JSON)
     parser_version: Mapped[str] = mapped_column(String(40))
@@ -129,10 +134,11 @@ class FactRow(Base):
             ["rows.document_id", "rows.table_no", "rows.row_no"],
             ondelete="CASCADE",
         ),
-        # covering indexes: compare queries read only the index, never the table
-        Index("ix_facts_code", "row_code", "table_kind", "column_key", "document_id", "micros"),
+        # covering indexes: compare queries read only the index, never the table, and get
+        # each document's facts for a code (or a table's row) adjacent, in document order
+        Index("ix_facts_code", "row_code", "document_id", "table_kind", "column_key", "micros"),
         Index(
-            "ix_facts_table_column", "table_kind", "column_key", "row_code", "document_id", "micros"
+            "ix_facts_table_column", "table_kind", "row_code", "document_id", "column_key", "micros"
         ),
     )
 
@@ -199,6 +205,14 @@ class FindingRow(Base):
     numbers: Mapped[dict[str, str]] = mapped_column(JSON)
     cells: Mapped[list[list[str]]] = mapped_column(JSON)
     suspect: Mapped[list[str] | None] = mapped_column(JSON)
+    # 解析存疑 reason, and the evidence: page, printed text of the cited lines, line box
+    doubt: Mapped[str | None] = mapped_column(Text)
+    page: Mapped[int | None] = mapped_column(Integer)
+    evidence: Mapped[str | None] = mapped_column(Text)
+    box: Mapped[list[float] | None] = mapped_column(JSON)
+    # stable identity of the finding within its document (rule + location), kept across
+    # re-ingest: reviews (cnbudget.store.review) are keyed by it
+    finding_key: Mapped[str | None] = mapped_column(String(64))
 
 
 class ProjectRow(Base):
@@ -261,6 +275,41 @@ class SourceTextRow(Base):
     document_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     line_count: Mapped[int] = mapped_column(Integer)
     text: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class CorrectionRow(Base):
+    """A user's correction of a document's metadata (year, department, region, kind, scope).
+
+    Not a child of the document: a correction outlives re-ingesting the same content and is
+    applied again to the new rows (cnbudget.store.corrections).
+    """
+
+    __tablename__ = "corrections"
+
+    document_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    field: Mapped[str] = mapped_column(String(20), primary_key=True)
+    original: Mapped[str | None] = mapped_column(Text)
+    value: Mapped[str] = mapped_column(Text)
+    reviewer: Mapped[str | None] = mapped_column(String(100))
+    corrected_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ReviewRow(Base):
+    """A reviewer's verdict on one finding (已核实 / 误报 / 待处理), with a note.
+
+    Keyed by document and the finding's stable key, not by its position, so it survives
+    re-ingest of the same document.
+    """
+
+    __tablename__ = "reviews"
+    __table_args__ = (Index("ix_reviews_status", "status"),)
+
+    document_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    finding_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    status: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str | None] = mapped_column(Text)
+    reviewer: Mapped[str | None] = mapped_column(String(100))
+    reviewed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class OriginalFileRow(Base):

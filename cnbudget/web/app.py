@@ -11,7 +11,7 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 import jinja2
-from fastapi import Depends, FastAPI, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import Depends, FastAPI, File, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
@@ -19,7 +19,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from cnbudget import __version__
 from cnbudget.coverage import percent
 from cnbudget.store import StoreError
-from cnbudget.web import api, downloads, evidence, reports
+from cnbudget.web import api, downloads, evidence, explore, reports, review
 from cnbudget.web.assets import CachedStatic
 from cnbudget.web.grid import paired_rows
 from cnbudget.web.guard import BodyLimit, QueryGuard, SecurityHeaders, same_origin, whole_number
@@ -188,7 +188,8 @@ def create_app(
         page_no: Annotated[str, Query(alias="page")] = "1",
     ) -> HTMLResponse:
         where = Filter(department.strip() or None, region.strip() or None, _year(year))
-        rows = sort_rows(library.documents(where) if library else [], sort, order != "asc")
+        found, faceting = explore.list_context(request, library.documents(where) if library else [])
+        rows = sort_rows(found, sort, order != "asc")
         pages = max(1, -(-len(rows) // PAGE_SIZE))
         current = min(max(1, whole_number(page_no) or 1), pages)
         start = (current - 1) * PAGE_SIZE
@@ -205,19 +206,24 @@ def create_app(
             sort=sort if sort in SORTS else "expenditure_total",
             order="asc" if order == "asc" else "desc",
             sorts=SORTS,
+            **faceting,
         )
 
     @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
     def document_page(request: Request, doc_id: str) -> HTMLResponse:
         document = api.stored_document(library, doc_id)
         lib = api.connected(library)
+        findings = lib.findings(doc_id)
         # the source lines only show unread rows in place: read them only when there are some
         unread = any(n.code == "uncaptured" for n in document.notices)
         lines = lib.source_lines(doc_id) if unread else None
-        view = document_view(document, lib.findings(doc_id), lines=lines)
+        view = document_view(document, findings, lines=lines)
         base = f"/documents/{doc_id}"
         saved = request.query_params.get("saved") == "1"
-        return page(request, "document.html", view=view, base=base, upload=None, saved=saved)
+        reviewed = review.document_context(library, doc_id, document, findings)
+        return page(
+            request, "document.html", view=view, base=base, upload=None, saved=saved, **reviewed
+        )
 
     @app.get("/documents/{doc_id}/source", response_class=HTMLResponse, include_in_schema=False)
     def source_page(request: Request, doc_id: str) -> HTMLResponse:
@@ -266,8 +272,16 @@ def create_app(
             raise HTTPException(404, "上传结果已过期，请重新上传")
         report = item.report
         view = document_view(item.document, report.findings, report.ran, report.not_run, item.lines)
-        base = f"/upload/{token}"
-        return page(request, "document.html", view=view, base=base, upload=item, saved=False)
+        fix = review.upload_context(item.document)
+        return page(
+            request,
+            "document.html",
+            view=view,
+            base=f"/upload/{token}",
+            upload=item,
+            saved=False,
+            **fix,
+        )
 
     @app.get("/upload/{token}/source", response_class=HTMLResponse, include_in_schema=False)
     def upload_source(request: Request, token: str) -> HTMLResponse:
@@ -283,15 +297,22 @@ def create_app(
         )
 
     @app.post("/upload/{token}/save", include_in_schema=False)
-    def upload_save(request: Request, token: str, confirm: Annotated[str, Form()] = "") -> Response:
+    async def upload_save(request: Request, token: str) -> Response:
         same_origin(request)
+        form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+        confirm = form.get("confirm", "")
         lib = api.connected(library)
         item = uploads.get(token)
         if item is None:
             raise HTTPException(404, "上传结果已过期，请重新上传")
         if confirm != "yes":
             raise HTTPException(400, "缺少保存确认")
+        fixes = review.changes_from(form, review.upload_context(item.document)["fix"])
+        if fixes:  # checked before anything is written
+            review.check_changes(fixes)
         lib.save(item.document, item.data, item.name, item.lines)
+        if fixes:
+            review.save_corrections(lib, item.document.id, fixes, form.get("reviewer"))
         item.saved = True
         return RedirectResponse(f"/documents/{item.document.id}?saved=1", status_code=303)
 
@@ -342,6 +363,8 @@ def create_app(
     def api_docs(request: Request) -> HTMLResponse:
         return page(request, "api.html", spec=app.openapi())
 
+    review.register(app, library, page)
+    explore.register(app, library, page)
     evidence.add_routes(app, library, uploads, page, PageCache())
     reports.add_routes(app, library, uploads, env)
     app.include_router(api.router(library))

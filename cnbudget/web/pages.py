@@ -162,7 +162,7 @@ def evidence(data: bytes, page: int, line: Box | None, text: str | None) -> Evid
     """What to mark on a page: the line's box and the printed text's box(es) within it."""
     document, handle = _open(data, page)
     try:
-        chars, (width, height) = page_chars(handle)
+        chars, (width, height) = page_chars(handle, page)
         pages = len(document)
     finally:
         handle.close()

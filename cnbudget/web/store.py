@@ -136,10 +136,14 @@ class StoreLibrary:
         result = self.store.ingest_document(document, False, check(document), lines, data)
         if result.status == "failed":
             raise StoreError(f"{name}：{result.reason}")
-        with self._lock:
-            self._documents.pop(document.id, None)
-            self._summaries.clear()
+        self.changed(document.id)
         return result.status == "ingested"
+
+    def changed(self, doc_id: str) -> None:
+        """Forget what is kept in memory about a document after it was corrected."""
+        with self._lock:
+            self._documents.pop(doc_id, None)
+            self._summaries.clear()
 
     # -- compare --------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from enum import Enum
 from typing import Any
 
 from cnbudget.model import Document, format_decimal
-from cnbudget.web.labels import key_label
+from cnbudget.web.labels import key_label, table_name
 
 _BASE_FIELDS = {
     "id",
@@ -28,9 +28,16 @@ _BASE_FIELDS = {
     "prose",  # every line outside the tables: the source view shows them
     "format",
     "positions",  # page and box of each line (PDF): bookkeeping for provenance
+    "coverage",  # shown with the metadata and each table (读取情况)
+    "inferred",  # lines of tables read without ruling lines: bookkeeping for checks
+    "page_headers",  # page header lines dropped from tables: bookkeeping for checks
+    "unit_lines",  # lines printing a unit label: bookkeeping for checks
 }
 
 LABELS: dict[str, str] = {
+    "toc": "目录",
+    "pages": "页数",
+    "blank_pages": "空白页",
     "performance": "项目绩效目标",
     "performances": "项目绩效目标",
     "projects": "项目",
@@ -159,6 +166,8 @@ def _shown(name: str, value: Any) -> str:
     """A field's value as text; canonical keys by their Chinese label."""
     if name in _KEY_FIELDS and isinstance(value, str):
         return key_label(value) or value
+    if name == "kind" and isinstance(value, str):  # a table kind (目录 entries)
+        return table_name(value)
     return _text(value)
 
 

@@ -255,7 +255,13 @@ def test_layout_fits_the_screen(
             overflow = page.evaluate(
                 "document.documentElement.scrollWidth - document.documentElement.clientWidth"
             )
-            assert overflow <= 1, (path, width, overflow)
+            wide = page.evaluate(
+                """w => [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > w + 1 && !e.closest('.scroll'))
+                .slice(0, 5).map(e => e.tagName + '.' + e.className + '#' + e.id)""",
+                width,
+            )
+            assert overflow <= 1, (path, width, overflow, wide)
     finally:
         context.close()
 

@@ -35,6 +35,13 @@ _BASE_FIELDS = {
 }
 
 LABELS: dict[str, str] = {
+    "base": "本年数",
+    "prior": "上年数",
+    "percent_direction": "幅度的增减方向",
+    "label": "所指项目",
+    "against": "比较对象",
+    "quote": "原文语句",
+    "statements": "同比说明",
     "toc": "目录",
     "pages": "页数",
     "blank_pages": "空白页",
@@ -135,7 +142,10 @@ class Node:
 
 def label(name: str) -> str:
     """The Chinese label of a field name (the name itself when unknown)."""
-    return LABELS.get(name) or key_label(name) or name
+    found = LABELS.get(name) or key_label(name)
+    if not found and name.endswith("_text") and name[:-5] in LABELS:
+        found = f"{LABELS[name[:-5]]}（原文）"  # the printed form of a parsed field
+    return found or name
 
 
 def _scalar(value: Any) -> bool:

@@ -214,7 +214,10 @@ def create_app(
         document = api.stored_document(library, doc_id)
         lib = api.connected(library)
         findings = lib.findings(doc_id)
-        view = document_view(document, findings, lines=lib.source_lines(doc_id))
+        # the source lines only show unread rows in place: read them only when there are some
+        unread = any(n.code == "uncaptured" for n in document.notices)
+        lines = lib.source_lines(doc_id) if unread else None
+        view = document_view(document, findings, lines=lines)
         base = f"/documents/{doc_id}"
         saved = request.query_params.get("saved") == "1"
         reviewed = review.document_context(library, doc_id, document, findings)

@@ -14,7 +14,7 @@ from enum import Enum
 from typing import Any
 
 from cnbudget.model import Document, format_decimal
-from cnbudget.web.labels import key_label
+from cnbudget.web.labels import key_label, table_name
 
 _BASE_FIELDS = {
     "id",
@@ -28,6 +28,8 @@ _BASE_FIELDS = {
     "prose",  # every line outside the tables: the source view shows them
     "format",
     "positions",  # page and box of each line (PDF): bookkeeping for provenance
+    "coverage",  # shown with the metadata and each table (读取情况)
+    "inferred",  # lines of tables read without ruling lines: bookkeeping for checks
     # page furniture kept for the structure checks (their findings show what matters)
     "page_headers",
     "unit_lines",
@@ -36,6 +38,16 @@ _BASE_FIELDS = {
 }
 
 LABELS: dict[str, str] = {
+    "base": "本年数",
+    "prior": "上年数",
+    "percent_direction": "幅度的增减方向",
+    "label": "所指项目",
+    "against": "比较对象",
+    "quote": "原文语句",
+    "statements": "同比说明",
+    "toc": "目录",
+    "pages": "页数",
+    "blank_pages": "空白页",
     "performance": "项目绩效目标",
     "performances": "项目绩效目标",
     "projects": "项目",
@@ -115,6 +127,8 @@ LABELS: dict[str, str] = {
 
 # bookkeeping fields not worth a reader's attention (the line becomes a source link)
 _HIDDEN = {"line", "last_line", "style", "parsed"}
+# fields whose values are canonical keys (`three_public_total`), shown by their Chinese label
+_KEY_FIELDS = {"subject"}
 
 
 @dataclass(slots=True)
@@ -132,7 +146,10 @@ class Node:
 
 def label(name: str) -> str:
     """The Chinese label of a field name (the name itself when unknown)."""
-    return LABELS.get(name) or key_label(name) or name
+    found = LABELS.get(name) or key_label(name)
+    if not found and name.endswith("_text") and name[:-5] in LABELS:
+        found = f"{LABELS[name[:-5]]}（原文）"  # the printed form of a parsed field
+    return found or name
 
 
 def _scalar(value: Any) -> bool:
@@ -159,6 +176,15 @@ def _items(value: Any) -> list[tuple[str, Any]]:
     return []
 
 
+def _shown(name: str, value: Any) -> str:
+    """A field's value as text; canonical keys by their Chinese label."""
+    if name in _KEY_FIELDS and isinstance(value, str):
+        return key_label(value) or value
+    if name == "kind" and isinstance(value, str):  # a table kind (目录 entries)
+        return table_name(value)
+    return _text(value)
+
+
 def node(value: Any, depth: int = 0) -> Node:
     """Turn a value into a display tree (bounded depth: deeper parts are shown as text)."""
     if _scalar(value) or depth > 6:
@@ -176,7 +202,7 @@ def node(value: Any, depth: int = 0) -> Node:
             rows = []
             for record in records:
                 as_dict = dict(record)
-                cells = [Node("text", _text(as_dict.get(c))) for c in columns]
+                cells = [Node("text", _shown(c, as_dict.get(c))) for c in columns]
                 line = as_dict.get("line")
                 if cells and isinstance(line, int) and line > 0:
                     cells[0].line = line  # the first cell links to the source line

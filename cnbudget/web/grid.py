@@ -97,8 +97,10 @@ def display_code(code: str) -> str:
     if "/" in code:
         dept, gov = code.split("/", 1)
         return f"{dept} / {gov}"
-    if code.replace(".", "").isalpha():
-        return ""
+    parts = code.split(".")
+    if parts[0].replace("_", "").isalpha():  # a canonical key, not a printed code
+        # a key ending in a printed code (`items.fiscal.2010507`) shows that code
+        return parts[-1] if parts[-1].isdigit() else ""
     return code
 
 

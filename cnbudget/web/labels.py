@@ -67,6 +67,7 @@ _PARTS: dict[str, str] = {
     "overseas": "因公出国（境）费",
     "tuition": "学费",
     "other": "其他",
+    "items": "",  # narrative items by code: the code and its funding scope say it all
     "general": "一般公共预算",
     "gov_fund": "政府性基金预算",
     "soe": "国有资本经营预算",
@@ -87,9 +88,13 @@ def key_label(key: str) -> str | None:
     labels: list[str] = []
     start = 0
     while start < len(parts):
+        if parts[start].isdigit():  # a printed code inside a key (`items.fiscal.2010507`)
+            labels.append(("：" if labels else "") + parts[start])
+            start += 1
+            continue
         for end in range(len(parts), start, -1):
             found = _known(".".join(parts[start:end]))
-            if found:
+            if found is not None:
                 labels.append(found)
                 start = end
                 break

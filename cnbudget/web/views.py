@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from typing import Any
+from urllib.parse import urlencode
 
 from cnbudget.model import Document, Notice
 from cnbudget.validate import Finding
@@ -36,13 +37,14 @@ class FindingView:
     row: str
     column: str
     line: int | None
-    page: int | None  # the page of the finding's line (PDF)
+    page: int | None  # the page to show (PDF): the suspect cell's, else the finding's line's
     numbers: list[tuple[str, str]]
     cells: list[str]
     suspect: str | None
     suspect_text: str | None
     placed: bool
     doubt: str | None = None  # 解析存疑: why our reading of these cells is uncertain
+    page_query: str = ""  # the line (and printed text) to mark on that page
 
 
 @dataclass(slots=True)
@@ -61,10 +63,43 @@ class DocumentView:
     not_run: dict[str, str] = field(default_factory=dict)
 
 
-def _finding_view(index: int, finding: Finding, placed: bool, positions: Positions) -> FindingView:
+Printed = dict[tuple[str, str, str], tuple[int, str]]  # cell → (source line, printed text)
+
+
+def _printed(document: Document) -> Printed:
+    return {
+        (table.kind, row.code, column): (cell.line or row.line, cell.text)
+        for table in document.tables
+        for row in table.rows
+        for column, cell in row.cells.items()
+    }
+
+
+def _evidence(finding: Finding, printed: Printed, positions: Positions) -> tuple[int | None, str]:
+    """The page to show for a finding and what to mark: the suspect cell (or the first cell
+    involved) with its printed text, else the finding's line."""
+    keys = [finding.suspect] if finding.suspect else []
+    keys += list(finding.cells)
+    if finding.table and finding.row and finding.column:
+        keys.append((finding.table, finding.row, finding.column))
+    for key in keys:
+        if key in printed:
+            line, text = printed[key]
+            page = positions.get(line, (None, None))[0]
+            if page is not None:
+                return page, urlencode({"line": line, "text": text})
+    if finding.line is not None and finding.line in positions:
+        return positions[finding.line][0], urlencode({"line": finding.line})
+    return None, ""
+
+
+def _finding_view(
+    index: int, finding: Finding, placed: bool, positions: Positions, printed: Printed
+) -> FindingView:
     cells = [cell_id(*key) for key in finding.cells]
     if not cells and finding.table and finding.row and finding.column:
         cells = [cell_id(finding.table, finding.row, finding.column)]
+    page, query = _evidence(finding, printed, positions)
     suspect_text = None
     if finding.suspect:
         suspect_text = f"{finding.suspect[1]} 行的“{column_name(finding.suspect[2])}”列"
@@ -78,13 +113,14 @@ def _finding_view(index: int, finding: Finding, placed: bool, positions: Positio
         finding.row or "",
         column_name(finding.column) if finding.column else "",
         finding.line,
-        positions.get(finding.line, (None, None))[0] if finding.line else None,
+        page,
         [(number_name(key), amount(value)) for key, value in finding.numbers.items()],
         cells,
         cell_id(*finding.suspect) if finding.suspect else None,
         suspect_text,
         placed,
         finding.doubt,
+        query,
     )
 
 
@@ -103,7 +139,10 @@ def document_view(
     tables = [table_view(table, index, positions, notices, lines) for table in document.tables]
     # a table's notices are shown with it (unread rows in place), the rest at the end
     shown = {id(n) for t in document.tables for n in notices if in_table(t, n)}
-    views = [_finding_view(i, f, i in index.placed, positions) for i, f in enumerate(findings)]
+    printed = _printed(document)
+    views = [
+        _finding_view(i, f, i in index.placed, positions, printed) for i, f in enumerate(findings)
+    ]
     counts = {s: sum(1 for f in findings if f.severity == s and not f.doubt) for s in SEVERITIES}
     counts["doubt"] = sum(1 for f in findings if f.doubt)
     meta = document.metadata

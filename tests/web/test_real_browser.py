@@ -172,16 +172,40 @@ def test_partly_read_pdf_shows_unread_row_in_place(
 def test_findings_name_their_page(
     tab: Any, real_server: str, real_store: tuple[Store, dict[str, Any]]
 ) -> None:
+    from urllib.parse import parse_qs, urlsplit
+
     store, docs = real_store
+    marked = 0
     for document in (docs["yuan"], docs["partly"]):
+        printed = {
+            (t.kind, r.code, k): c.text
+            for t in document.tables
+            for r in t.rows
+            for k, c in r.cells.items()
+        }
         findings = store.findings(document.id)
         tab.goto(f"{real_server}/documents/{document.id}")
         for index, finding in enumerate(findings):
+            link = tab.locator(f"#finding-{index} a.page")
             if finding.line is None or finding.line not in document.positions:
                 continue
-            page_no = document.positions[finding.line][0]
-            link = tab.locator(f"#finding-{index} a.page")
+            href = urlsplit(link.get_attribute("href") or "")
+            query = parse_qs(href.query)
+            page_no = int(href.path.rsplit("/", 1)[1])
+            line = int(query["line"][0])
             assert link.inner_text() == f"原件第 {page_no} 页"
+            assert document.positions[line][0] == page_no  # the page of the line marked
+            if "text" in query:  # a cell of the finding, by its printed text
+                keys = [finding.suspect, *finding.cells] if finding.suspect else finding.cells
+                assert query["text"][0] in {printed.get(k) for k in keys if k}
+                marked += 1
+        for index, _ in enumerate(findings):
+            link = tab.locator(f"#finding-{index} a.page[href*='text=']")
+            if link.count():
+                link.click()
+                assert tab.locator("#page-image .mark-cell").count() >= 1
+                break
+    assert marked >= 1
 
 
 def test_downloads_from_the_document_page(
@@ -231,7 +255,13 @@ def test_layout_fits_the_screen(
             overflow = page.evaluate(
                 "document.documentElement.scrollWidth - document.documentElement.clientWidth"
             )
-            assert overflow <= 1, (path, width, overflow)
+            wide = page.evaluate(
+                """w => [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > w + 1 && !e.closest('.scroll'))
+                .slice(0, 5).map(e => e.tagName + '.' + e.className + '#' + e.id)""",
+                width,
+            )
+            assert overflow <= 1, (path, width, overflow, wide)
     finally:
         context.close()
 
@@ -284,3 +314,18 @@ def test_upload_with_progress_then_saved(tab: Any, real_server: str) -> None:
     assert "已保存" in tab.locator("#saved-banner").inner_text()
     tab.goto(tab.url.split("?")[0] + "/pages/1")
     assert tab.locator("#page-image img").count() == 1
+
+
+def test_every_key_has_a_chinese_label(real_store: tuple[Store, dict[str, Any]]) -> None:
+    """Headers, field names and key-valued cells of real documents show no English keys."""
+    from fastapi.testclient import TestClient
+
+    from cnbudget.web import create_app
+
+    client = TestClient(create_app(StoreLibrary(real_store[0])))
+    key = re.compile(r"^[a-z][a-z0-9]*([._][a-z0-9]+)+$")
+    for document in (real_store[1]["yuan"], real_store[1]["partly"]):
+        html = client.get(f"/documents/{document.id}").text
+        shown = re.findall(r"<(?:th|dt|td)[^>]*>(?:<a [^>]*>)?([^<]+)<", html)
+        assert shown
+        assert not [text for text in shown if key.match(text.strip())]

@@ -59,8 +59,8 @@ bench: $(STAMP)
 bench-real: $(STAMP)  # real published PDFs and the samples: coverage, identities, metadata, time
 	$(BIN)/python bench/real_bench.py $(if $(CORPUS),--corpus $(CORPUS))
 
-bench-mutations: $(STAMP)
-	$(BIN)/python bench/mutation_rate.py $(or $(DOCS),200)
+bench-mutations: $(STAMP)  # synthetic documents, then the real ones (tests/corpus, tests/corpus/real)
+	$(BIN)/python bench/mutation_rate.py $(or $(DOCS),200) --per-kind $(or $(PER_KIND),4)
 
 bench-readers: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[dev,bench]'

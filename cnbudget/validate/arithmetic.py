@@ -14,7 +14,7 @@ from functools import lru_cache
 from cnbudget.model import Document, Row, Table
 from cnbudget.tables.assign import Identity, identities_for
 from cnbudget.tables.assign import check as identity_holds
-from cnbudget.validate.common import evaluated, judge
+from cnbudget.validate.common import evaluated, judge, precision_scale
 from cnbudget.validate.common import fmt as _fmt
 from cnbudget.validate.labels import column
 from cnbudget.validate.registry import Finding, NotApplicable, rule
@@ -102,7 +102,7 @@ def row_identity(document: Document) -> Iterator[Finding]:
                     )
                     severity: str = "error"
                 else:
-                    severity, word = judge(parent - total, len(kids))
+                    severity, word = judge(parent - total, len(kids), precision_scale(table))
                     terms = " + ".join(column(k) for k in kids)
                     message = (
                         f"「{row.name}」{column(parent_key)} {_fmt(parent)} 与 {terms} 之和 "
@@ -252,7 +252,7 @@ def sum_children(document: Document) -> Iterator[Finding]:
                 if value == total:
                     continue
                 gap = value - total
-                severity, word = judge(gap, counts.get(key, 0))
+                severity, word = judge(gap, counts.get(key, 0), precision_scale(table))
                 yield Finding(
                     "SUM-CHILDREN",
                     severity,

@@ -92,10 +92,36 @@ def fmt(value: Decimal) -> str:
     return f"{value:,.2f}"
 
 
-def judge(gap: Decimal, addends: int = 1) -> tuple[Level, str]:
-    """Severity and Chinese word for a gap between a total and its parts (current settings)."""
-    level = current().severity(gap, addends)
+def judge(gap: Decimal, addends: int = 1, scale: Decimal = Decimal(1)) -> tuple[Level, str]:
+    """Severity and Chinese word for a gap between a total and its parts (current settings);
+    `scale`: see `Settings.severity` and `precision_scale`."""
+    level = current().severity(gap, addends, scale)
     return level, WORDS[level]
+
+
+_UNIT_FACTOR = {"元": Decimal(10000), "千元": Decimal(10)}
+_CENT = Decimal("0.01")
+
+
+def precision_scale(table: Table) -> Decimal:
+    """How much finer than the cent of a 万元 the table prints its amounts (at most 1).
+
+    Rounding tails come from printing 万元 to the cent; a table printed in 元 states its
+    amounts to the 元 (or the 分): its allowance shrinks with its coarsest printed place.
+    """
+    factor = _UNIT_FACTOR.get(table.unit)
+    if factor is None:
+        return Decimal(1)
+    places = max(
+        (
+            -len(cell.text.strip().partition(".")[2])
+            for row in table.rows
+            for cell in row.cells.values()
+            if cell.value is not None
+        ),
+        default=0,
+    )
+    return min(Decimal(1), Decimal(1).scaleb(places) / factor / _CENT)
 
 
 def row_by_code(table: Table, code: str) -> Row | None:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from cnbudget.model import Document, Row, Table
+from cnbudget.tables.assign import half_ulp
 from cnbudget.validate.common import TOTALLED, dept_codes, fmt, judge, memo, row_by_code, table_name
 from cnbudget.validate.labels import column
 from cnbudget.validate.registry import Finding, NotApplicable, rule
@@ -413,6 +414,14 @@ _THREE_PUBLIC_NAMES = {
     "vehicles.operation": "公务用车运行维护费",
     "vehicles.purchase": "公务用车购置费",
 }
+# a basic-spending row is that 三公 item only when its printed name says so (a document
+# printing 30212 for 退休人员活动费 has a wrong code, which CODE-NAME reports)
+_THREE_PUBLIC_WORDS = {
+    "overseas": ("出国", "出境"),
+    "reception": ("接待",),
+    "vehicles.operation": ("车",),
+    "vehicles.purchase": ("车", "交通工具"),
+}
 
 
 @rule(
@@ -437,13 +446,19 @@ def three_public_basic(document: Document) -> Iterator[Finding]:
         "amount",
     )
     for code, item in THREE_PUBLIC_LINES.items():
-        lines = [r for r in basic.rows if r.code.split("/")[0] == code]
+        lines = [
+            r
+            for r in basic.rows
+            if r.code.split("/")[0] == code
+            and (not r.name.strip() or any(w in r.name for w in _THREE_PUBLIC_WORDS[item]))
+        ]
         spent = sum((_value(r, "total") or Decimal(0) for r in lines), Decimal(0))
         if not lines or not spent:
             continue
         target = rows.get(item)
         budget = _value(target, key) if target is not None else None
-        if budget is not None and spent <= budget:
+        # printed in 元 in one table and 万元 in the other: within the rounding of both
+        if budget is not None and spent - budget < half_ulp(spent) + half_ulp(budget):
             continue
         shown = budget if budget is not None else Decimal(0)
         yield Finding(

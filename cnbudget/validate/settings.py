@@ -32,11 +32,14 @@ class Settings:
     # a table printing amounts this many times the same figure elsewhere suggests a unit slip
     unit_ratio: Decimal = Decimal("10000")
 
-    def severity(self, gap: Decimal, addends: int = 1) -> Level:
-        """The severity of an arithmetic gap between a total and its `addends` parts."""
+    def severity(self, gap: Decimal, addends: int = 1, scale: Decimal = Decimal(1)) -> Level:
+        """The severity of an arithmetic gap between a total and its `addends` parts.
+
+        `scale` shrinks the rounding allowance for amounts printed finer than the cent of
+        a 万元 (a table in 元: 0.01 for whole 元), so a 10 元 slip there is not a tail."""
         gap = abs(gap)
         intervals = HALF_CENT * (max(addends, 1) + 1)  # the total's and each part's
-        if gap <= intervals + self.rounding_gap:
+        if gap <= (intervals + self.rounding_gap) * scale:
             return "info"
         if gap <= self.warning_gap:
             return "warning"

@@ -6,7 +6,10 @@ filled once (kept in bench/results/ for reuse) with 1,000 distinct synthetic doc
 and copies of them under new ids up to 10,000 documents (see `fill`); then
 `cnbudget serve` is started as its own process and timed over HTTP on loopback: the
 document view (first load of a document and a repeated load), the document list, and
-every compare measure over all documents (HTML page, JSON API, CSV download).
+every compare measure over all documents (HTML page, JSON API, CSV download), the list
+narrowed by facets, the findings worklist, the facts explorer and the department-years view,
+and page evidence on one real PDF kept with its original (a page image rendered cold, the
+same image from the cache, and the page view that locates a number's box on its line).
 Targets (issue 7): document view ≤ 300 ms; compare over 10,000 documents ≤ 1 s.
 """
 
@@ -37,6 +40,30 @@ from cnbudget.store import open as open_store  # noqa: E402
 from cnbudget.validate import Report  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
+REAL_PDF = ROOT / "tests" / "corpus" / "real" / "shanghai-putuo-wanli-2025-budget-dept.pdf"
+
+
+def add_real_pdf(path: Path) -> tuple[str, list[tuple[int, int, str]]]:
+    """Store one real PDF with its original bytes (once); return its id and, per page with a
+    table, one (page, line, printed amount) to mark."""
+    from cnbudget.pipeline import parse_source
+    from cnbudget.readers import read_data
+
+    data = REAL_PDF.read_bytes()
+    source = read_data(data, str(REAL_PDF))
+    document = parse_source(source)
+    with open_store(str(path)) as store:
+        if not store.contains(document.id):
+            store.ingest_document(document, False, None, [x.text for x in source.lines], data)
+    spots: dict[int, tuple[int, int, str]] = {}
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells.values():
+                line = cell.line or row.line
+                page = document.positions.get(line, (None, None))[0]
+                if cell.value is not None and page is not None and page not in spots:
+                    spots[page] = (page, line, cell.text)
+    return document.id, sorted(spots.values())
 
 
 def fill(path: Path, docs: int, distinct: int, workers: int) -> None:
@@ -135,6 +162,7 @@ def main() -> None:
         ids = [s.id for s in store.documents()]
         code = store.compare("code", code="2101101").rows and "2101101"
     code = code or "2080501"
+    real_id, spots = add_real_pdf(path)
     process, base = serve(path)
     results: dict[str, Any] = {"documents": len(ids)}
     try:
@@ -159,6 +187,37 @@ def main() -> None:
                 f"/compare.csv?measure=function&code={code}"
             ] * args.repeats
             cases["compare XLSX three_public"] = ["/compare.xlsx?measure=three_public"] * 3
+            # reviewer workflow and exploring (issue 13, points 6 and 7)
+            cases["list narrowed by facets (预算, with errors)"] = [
+                "/?kind=%E9%A2%84%E7%AE%97&errors=yes"
+            ] * args.repeats
+            cases["findings worklist, first page"] = ["/findings"] * args.repeats
+            cases["findings worklist, pending errors by year"] = [
+                "/findings?status=pending&severity=error&sort=year&order=desc"
+            ] * args.repeats
+            cases["findings worklist, last page"] = ["/findings?page=100000"] * 3
+            cases["findings worklist JSON"] = ["/api/findings?limit=1000"] * args.repeats
+            cases["facts explorer, first page"] = ["/facts"] * args.repeats
+            cases["facts explorer, table + code"] = [
+                "/facts?table=expenditure&code=total"
+            ] * args.repeats
+            cases[f"facts explorer, code {code} in one year"] = [
+                f"/facts?code={code}&year=2024"
+            ] * args.repeats
+            cases["facts JSON, 1000 rows"] = ["/api/facts?table=three_public&limit=1000"] * 3
+            cases["facts CSV, 三公 table (all documents)"] = ["/facts.csv?table=three_public"] * 3
+            cases["department across years"] = [
+                f"/documents/{d}/years" for d in sample[: args.repeats]
+            ]
+            pages = f"/documents/{real_id}/pages"
+            cases["page image, rendered (each page once)"] = [
+                f"{pages}/{p}.png" for p, _, _ in spots
+            ]
+            cases["page image, cached"] = [f"{pages}/{spots[0][0]}.png"] * args.repeats
+            cases["page view with the number's box"] = [
+                f"{pages}/{p}?line={line}&text={text}" for p, line, text in spots
+            ]
+            cases["document view, real PDF (元)"] = [f"/documents/{real_id}"] * args.repeats
             for name, urls in cases.items():
                 results[name] = timed(client, urls)
                 numbers = results[name]

@@ -16,6 +16,8 @@ from cnbudget.errors import InputError, internal_reason, one_line
 from cnbudget.model import Document, Fact
 from cnbudget.readers.text import document_id
 from cnbudget.store import engine as engines
+from cnbudget.store.corrections import apply_saved
+from cnbudget.store.originals import Original, decode_positions, original_record
 from cnbudget.store.records import Records, to_document, to_finding, to_records
 from cnbudget.store.schema import (
     DocumentRow,
@@ -23,6 +25,7 @@ from cnbudget.store.schema import (
     FindingRow,
     IndicatorRow,
     NoticeRow,
+    OriginalFileRow,
     ProjectRow,
     RowRow,
     SectionRow,
@@ -50,9 +53,13 @@ FINDINGS: Table = FindingRow.__table__  # type: ignore[assignment]
 PROJECTS: Table = ProjectRow.__table__  # type: ignore[assignment]
 INDICATORS: Table = IndicatorRow.__table__  # type: ignore[assignment]
 SOURCES: Table = SourceTextRow.__table__  # type: ignore[assignment]
+ORIGINALS: Table = OriginalFileRow.__table__  # type: ignore[assignment]
 
 # children first: the order in which a document's rows are deleted
-_CHILDREN = (FACTS, ROWS, TABLES, NOTICES, SECTIONS, FINDINGS, PROJECTS, INDICATORS, SOURCES)
+_CHILDREN = (
+    *(FACTS, ROWS, TABLES, NOTICES, SECTIONS, FINDINGS, PROJECTS, INDICATORS, SOURCES),
+    ORIGINALS,
+)
 
 
 class StoreError(Exception):
@@ -170,6 +177,8 @@ def _insert_records(connection: Connection, *batch: Records) -> None:
         if records.source_lines is not None
     ]
     _insert(connection, SOURCES, sources)
+    originals = [records.original for records in batch if records.original is not None]
+    _insert(connection, ORIGINALS, originals)
 
 
 def encode_lines(doc_id: str, lines: Sequence[str]) -> dict[str, Any]:
@@ -257,15 +266,20 @@ class Store:
             return IngestResult(source, "failed", known, exc.reason)
         except Exception as exc:  # a bug in one document must not stop the others
             return IngestResult(source, "failed", known, internal_reason(exc))
-        return self.prepare_document(document, report, [line.text for line in text.lines])
+        lines = [line.text for line in text.lines]
+        return self.prepare_document(
+            document, report, lines, contents[0] if len(contents) == 1 else None
+        )
 
     @staticmethod
     def prepare_document(
         document: Document,
         report: Report | None = None,
         source_lines: Sequence[str] | None = None,
+        original: bytes | None = None,
     ) -> Records | IngestResult:
-        """The rows to store for a parsed document (validated here unless given a report)."""
+        """The rows to store for a parsed document (validated here unless given a report);
+        `original` is the file's bytes, kept for PDF so that pages can be shown."""
         try:
             if report is None:
                 with stage("check"):
@@ -277,6 +291,7 @@ class Store:
                 document.source, "failed", document.id, internal_reason(exc, "核查")
             )
         records.source_lines = list(source_lines) if source_lines is not None else None
+        records.original = original_record(document, original)
         return records
 
     def ingest_document(
@@ -285,13 +300,14 @@ class Store:
         replace: bool = False,
         report: Report | None = None,
         source_lines: Sequence[str] | None = None,
+        original: bytes | None = None,
     ) -> IngestResult:
         """Store a parsed document in one transaction (validated here unless given a report).
 
         `source_lines` are the decoded lines the parser numbered; when given they are kept so
         `source_lines(doc_id)` can show what every fact's line number points to.
         """
-        prepared = self.prepare_document(document, report, source_lines)
+        prepared = self.prepare_document(document, report, source_lines, original)
         if isinstance(prepared, IngestResult):
             return prepared
         return self.write_records(prepared, replace)
@@ -357,6 +373,7 @@ class Store:
                     return False
                 self._delete(connection, doc_id)
             _insert_records(connection, records)
+            apply_saved(connection, doc_id)  # corrections made before outlive re-ingest
         return True
 
     @staticmethod
@@ -434,6 +451,20 @@ class Store:
             return None
         return zlib.decompress(stored[0]).decode("utf-8").split("\n")
 
+    def original(self, doc_id: str, data: bool = True) -> Original | None:
+        """The stored original of a document (PDF bytes and line positions), or None;
+        `data=False` reads the positions only."""
+        columns = [ORIGINALS.c.format, ORIGINALS.c.positions]
+        if data:
+            columns.append(ORIGINALS.c.data)
+        with self.engine.connect() as connection:
+            found = connection.execute(
+                select(*columns).where(ORIGINALS.c.document_id == doc_id)
+            ).first()
+        if found is None:
+            return None
+        return Original(found[0], found[2] if data else b"", decode_positions(found[1]))
+
     def delete(self, doc_id_or_prefix: str) -> str:
         """Remove a document and everything stored for it; returns its id."""
         doc_id = self.resolve(doc_id_or_prefix)
@@ -470,8 +501,10 @@ class Store:
         region: str | None = None,
         department: str | None = None,
         kind: str | None = None,
+        ids: Sequence[str] | None = None,
     ) -> list[DocumentSummary]:
-        """Stored documents matching every given filter (region/department: substring)."""
+        """Stored documents matching every given filter (region/department: substring;
+        `ids`: only these documents)."""
         d = DOCUMENTS.c
         query = select(
             *(
@@ -495,9 +528,12 @@ class Store:
                     "errors",
                     "warnings",
                     "infos",
+                    "doubts",
                 )
             )
         ).where(*document_filters(year, region, department, kind))
+        if ids is not None:
+            query = query.where(d.id.in_(list(ids)))
         query = query.order_by(DOCUMENTS.c.year.desc(), DOCUMENTS.c.department, DOCUMENTS.c.id)
         with self.engine.connect() as connection:
             return [
@@ -515,7 +551,12 @@ class Store:
                     basic_total=_decimal(row.basic_total),
                     project_total=_decimal(row.project_total),
                     three_public_total=_decimal(row.three_public_total),
-                    findings={"error": row.errors, "warning": row.warnings, "info": row.infos},
+                    findings={
+                        "error": row.errors,
+                        "warning": row.warnings,
+                        "info": row.infos,
+                        "doubt": row.doubts or 0,
+                    },
                     printed_amounts=row.printed_amounts,
                     captured_amounts=row.captured_amounts,
                 )

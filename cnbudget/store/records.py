@@ -12,6 +12,8 @@ from typing import Any
 from cnbudget import __version__
 from cnbudget.model import Cell, Coverage, Document, Metadata, Notice, Row, Section, Table
 from cnbudget.store.codec import decode, encode
+from cnbudget.store.corrections import department_key
+from cnbudget.store.review import keys_of
 from cnbudget.validate import Finding, Report
 
 _MICROS = Decimal(1_000_000)
@@ -55,6 +57,7 @@ class Records:
     projects: list[dict[str, Any]]
     indicators: list[dict[str, Any]]
     source_lines: list[str] | None = None  # the decoded lines the parser numbered, when known
+    original: dict[str, Any] | None = None  # the original PDF and line positions (page images)
 
 
 def _total(document: Document, kind: str, column: str) -> Decimal | None:
@@ -142,9 +145,7 @@ def to_records(document: Document, report: Report) -> Records:
                         "page": row.page,
                     }
                 )
-    counts = {"error": 0, "warning": 0, "info": 0}
-    for finding in report.findings:
-        counts[finding.severity] += 1
+    counts = report.summary()
     three_public = _total(document, "three_public", "amount")
     document_row = {
         "id": doc_id,
@@ -156,6 +157,7 @@ def to_records(document: Document, report: Report) -> Records:
         "kind": meta.kind,
         "scope": meta.scope,
         **region_fields(document),
+        "department_key": department_key(meta.department),
         "meta": _meta(meta),
         "extras": {
             name: encode(getattr(document, name))
@@ -172,6 +174,7 @@ def to_records(document: Document, report: Report) -> Records:
         "errors": counts["error"],
         "warnings": counts["warning"],
         "infos": counts["info"],
+        "doubts": counts["doubt"],
         "rules_ran": list(report.ran),
         "rules_not_run": dict(report.not_run),
         "parser_version": __version__,
@@ -206,7 +209,12 @@ def to_records(document: Document, report: Report) -> Records:
             }
             for no, s in enumerate(document.sections)
         ],
-        findings=[_finding(doc_id, no, f) for no, f in enumerate(report.findings)],
+        findings=[
+            {**_finding(doc_id, no, f), "finding_key": key}
+            for no, (f, key) in enumerate(
+                zip(report.findings, keys_of(report.findings), strict=True)
+            )
+        ],
         projects=list(_projects(document)),
         indicators=list(_indicators(document)),
     )
@@ -275,6 +283,10 @@ def _finding(doc_id: str, no: int, finding: Finding) -> dict[str, Any]:
         "numbers": {key: str(value) for key, value in finding.numbers.items()},
         "cells": [list(cell) for cell in finding.cells],
         "suspect": list(finding.suspect) if finding.suspect else None,
+        "doubt": finding.doubt,
+        "page": finding.page,
+        "evidence": finding.evidence,
+        "box": list(finding.box) if finding.box else None,
     }
 
 
@@ -376,4 +388,8 @@ def to_finding(row: Any) -> Finding:
         numbers={key: Decimal(value) for key, value in (row.numbers or {}).items()},
         cells=tuple((c[0], c[1], c[2]) for c in row.cells or ()),
         suspect=(row.suspect[0], row.suspect[1], row.suspect[2]) if row.suspect else None,
+        doubt=row.doubt,
+        page=row.page,
+        evidence=row.evidence,
+        box=(row.box[0], row.box[1], row.box[2], row.box[3]) if row.box else None,
     )

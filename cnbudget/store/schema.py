@@ -48,6 +48,9 @@ class DocumentRow(Base):
     city: Mapped[str | None] = mapped_column(String(100))
     county: Mapped[str | None] = mapped_column(String(100))
     division_code: Mapped[str | None] = mapped_column(String(20))
+    # the department name normalised (cnbudget.store.corrections.department_key): the same
+    # department across years is found by this key and the region
+    department_key: Mapped[str | None] = mapped_column(String(200), index=True)
     # every Metadata field as JSON, so fields added to the model later round-trip
     meta: Mapped[dict[str, Any]] = mapped_column(JSON)
     # the other Document fields (performance targets, narrative, profile, prose lines, …)
@@ -65,6 +68,8 @@ class DocumentRow(Base):
     errors: Mapped[int] = mapped_column(Integer, default=0)
     warnings: Mapped[int] = mapped_column(Integer, default=0)
     infos: Mapped[int] = mapped_column(Integer, default=0)
+    # 解析存疑: findings on cells not read with certainty (counted apart from the above)
+    doubts: Mapped[int | None] = mapped_column(Integer)
     rules_ran: Mapped[list[str]] = mapped_column(JSON)
     rules_not_run: Mapped[dict[str, str]] = mapped_column(JSON)
     parser_version: Mapped[str] = mapped_column(String(40))
@@ -200,6 +205,14 @@ class FindingRow(Base):
     numbers: Mapped[dict[str, str]] = mapped_column(JSON)
     cells: Mapped[list[list[str]]] = mapped_column(JSON)
     suspect: Mapped[list[str] | None] = mapped_column(JSON)
+    # 解析存疑 reason, and the evidence: page, printed text of the cited lines, line box
+    doubt: Mapped[str | None] = mapped_column(Text)
+    page: Mapped[int | None] = mapped_column(Integer)
+    evidence: Mapped[str | None] = mapped_column(Text)
+    box: Mapped[list[float] | None] = mapped_column(JSON)
+    # stable identity of the finding within its document (rule + location), kept across
+    # re-ingest: reviews (cnbudget.store.review) are keyed by it
+    finding_key: Mapped[str | None] = mapped_column(String(64))
 
 
 class ProjectRow(Base):
@@ -262,3 +275,54 @@ class SourceTextRow(Base):
     document_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     line_count: Mapped[int] = mapped_column(Integer)
     text: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class CorrectionRow(Base):
+    """A user's correction of a document's metadata (year, department, region, kind, scope).
+
+    Not a child of the document: a correction outlives re-ingesting the same content and is
+    applied again to the new rows (cnbudget.store.corrections).
+    """
+
+    __tablename__ = "corrections"
+
+    document_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    field: Mapped[str] = mapped_column(String(20), primary_key=True)
+    original: Mapped[str | None] = mapped_column(Text)
+    value: Mapped[str] = mapped_column(Text)
+    reviewer: Mapped[str | None] = mapped_column(String(100))
+    corrected_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ReviewRow(Base):
+    """A reviewer's verdict on one finding (已核实 / 误报 / 待处理), with a note.
+
+    Keyed by document and the finding's stable key, not by its position, so it survives
+    re-ingest of the same document.
+    """
+
+    __tablename__ = "reviews"
+    __table_args__ = (Index("ix_reviews_status", "status"),)
+
+    document_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    finding_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    status: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str | None] = mapped_column(Text)
+    reviewer: Mapped[str | None] = mapped_column(String(100))
+    reviewed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class OriginalFileRow(Base):
+    """The original bytes of a PDF document and the page and box of each source line.
+
+    Kept so that the web view can render any page with a number's box highlighted after the
+    file has moved or gone (content-addressed: the document id is the bytes' hash).
+    """
+
+    __tablename__ = "original_files"
+    __table_args__ = (_document_fk(),)
+
+    document_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    format: Mapped[str] = mapped_column(String(16))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    positions: Mapped[bytes] = mapped_column(LargeBinary)  # zlib JSON: line → [page, box]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -10,6 +11,8 @@ from pydantic import BaseModel, Field
 
 from cnbudget.export_json import document_dict
 from cnbudget.model import Document, format_decimal
+from cnbudget.validate import Finding
+from cnbudget.web import review
 from cnbudget.web.charts import document_charts
 from cnbudget.web.library import MEASURES, Filter, Library, measure
 
@@ -49,6 +52,11 @@ class FindingOut(BaseModel):
     numbers: dict[str, str]
     cells: list[list[str]]
     suspect: list[str] | None
+    key: str | None = Field(None, description="问题键（规则与位置，重新入库后不变）")
+    status: str = Field("pending", description="核查状态：confirmed、false_positive、pending")
+    note: str | None = Field(None, description="核查备注")
+    reviewer: str | None = Field(None, description="核查人")
+    reviewed_at: str | None = Field(None, description="核查时间（ISO 8601）")
 
 
 class MeasureOut(BaseModel):
@@ -75,6 +83,23 @@ class CompareRowOut(BaseModel):
 
 def _text(value: Decimal | None) -> str | None:
     return None if value is None else format_decimal(value)
+
+
+def finding_out(f: Finding, verdict: Mapping[str, Any] | None = None) -> FindingOut:
+    """A finding as the API (and the findings report download) gives it, with its review."""
+    return FindingOut(
+        rule=f.rule,
+        severity=f.severity,
+        message=f.message,
+        table=f.table,
+        row=f.row,
+        column=f.column,
+        line=f.line,
+        numbers={k: format_decimal(v) for k, v in f.numbers.items()},
+        cells=[list(c) for c in f.cells],
+        suspect=list(f.suspect) if f.suspect else None,
+        **(verdict or {}),
+    )
 
 
 def connected(library: Library | None) -> Library:
@@ -131,20 +156,10 @@ def router(library: Library | None) -> APIRouter:
     @api.get("/documents/{doc_id}/findings", response_model=list[FindingOut], summary="核查发现")
     def findings(doc_id: Annotated[str, _ID]) -> list[FindingOut]:
         stored_document(library, doc_id)
+        found = connected(library).findings(doc_id)
         return [
-            FindingOut(
-                rule=f.rule,
-                severity=f.severity,
-                message=f.message,
-                table=f.table,
-                row=f.row,
-                column=f.column,
-                line=f.line,
-                numbers={k: format_decimal(v) for k, v in f.numbers.items()},
-                cells=[list(c) for c in f.cells],
-                suspect=list(f.suspect) if f.suspect else None,
-            )
-            for f in connected(library).findings(doc_id)
+            finding_out(f, verdict)
+            for f, verdict in zip(found, review.verdicts(library, doc_id, found), strict=True)
         ]
 
     @api.get("/documents/{doc_id}/charts", summary="图表数据（ECharts 配置）")

@@ -9,6 +9,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
@@ -87,6 +88,19 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def server(library: StoreLibrary) -> Iterator[str]:
     """The app served by uvicorn on a free loopback port; yields its base URL."""
+    with serving(library) as url:
+        yield url
+
+
+def serve(library: StoreLibrary) -> Iterator[str]:
+    """Serve the app over a library (a generator for session fixtures); yield its base URL."""
+    with serving(library) as url:
+        yield url
+
+
+@contextmanager
+def serving(library: StoreLibrary) -> Iterator[str]:
+    """Serve the app over a library by uvicorn on a free loopback port; yields its base URL."""
     port = _free_port()
     config = uvicorn.Config(create_app(library), host="127.0.0.1", port=port, log_level="warning")
     instance = uvicorn.Server(config)

@@ -24,12 +24,18 @@ from ..store.pgserver import PostgresServer
 from .conftest import SAMPLES
 
 ROUTES = {
-    "/": ("department", "region", "year", "sort", "order", "page"),
+    "/": ("department", "region", "year", "sort", "order", "page", "kind", "scope", "errors"),
     "/compare": ("measure", "code", "department", "region", "year", "doc"),
     "/compare.csv": ("measure", "code", "year", "department"),
     "/compare.xlsx": ("measure", "code", "year"),
     "/api/documents": ("department", "region", "year"),
     "/api/compare": ("measure", "code", "department", "region", "year", "doc"),
+    "/findings": ("rule", "severity", "status", "region", "year", "doc", "sort", "order", "page"),
+    "/findings.csv": ("rule", "severity", "status", "year"),
+    "/api/findings": ("rule", "severity", "status", "region", "year", "sort", "offset", "limit"),
+    "/facts": ("table", "code", "column", "region", "year", "department", "page"),
+    "/facts.csv": ("table", "code", "column", "year"),
+    "/api/facts": ("table", "code", "column", "region", "year", "offset", "limit"),
 }
 VALUES = (
     "²",

@@ -115,7 +115,7 @@ def test_migration_fills_the_keys_of_stored_documents(db_url: str) -> None:
     from cnbudget.store import engine as engines
 
     engine = engines.create(engines.resolve_url(db_url))
-    engines.upgrade(engine, "0005")
+    engines.upgrade(engine, "0006")
     document = parse_text(PATHS[0].read_text(encoding="utf-8"), str(PATHS[0]))
     records = Store.prepare_document(document)
     assert not isinstance(records, api.IngestResult)

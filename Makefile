@@ -77,9 +77,12 @@ bench-startup: $(STAMP)  # whole-process time of `cnbudget --help`, `parse` and 
 	$(BIN)/python bench/startup_bench.py --runs $(or $(RUNS),15)
 
 SCALE_WORKERS ?= 1,2
+# DOCS documents ingested per worker count (CPU per stage, docs/s, load); COMPARE_DOCS > 0: the
+# compare queries on a store bulk-loaded with that many documents (bench/bulk_store.py)
 bench-scale: $(STAMP)  # Dask ingest into PostgreSQL, 1 and 2 workers, compare queries (docs/scale.md)
 	bash .ci/postgresql.sh
-	$(BIN)/python bench/scale_bench.py --docs $(or $(DOCS),100000) --workers $(SCALE_WORKERS)
+	$(BIN)/python bench/scale_bench.py --docs $(or $(DOCS),5000) --workers $(SCALE_WORKERS) \
+		--compare-docs $(or $(COMPARE_DOCS),0)
 
 bench-web: $(STAMP)  # page load times over a synthetic database of 10,000 documents
 	$(BIN)/python bench/web_bench.py --docs $(or $(DOCS),10000)

@@ -145,6 +145,12 @@ def ingest_with(url: str, paths: list[str], workers: int, postmaster: int) -> di
         "cpu_ms_per_doc": round(cpu / docs * 1000, 1),  # worker CPU: parse + check + store
         "cpu_ms_per_doc_by_stage": cpu_ms,
         "cpu_ms_per_doc_everything": round(total_ms, 1),
+        # the overheads grow with the run's length, not its documents (heartbeats, memory
+        # monitors, event loops): per second of wall time they do not depend on the load
+        "overhead_cpu_ms_per_wall_s": {
+            name: round(cpu_ms[name] * docs / wall, 1)
+            for name in ("worker other (Dask comms, serialisation)", "scheduler + client + nannies")
+        },
         # what this machine could do if the run had every core to itself
         # at most `workers` cores for the workers, `cores` for everything together
         "docs_per_s_cpu_bound": round(

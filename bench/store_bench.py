@@ -163,6 +163,12 @@ def queries(url: str, repeats: int) -> dict[str, Any]:
             ),
             "compare share": lambda: store.compare("share"),
             "compare share (year filter)": lambda: store.compare("share", year=2025),
+            f"compare code {code} (year filter)": lambda: store.compare(
+                "code", code=code, year=2025
+            ),
+            "compare three_public (year + region filter)": lambda: store.compare(
+                "three_public", year=2025, region="山东"
+            ),
             "compare three_public": lambda: store.compare("three_public"),
             "compare project_categories": lambda: store.compare("project_categories"),
             "documents() list": store.documents,

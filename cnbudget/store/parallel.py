@@ -1,12 +1,14 @@
 """Parallel ingest: parse and check in worker processes (`--jobs N`) or as Dask tasks (`--dask`).
 
-The unit of work is a chunk of a few files (`ingest_chunk`). A worker reads each file, skips
+The unit of work is a chunk of a few files (`store_chunk`). A worker reads each file, skips
 content already stored (by content hash), parses, checks and turns it into rows (`Records`).
-On PostgreSQL the worker then stores each document itself, in its own transaction (large
-tables by COPY); on SQLite, which has one writer at a time, the rows go back to the calling
-process, which writes them one document per transaction. So the guarantees of the serial
-ingest hold: no half document is ever stored, a second run skips what is stored (a run killed
-midway resumes), and every failure is reported with its reason.
+On PostgreSQL the worker then stores the chunk's documents itself, in one transaction with
+one COPY per table (`Store.write_many`); on SQLite, which has one writer at a time, the rows
+go back to the calling process, which writes them the same way. Each document is stored
+whole or not at all (a batch that fails is written again one document per transaction, so
+only the document at fault fails). So the guarantees of the serial ingest hold: no half
+document is ever stored, a second run skips what is stored (a run killed midway resumes),
+and every failure is reported with its reason.
 
 On a Dask cluster a task that dies with its worker is run again on another worker; the
 document whose transaction was cut is rolled back by PostgreSQL and stored by the new run.
@@ -30,6 +32,9 @@ if TYPE_CHECKING:
     from distributed import Client
 
 Outcome = IngestResult | Records
+# files per task at most: a task's documents are written in one batch, so larger chunks mean
+# fewer round trips and commits, smaller ones less work redone when a worker dies
+CHUNK = 16
 # a chunk is run at most this many times when its worker process dies
 _ATTEMPTS = 3
 # the stores a worker process has opened, by URL: one engine per process, reused by every chunk
@@ -45,9 +50,16 @@ def worker_store(url: str) -> Store:
 
 
 def store_chunk(url: str, paths: Sequence[str], replace: bool) -> list[IngestResult]:
-    """Parse, check and store each file of a chunk, one transaction each; runs in a worker."""
+    """Parse and check each file of a chunk, then store them together (`Store.write_many`:
+    one transaction, every document whole or not at all); runs in a worker."""
     store = worker_store(url)
-    return [store.ingest_path(path, replace) for path in paths]
+    return write_outcomes(store, [store.prepare_path(path, replace) for path in paths], replace)
+
+
+def write_outcomes(store: Store, outcomes: Sequence[Outcome], replace: bool) -> list[IngestResult]:
+    """The results of a chunk: the rows prepared for writing are written as one batch."""
+    written = iter(store.write_many([o for o in outcomes if isinstance(o, Records)], replace))
+    return [next(written) if isinstance(o, Records) else o for o in outcomes]
 
 
 def prepare_chunk(url: str, paths: Sequence[str], replace: bool) -> list[Outcome]:
@@ -56,7 +68,7 @@ def prepare_chunk(url: str, paths: Sequence[str], replace: bool) -> list[Outcome
     return [store.prepare_path(path, replace) for path in paths]
 
 
-def chunks(paths: Sequence[str], workers: int, most: int = 8) -> list[list[str]]:
+def chunks(paths: Sequence[str], workers: int, most: int = CHUNK) -> list[list[str]]:
     """Paths in chunks: small enough to keep every worker busy to the end, at most `most`."""
     size = max(1, min(most, len(paths) // (workers * 4)))
     return [list(paths[i : i + size]) for i in range(0, len(paths), size)]
@@ -102,11 +114,9 @@ def ingest_processes(
                         except Exception as exc:  # e.g. an outcome that cannot be pickled
                             yield from _failed(chunk, f"工作进程出错（{exc!r}）")
                             continue
-                        for outcome in outcomes:
-                            if isinstance(outcome, Records):
-                                assert writer is not None
-                                outcome = writer.write_records(outcome, replace)
-                            yield outcome
+                        if writer is not None:
+                            outcomes = write_outcomes(writer, outcomes, replace)
+                        yield from outcomes  # type: ignore[misc]
                         following = None if broken else next(queue, None)
                         if following is not None:
                             running[pool.submit(task, url, following, replace)] = following
@@ -136,7 +146,12 @@ def dask_client(address: str, workers: int) -> Iterator[Client]:
         with Client(address) as client:
             yield client
         return
+    import dask
+
+    # the workers' statistical profiler samples every thread 100 times a second: CPU taken
+    # from parsing, for a profile nobody reads without a dashboard
     with (
+        dask.config.set({"distributed.worker.profile.enabled": False}),
         LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
         ) as cluster,

@@ -15,28 +15,26 @@ down_revision: str | None = "0007"
 branch_labels: str | None = None
 depends_on: str | None = None
 
+NEW = {
+    "ix_facts_code": ["row_code", "document_id", "table_kind", "column_key", "micros"],
+    "ix_facts_table_column": ["table_kind", "row_code", "document_id", "column_key", "micros"],
+}
+OLD = {
+    "ix_facts_code": ["row_code", "table_kind", "column_key", "document_id", "micros"],
+    "ix_facts_table_column": ["table_kind", "column_key", "row_code", "document_id", "micros"],
+}
+
+
+def _rebuild(indexes: dict[str, list[str]]) -> None:
+    """Replace each named index on facts by one on the given columns."""
+    for name, columns in indexes.items():
+        op.drop_index(name, table_name="facts")
+        op.create_index(name, "facts", columns)
+
 
 def upgrade() -> None:
-    op.drop_index("ix_facts_code", table_name="facts")
-    op.drop_index("ix_facts_table_column", table_name="facts")
-    op.create_index(
-        "ix_facts_code", "facts", ["row_code", "document_id", "table_kind", "column_key", "micros"]
-    )
-    op.create_index(
-        "ix_facts_table_column",
-        "facts",
-        ["table_kind", "row_code", "document_id", "column_key", "micros"],
-    )
+    _rebuild(NEW)
 
 
 def downgrade() -> None:
-    op.drop_index("ix_facts_table_column", table_name="facts")
-    op.drop_index("ix_facts_code", table_name="facts")
-    op.create_index(
-        "ix_facts_code", "facts", ["row_code", "table_kind", "column_key", "document_id", "micros"]
-    )
-    op.create_index(
-        "ix_facts_table_column",
-        "facts",
-        ["table_kind", "column_key", "row_code", "document_id", "micros"],
-    )
+    _rebuild(OLD)

@@ -55,7 +55,6 @@ LABELS: dict[str, str] = {
     "narrative": "情况说明",
     "profile": "部门概况",
     "coverage": "读取程度",
-    "toc": "目录",
     "printed": "印出的金额（个）",
     "captured": "已转为事实（个）",
     "uncaptured": "未转为事实的金额（行号、原文）",

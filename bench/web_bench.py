@@ -7,7 +7,9 @@ and copies of them under new ids up to 10,000 documents (see `fill`); then
 `cnbudget serve` is started as its own process and timed over HTTP on loopback: the
 document view (first load of a document and a repeated load), the document list, and
 every compare measure over all documents (HTML page, JSON API, CSV download), the list
-narrowed by facets, the findings worklist, the facts explorer and the department-years view.
+narrowed by facets, the findings worklist, the facts explorer and the department-years view,
+and page evidence on one real PDF kept with its original (a page image rendered cold, the
+same image from the cache, and the page view that locates a number's box on its line).
 Targets (issue 7): document view ≤ 300 ms; compare over 10,000 documents ≤ 1 s.
 """
 
@@ -37,6 +39,30 @@ from cnbudget.store import Store  # noqa: E402
 from cnbudget.store import open as open_store  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
+REAL_PDF = ROOT / "tests" / "corpus" / "real" / "shanghai-putuo-wanli-2025-budget-dept.pdf"
+
+
+def add_real_pdf(path: Path) -> tuple[str, list[tuple[int, int, str]]]:
+    """Store one real PDF with its original bytes (once); return its id and, per page with a
+    table, one (page, line, printed amount) to mark."""
+    from cnbudget.pipeline import parse_source
+    from cnbudget.readers import read_data
+
+    data = REAL_PDF.read_bytes()
+    source = read_data(data, str(REAL_PDF))
+    document = parse_source(source)
+    with open_store(str(path)) as store:
+        if not store.contains(document.id):
+            store.ingest_document(document, False, None, [x.text for x in source.lines], data)
+    spots: dict[int, tuple[int, int, str]] = {}
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells.values():
+                line = cell.line or row.line
+                page = document.positions.get(line, (None, None))[0]
+                if cell.value is not None and page is not None and page not in spots:
+                    spots[page] = (page, line, cell.text)
+    return document.id, sorted(spots.values())
 
 
 def fill(path: Path, docs: int, distinct: int, workers: int) -> None:
@@ -167,6 +193,7 @@ def main() -> None:
         ids = [s.id for s in store.documents()]
         code = store.compare("code", code="2101101").rows and "2101101"
     code = code or "2080501"
+    real_id, spots = add_real_pdf(path)
     process, base = serve(path)
     results: dict[str, Any] = {"documents": len(ids)}
     try:
@@ -213,6 +240,15 @@ def main() -> None:
             cases["department across years"] = [
                 f"/documents/{d}/years" for d in sample[: args.repeats]
             ]
+            pages = f"/documents/{real_id}/pages"
+            cases["page image, rendered (each page once)"] = [
+                f"{pages}/{p}.png" for p, _, _ in spots
+            ]
+            cases["page image, cached"] = [f"{pages}/{spots[0][0]}.png"] * args.repeats
+            cases["page view with the number's box"] = [
+                f"{pages}/{p}?line={line}&text={text}" for p, line, text in spots
+            ]
+            cases["document view, real PDF (元)"] = [f"/documents/{real_id}"] * args.repeats
             for name, urls in cases.items():
                 results[name] = timed(client, urls)
                 numbers = results[name]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
-    from cnbudget.model import Document
+    from cnbudget.model import Document, Severity
 
 # commands defined in other modules, imported on first use: name → "module:attribute"
 LAZY_COMMANDS = {
@@ -106,6 +106,7 @@ def column_name(key: str) -> str:
 
 
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
+SEVERITY_ORDER: tuple[Severity, ...] = ("error", "warning", "info")
 
 
 @main.command()
@@ -165,7 +166,7 @@ def check_command(
     from cnbudget.errors import EXIT_INTERNAL, exit_with, internal_reason, parse_or_exit
     from cnbudget.validate import check
     from cnbudget.validate.common import number_label
-    from cnbudget.validate.registry import Report
+    from cnbudget.validate.registry import DOUBT_LEGEND, Report, finding_dict
     from cnbudget.validate.settings import SettingsError, load
     from cnbudget.vocabulary.tables import TABLE_NAMES
 
@@ -199,40 +200,40 @@ def check_command(
                     "source": document.source,
                     "ran": report.ran,
                     "not_run": report.not_run,
-                    "findings": [
-                        {
-                            "rule": f.rule,
-                            "severity": f.severity,
-                            "message": f.message,
-                            "table": f.table,
-                            "row": f.row,
-                            "column": f.column,
-                            "line": f.line,
-                            "numbers": {k: str(v) for k, v in f.numbers.items()},
-                            "cells": [list(c) for c in f.cells],
-                            "suspect": list(f.suspect) if f.suspect else None,
-                        }
-                        for f in report.findings
-                    ],
+                    "summary": report.summary(),
+                    "findings": [finding_dict(f) for f in report.findings],
                 }
             )
             continue
         click.echo(f"== {document.source}（{document.metadata.department or '未识别单位'}）")
-        for severity in ("error", "warning", "info"):
-            found = list(report.by_severity(severity))
+        groups = [
+            (SEVERITY_NAMES[severity], list(report.by_severity(severity)))
+            for severity in SEVERITY_ORDER
+        ]
+        groups.append(("解析存疑", report.doubts()))
+        for title, found in groups:
             if not found:
                 continue
-            click.echo(f"  {SEVERITY_NAMES[severity]}（{len(found)}）")
+            click.echo(f"  {title}（{len(found)}）")
+            if title == "解析存疑":
+                click.echo(f"    {DOUBT_LEGEND}")
             for f in found:
                 where = f"第{f.line}行 " if f.line else ""
+                if f.page is not None:
+                    where = f"第{f.page}页 {where}"
                 table = TABLE_NAMES.get(f.table or "", f.table or "")
-                click.echo(f"    [{f.rule}] {where}{table}：{f.message}")
+                level = f"[{SEVERITY_NAMES[f.severity]}]" if f.doubt else ""
+                click.echo(f"    [{f.rule}]{level} {where}{table}：{f.message}")
                 if f.numbers:
                     side = " | ".join(f"{number_label(k)} {v:,}" for k, v in f.numbers.items())
                     click.echo(f"        数字：{side}")
                 if f.suspect:
                     name = column_name(f.suspect[2])
                     click.echo(f"        最可能有误的单元格：{f.suspect[1]} 行的“{name}”列")
+                if f.doubt:
+                    click.echo(f"        存疑原因：{f.doubt}")
+                for text in (f.evidence or "").splitlines()[:2]:
+                    click.echo(f"        原文：{text}")
         if not report.findings:
             click.echo("  未发现问题")
         click.echo(f"  已运行规则：{'、'.join(report.ran) or '无'}")

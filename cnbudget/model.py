@@ -242,6 +242,17 @@ class NarrativeChange:
     line: int
     text: str = ""  # the printed amount (or 持平)
     percent_text: str | None = None
+    # year-on-year statements (Narrative.statements): the current amount stated with the
+    # change, the prior amount where also stated, the percent's own direction word, the
+    # words naming what changed and what it is compared with (比上年执行数…)
+    base: Decimal | None = None
+    base_text: str | None = None
+    prior: Decimal | None = None
+    prior_text: str | None = None
+    percent_direction: str | None = None
+    label: str = ""
+    against: str = ""
+    quote: str = ""  # the printed words of the statement (spaces removed)
 
 
 @dataclass(slots=True)
@@ -249,6 +260,8 @@ class Narrative:
     """Structured prose items (the numbers themselves are the `narrative` table)."""
 
     changes: list[NarrativeChange] = field(default_factory=list)
+    # every year-on-year statement of the prose (“A万元，比上年增加D万元，增长P%”)
+    statements: list[NarrativeChange] = field(default_factory=list)
     key_evaluation: str | None = None  # the sentence about 重点绩效评价
 
 
@@ -282,6 +295,25 @@ class Profile:
     region: Region | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class TocEntry:
+    """One entry of the table of contents (目录): its printed text and the table it names."""
+
+    text: str
+    line: int
+    kind: str | None = None  # the table kind named (vocabulary titles), None: not a table
+
+
+@dataclass(frozen=True, slots=True)
+class PageHeaderLine:
+    """A page header line (部门名称：… 单位：万元) dropped from the tables, kept for checks."""
+
+    line: int
+    text: str
+    department: str | None = None
+    page: int | None = None
+
+
 @dataclass(slots=True)
 class Document:
     """A parsed disclosure: metadata, tables, other sections and parser notices."""
@@ -303,6 +335,14 @@ class Document:
     # page and box of each source line, for formats that have them (provenance)
     positions: dict[int, tuple[int | None, Box | None]] = field(default_factory=dict)
     coverage: Coverage | None = None  # the whole document: tables plus stray amounts
+    # lines of tables whose columns were inferred from word positions (no ruling lines)
+    inferred: tuple[int, ...] = ()
+    toc: list[TocEntry] = field(default_factory=list)  # the 目录, when printed
+    page_headers: list[PageHeaderLine] = field(default_factory=list)
+    # lines printing a unit label (单位：万元), wherever layout put them
+    unit_lines: list[SourceLine] = field(default_factory=list)
+    pages: int | None = None  # page count (paged formats)
+    blank_pages: list[int] = field(default_factory=list)  # pages without text or image
 
     def table(self, kind: str) -> Table | None:
         """The first table of a kind, or None."""

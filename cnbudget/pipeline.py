@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -9,8 +10,9 @@ from pathlib import Path
 from cnbudget import coverage
 from cnbudget.errors import InputError
 from cnbudget.layout.sections import PART_HEADING, Layout, split
+from cnbudget.layout.toc import read_toc
 from cnbudget.metadata import extract
-from cnbudget.model import Document, Notice, Section, Table
+from cnbudget.model import Document, Notice, PageHeaderLine, Section, Table
 from cnbudget.readers import check_size, read_file
 from cnbudget.readers.text import SourceText, combine, read_bytes
 from cnbudget.tables import PARSERS, SECTION_KINDS, Context, infer
@@ -81,6 +83,8 @@ def parse_source(source: SourceText) -> Document:
         line.number: (line.page, line.box) for line in source.lines if line.box is not None
     }
     document.notices.extend(inferred)
+    document.inferred = tuple(sorted(source.inferred))
+    _keep_furniture(document, source, layout)
     if not any(block.kind in PARSERS for block in layout.blocks):
         return _narrative_only(document, source, layout)
     ctx = Context(source.tab_separated, metadata.year, metadata.unit)
@@ -142,13 +146,53 @@ def parse_source(source: SourceText) -> Document:
     coverage.measure(document, source.lines, source.tab_separated)
     if not document.tables:
         document.notices.append(Notice("no-tables", "未解析出任何表格"))
+    if not any(
+        cell.value is not None
+        for table in document.tables
+        for row in table.rows
+        for cell in row.cells.values()
+    ):
+        reason = (
+            "未能从文件中读出任何预算表数据：识别到表格标题，但没有读出任何金额"
+            "（文件可能不完整、被截断，或表格是图片）"
+        )
+        raise InputError(source.source, reason)
     return document
+
+
+_UNIT_LABEL = re.compile(r"单位[：:]")
+_MAX_LABEL_LINE = 80
+
+
+def _keep_furniture(document: Document, source: SourceText, layout: Layout) -> None:
+    """The 目录, page headers and blank pages, which layout drops (for structure checks)."""
+    by_number = {line.number: line for line in source.lines}
+    document.toc = read_toc(source.lines)
+    document.page_headers = [
+        PageHeaderLine(h.line, by_number[h.line].text, h.department, by_number[h.line].page)
+        for h in layout.headers
+        if h.line in by_number
+    ]
+    document.unit_lines = [
+        line
+        for line in source.lines
+        if _UNIT_LABEL.search(line.text) and len(compact(line.text)) <= _MAX_LABEL_LINE
+    ]
+    document.pages = source.pages
+    if source.pages:
+        printed = {line.page for line in source.lines if line.text.strip()}
+        document.blank_pages = [
+            page
+            for page in range(1, source.pages + 1)
+            if page not in printed and page not in source.pictured
+        ]
 
 
 def _narrative_only(document: Document, source: SourceText, layout: Layout) -> Document:
     """A file without tables: its 情况说明 numbers when it has them, else not a disclosure."""
     document.sections.extend(_prose_sections(layout))
     document.prose = list(layout.prose)
+    document.notices.extend(Notice("reader", message) for message in source.notices)
     _read_prose_and_targets(document, source, layout)
     if not any(table.rows and table.rows[0].cells for table in document.tables):
         raise InputError(source.source, "未识别到任何预算表格，可能不是部门预算/决算公开文件")
@@ -174,7 +218,8 @@ def _read_prose_and_targets(document: Document, source: SourceText, layout: Layo
     for table in (performance.project_table(projects), performance.dept_table(target)):
         if table is not None:
             document.tables.append(table)
-    prose_table, document.narrative = narrative.extract(layout.prose)
+    rows = [(row.code, row.name) for table in document.tables for row in table.rows]
+    prose_table, document.narrative = narrative.extract(layout.prose, rows)
     if prose_table is not None:
         document.tables.append(prose_table)
     document.profile = profile.extract(source.lines, document.metadata.department)

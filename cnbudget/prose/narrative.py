@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 
 from cnbudget.model import Cell, Narrative, NarrativeChange, Row, SourceLine, Table
+from cnbudget.prose.changes import statements
+from cnbudget.prose.items import Names, extract_items
 from cnbudget.prose.text import Prose, join
 
 _N = r"(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)"
@@ -40,6 +43,9 @@ _AMOUNTS: tuple[tuple[str, str], ...] = (
     ("procurement.services", rf"政府采购服务预算{_WAN}"),
     ("performance_funds", rf"绩效目标管理，涉及(?:预算项目支出\d+个，)?预算(?:资金|拨款){_WAN}"),
     ("key_evaluation_funds", rf"重点绩效评价，涉及预算资金{_WAN}"),
+    # the funds of the published target blocks (一级项目绩效目标表)
+    ("performance_blocks_funds", rf"个一级项目，涉及资金{_WAN}"),
+    ("performance_blocks_funds", rf"绩效目标管理，涉及一般公共预算当年拨款{_WAN}，一级项目"),
 )
 _COUNTS: tuple[tuple[str, str], ...] = (
     ("vehicles_count", r"共有车辆(?P<n>\d+)辆"),
@@ -48,6 +54,9 @@ _COUNTS: tuple[tuple[str, str], ...] = (
     ("equipment.general_count", r"通用设备(?P<n>\d+)台"),
     ("equipment.special_count", r"专用设备(?P<n>\d+)台"),
     ("equipment_count", r"单位价值\d+万元以上的设备(?P<n>\d+)台"),
+    # the number of target blocks the prose says are set / published
+    ("performance_blocks", r"(?:共计(?P<n>\d+)个一级项目|一级项目(?P<m>\d+)个)"),
+    ("performance_blocks", r"设置并编报(?P<n>\d+)个项目绩效目标"),
 )
 _PERCENTS: tuple[tuple[str, str], ...] = (
     ("basic.share", r"基本支出\d+(?:\.\d+)?万元，占(?P<n>\d+(?:\.\d+)?)%"),
@@ -64,15 +73,19 @@ _CHANGES: tuple[tuple[str, str], ...] = (
 _SENTENCE_END = "。"
 
 
-def extract(lines: list[SourceLine]) -> tuple[Table | None, Narrative]:
-    """The `narrative` table (one row, cells by narrative key) and the structured items."""
+def extract(
+    lines: list[SourceLine], function_rows: Iterable[tuple[str, str]] = ()
+) -> tuple[Table | None, Narrative]:
+    """The `narrative` table (one row, cells by narrative key) and the structured items;
+    `function_rows` (code, name) of the document's tables resolve item names to codes."""
     prose = join(lines)
     row = Row("narrative", "情况说明", lines[0].number if lines else 0)
     for key, pattern in _AMOUNTS:
         _first(prose, key, pattern, row)
     for key, pattern in _COUNTS + _PERCENTS:
         _first(prose, key, pattern, row)
-    narrative = Narrative()
+    extract_items(prose, row, Names(function_rows))
+    narrative = Narrative(statements=statements(prose))
     for subject, anchor in _CHANGES:
         change = _change(prose, subject, anchor)
         if change is None:

@@ -12,6 +12,7 @@ which the space-separated path of the parser reads.
 from __future__ import annotations
 
 import ctypes
+import math
 import re
 import time
 from bisect import bisect_right
@@ -27,6 +28,7 @@ from cnbudget.layout.tokens import PAGE_NUMBER
 from cnbudget.model import Box
 from cnbudget.readers.grid import INFERRED_CONFIDENCE, Grid, GridRow, Item, Paragraph, to_source
 from cnbudget.readers.limits import Limits
+from cnbudget.readers.pdf_streams import check_streams
 from cnbudget.readers.stream import Word as Char  # one character with its box
 from cnbudget.readers.stream import read_table, words_of
 from cnbudget.readers.text import SourceText
@@ -64,6 +66,7 @@ class Table:
 def read_pdf(data: bytes, source: str, limits: Limits) -> SourceText:
     """Read a PDF's text layer into the shared intermediate form."""
     started = time.monotonic()
+    damage = check_streams(data, source, limits)
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -82,14 +85,16 @@ def read_pdf(data: bytes, source: str, limits: Limits) -> SourceText:
         items: list[Item] = []
         chars_seen = 0
         images = 0
-        state = _State()
+        state = _State(budget=_Budget(source, limits, started))
+        pictured: set[int] = set()
         for index in range(count):
             if time.monotonic() - started > limits.max_seconds:
                 raise InputError(source, f"读取 PDF 超时（超过 {limits.max_seconds:.0f} 秒）")
             try:
                 page = document[index]
-            except pdfium.PdfiumError as exc:
-                raise InputError(source, f"PDF 第 {index + 1} 页已损坏，无法读取") from exc
+            except pdfium.PdfiumError:
+                state.notices.append(f"PDF 第 {index + 1} 页已损坏，无法读取，该页内容缺失")
+                continue
             try:
                 page_items, chars, page_images = _read_page(page, index + 1, state)
             finally:
@@ -97,6 +102,8 @@ def read_pdf(data: bytes, source: str, limits: Limits) -> SourceText:
             items += page_items
             chars_seen += chars
             images += page_images
+            if page_images and not chars:
+                pictured.add(index + 1)
     finally:
         document.close()
     if chars_seen == 0:
@@ -105,13 +112,69 @@ def read_pdf(data: bytes, source: str, limits: Limits) -> SourceText:
                 source, "PDF 没有文字层（可能是扫描件或图片），目前不支持文字识别（OCR）"
             )
         raise InputError(source, "PDF 中没有可提取的文字")
-    return replace(to_source(items, source, data, "pdf"), notices=state.notices)
+    if state.budget.unplaced:
+        pages = "、".join(str(page) for page in sorted(state.budget.unplaced))
+        state.notices.append(
+            f"第 {pages} 页有 {sum(state.budget.unplaced.values())} 个字符的位置无法确定"
+            "（坐标无效或超出范围），未能读出，请与原文核对"
+        )
+    source_text = to_source(items, source, data, "pdf")
+    return replace(
+        source_text,
+        notices=damage + state.notices,
+        pages=count,
+        pictured=frozenset(pictured),
+    )
+
+
+@dataclass(slots=True)
+class _Budget:
+    """The document's reading limits, checked while pages are read (not only between them)."""
+
+    source: str
+    limits: Limits
+    started: float
+    chars: int = 0
+    objects: int = 0
+    unplaced: dict[int, int] = field(default_factory=dict)  # page → characters not placed
+
+    def refuse(self, reason: str) -> InputError:
+        return InputError(self.source, f"{reason}，超出读取上限，未读取")
+
+    def clock(self) -> None:
+        limit = self.limits.max_seconds
+        if time.monotonic() - self.started > limit:
+            raise InputError(self.source, f"读取 PDF 超时（超过 {limit:.0f} 秒）")
+
+    def count_chars(self, page: int, count: int) -> None:
+        self.chars += count
+        if count > self.limits.max_page_chars:
+            reason = f"PDF 第 {page} 页字符过多（{count} 个，上限 {self.limits.max_page_chars}）"
+            raise self.refuse(reason)
+        if self.chars > self.limits.max_pdf_chars:
+            raise self.refuse(f"PDF 字符过多（超过 {self.limits.max_pdf_chars} 个）")
+
+    def count_object(self, page: int, on_page: int) -> None:
+        self.objects += 1
+        if on_page > self.limits.max_page_objects:
+            limit = self.limits.max_page_objects
+            raise self.refuse(f"PDF 第 {page} 页图形对象过多（超过 {limit} 个）")
+        if self.objects > self.limits.max_pdf_objects:
+            raise self.refuse(f"PDF 图形对象过多（超过 {self.limits.max_pdf_objects} 个）")
+        if on_page % 4096 == 0:
+            self.clock()
+
+    def check_grid(self, page: int, rows: int, columns: int) -> None:
+        if rows * columns > self.limits.max_grid_cells:
+            reason = f"PDF 第 {page} 页表格线过密（{rows} 条横线 × {columns} 条竖线）"
+            raise self.refuse(reason)
 
 
 @dataclass(slots=True)
 class _State:
     """What a page passes to the next: whether an unruled table runs on, and notices."""
 
+    budget: _Budget
     open_table: bool = False
     boundaries: list[float] | None = None  # columns of the last unruled table read
     notices: list[str] = field(default_factory=list)
@@ -120,9 +183,9 @@ class _State:
 
 def _read_page(page: pdfium.PdfPage, number: int, state: _State) -> tuple[list[Item], int, int]:
     transform = _display_transform(page)
-    chars = _chars(page, transform)
-    rules, images = _rules(page, transform)
-    tables = _tables(rules)
+    chars = _chars(page, transform, number, state.budget)
+    rules, images = _rules(page, transform, number, state.budget)
+    tables = _tables(rules, lambda rows, columns: state.budget.check_grid(number, rows, columns))
     placed: list[list[Char]] = [[] for _ in tables]
     free: list[Char] = []
     for char in chars:
@@ -249,22 +312,31 @@ def _to_display(
     return (x - left, top - y)
 
 
-def _chars(page: pdfium.PdfPage, transform: tuple[float, float, float, float, int]) -> list[Char]:
+def _chars(
+    page: pdfium.PdfPage,
+    transform: tuple[float, float, float, float, int],
+    number: int,
+    budget: _Budget,
+) -> list[Char]:
     textpage = page.get_textpage()
     chars: list[Char] = []
     try:
         handle = textpage.raw
         count = raw.FPDFText_CountChars(handle)
+        budget.count_chars(number, count)
         rect = raw.FS_RECTF()
         for index in range(count):
             code = raw.FPDFText_GetUnicode(handle, index)
             if code <= 32 or code in (0xA0, 0x3000, 0xFFFE, 0xFFFF):
                 continue
             # loose boxes span the font's ascent to descent: one line, one height
-            if not raw.FPDFText_GetLooseCharBox(handle, index, ctypes.byref(rect)):
+            found = raw.FPDFText_GetLooseCharBox(handle, index, ctypes.byref(rect))
+            corners = (rect.left, rect.top, rect.right, rect.bottom)
+            if not found or not all(map(math.isfinite, corners)):
+                budget.unplaced[number] = budget.unplaced.get(number, 0) + 1
                 continue
-            xa, ya = _to_display(rect.left, rect.top, transform)
-            xb, yb = _to_display(rect.right, rect.bottom, transform)
+            xa, ya = _to_display(corners[0], corners[1], transform)
+            xb, yb = _to_display(corners[2], corners[3], transform)
             text = chr(code) if code < 0xD800 or code > 0xDFFF else "\ufffd"
             chars.append(Char(text, min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb)))
     finally:
@@ -273,12 +345,16 @@ def _chars(page: pdfium.PdfPage, transform: tuple[float, float, float, float, in
 
 
 def _rules(
-    page: pdfium.PdfPage, transform: tuple[float, float, float, float, int]
+    page: pdfium.PdfPage,
+    transform: tuple[float, float, float, float, int],
+    number: int,
+    budget: _Budget,
 ) -> tuple[Rules, int]:
     rules = Rules()
     images = 0
     forms: dict[int, tuple[float, ...]] = {}
-    for handle, kind, level in _objects(page, max_depth=4):
+    for on_page, (handle, kind, level) in enumerate(_objects(page, max_depth=4), start=1):
+        budget.count_object(number, on_page)
         if kind == raw.FPDF_PAGEOBJ_IMAGE:
             images += 1
             continue
@@ -406,6 +482,8 @@ def _add_filled(rules: Rules, corners: list[tuple[float, float]]) -> None:
     """A filled shape is a rule only when it is thin (a rule drawn as a rectangle)."""
     xs = [p[0] for p in corners]
     ys = [p[1] for p in corners]
+    if not all(map(math.isfinite, xs + ys)):
+        return
     width, height = max(xs) - min(xs), max(ys) - min(ys)
     if width > _THIN and height > _THIN:
         return
@@ -417,6 +495,8 @@ def _add_filled(rules: Rules, corners: list[tuple[float, float]]) -> None:
 
 def _add_rule(rules: Rules, xa: float, ya: float, xb: float, yb: float) -> None:
     """A stroked segment is a rule when it is horizontal or vertical and long enough."""
+    if not all(map(math.isfinite, (xa, ya, xb, yb))):
+        return
     if abs(ya - yb) <= 0.5 and abs(xa - xb) >= _MIN_RULE:
         rules.horizontal.append(((ya + yb) / 2, min(xa, xb), max(xa, xb)))
     elif abs(xa - xb) <= 0.5 and abs(ya - yb) >= _MIN_RULE:
@@ -459,12 +539,14 @@ def _merge(rules: list[tuple[float, float, float]]) -> list[tuple[float, float, 
     return merged
 
 
-def _tables(rules: Rules) -> list[Table]:
-    """Connected groups of crossing rules, each with its base grid and merged cells."""
+def _tables(rules: Rules, check: Callable[[int, int], None]) -> list[Table]:
+    """Connected groups of crossing rules, each with its base grid and merged cells;
+    `check(rows, columns)` refuses a page ruled too densely before any grid is built."""
     horizontal = _merge(rules.horizontal)
     vertical = _merge(rules.vertical)
     if not horizontal or not vertical:
         return []
+    check(len(horizontal), len(vertical))
     parent = list(range(len(horizontal) + len(vertical)))
 
     def find(i: int) -> int:
@@ -557,12 +639,14 @@ def _grid(table: Table, chars: list[Char], page: int) -> Grid:
         c = min(max(bisect_right(table.xs, char.cx) - 1, 0), cols - 1)
         contents[owner[(r, c)]].append(char)
     texts = ["\n".join(_line_text(line) for line in _lines(cell)) for cell in contents]
+    starting: list[list[int]] = [[] for _ in range(rows)]  # cells whose top row is r
+    for index, cell in enumerate(table.cells):
+        starting[cell[0]].append(index)
     grid = Grid()
     for r in range(rows):
         cells = [""] * cols
-        for index, (r0, c0, _r1, _c1) in enumerate(table.cells):
-            if r0 == r:
-                cells[c0] = texts[index]
+        for index in starting[r]:
+            cells[table.cells[index][1]] = texts[index]
         box = (table.xs[0], table.ys[r], table.xs[-1], table.ys[r + 1])
         grid.rows.append(GridRow(cells, page, box))
     return grid
@@ -627,3 +711,16 @@ def _paragraphs(lines: list[list[Char]]) -> list[list[list[Char]]]:
                 continue
         result.append([line])
     return result
+
+
+def page_chars(
+    page: pdfium.PdfPage, number: int = 1, limits: Limits | None = None
+) -> tuple[list[Char], tuple[float, float]]:
+    """The characters of page `number` with their boxes in display coordinates (the
+    coordinates of every line box the reader records), and the displayed page's width and
+    height; within the same reading limits as `read_pdf`."""
+    transform = _display_transform(page)
+    left, bottom, right, top, rotation = transform
+    width = top - bottom if rotation in (90, 270) else right - left
+    budget = _Budget("<page>", limits or Limits.from_env(), time.monotonic())
+    return _chars(page, transform, number, budget), (width, _page_height(transform))

@@ -30,6 +30,8 @@ class SourceText:
     notices: list[str] = field(default_factory=list)  # what the reader could not place
     # lines of tables whose columns were inferred from positions (PDF tables without rules)
     inferred: frozenset[int] = frozenset()
+    pages: int | None = None  # page count, for paged formats (PDF)
+    pictured: frozenset[int] = frozenset()  # pages printing images but no text
 
     @property
     def tab_separated(self) -> bool:
@@ -67,16 +69,18 @@ def combine(parts: Sequence[SourceText]) -> SourceText:
     lines: list[SourceLine] = []
     inferred: set[int] = set()
     notices: list[str] = []
+    pictured: set[int] = set()
     page_offset = 0
     for part in parts:
         line_offset = len(lines)
-        pages = [line.page for line in part.lines if line.page is not None]
+        pages: list[int] = [line.page for line in part.lines if line.page is not None]
         for line in part.lines:
             page = None if line.page is None else line.page + page_offset
             lines.append(replace(line, number=line.number + line_offset, page=page))
         inferred |= {number + line_offset for number in part.inferred}
         notices.extend(f"{part.source}：{notice}" for notice in part.notices)
-        page_offset += max(pages, default=0)
+        pictured |= {shown + page_offset for shown in part.pictured}
+        page_offset += part.pages if part.pages is not None else max(pages, default=0)
     formats = dict.fromkeys(part.format for part in parts)
     tabbed = {part.tabbed for part in parts}
     return SourceText(
@@ -88,6 +92,8 @@ def combine(parts: Sequence[SourceText]) -> SourceText:
         tabbed.pop() if len(tabbed) == 1 else None,
         notices,
         frozenset(inferred),
+        page_offset if all(part.pages for part in parts) else None,
+        frozenset(pictured),
     )
 
 
@@ -115,8 +121,10 @@ def _decode(data: bytes, source: str) -> tuple[str, str]:
         return data.decode("utf-16"), "utf-16"
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
+            # a file cut inside its last character: the rest is UTF-8
+            return data[: exc.start].decode("utf-8"), "utf-8"
     try:
         return data.decode("gb18030"), "gb18030"
     except UnicodeDecodeError:
@@ -134,6 +142,9 @@ def read_bytes(data: bytes, source: str = "<bytes>") -> SourceText:
     if b"\x00" in data[:65536] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(source, "是二进制文件，不是文本（PDF/Excel 等格式需先用对应读取器）")
     text, encoding = _decode(data, source)
+    notices = []
+    if encoding == "utf-8" and len(text.encode("utf-8")) < len(data):
+        notices.append("文件末尾的字符不完整（文件可能被截断），末尾内容可能缺失，请与原文核对")
     controls = len(_CONTROLS.findall(text, 0, 65536))
     if controls > 16:
         raise InputError(source, "含大量控制字符，不像文本文件")
@@ -145,4 +156,4 @@ def read_bytes(data: bytes, source: str = "<bytes>") -> SourceText:
             page += raw.count("\f")
             raw = raw.replace("\f", "")
         lines.append(SourceLine(number, raw, page))
-    return SourceText(source, document_id(data), encoding, lines)
+    return SourceText(source, document_id(data), encoding, lines, notices=notices)

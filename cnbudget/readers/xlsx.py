@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
@@ -131,7 +133,41 @@ def read_xlsx(data: bytes, source: str, limits: Limits) -> SourceText:
                 rows.append(line)
             yield rows
 
-    return to_source(_items(sheets()), source, data, "xlsx")
+    result = to_source(_items(sheets()), source, data, "xlsx")
+    return replace(result, notices=[*result.notices, *_uncached_formulas(data, book)])
+
+
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_SHOWN = 8  # cells named in a notice
+
+
+def _uncached_formulas(data: bytes, book: Any) -> list[str]:
+    """Formula cells saved without their computed value (written by a program that does
+    not calculate): openpyxl reads them as empty, so they are named in a notice."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        if not any(
+            name.startswith("xl/worksheets/") and _FORMULA.search(package.read(name))
+            for name in package.namelist()
+        ):
+            return []
+    import openpyxl
+
+    formulas = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
+    notices = []
+    for values, sheet in zip(book.worksheets, formulas.worksheets, strict=False):
+        empty = [
+            cell.coordinate
+            for row in sheet.iter_rows()
+            for cell in row
+            if cell.data_type == "f" and values[cell.coordinate].value is None
+        ]
+        if empty:
+            shown = "、".join(empty[:_SHOWN]) + ("等" if len(empty) > _SHOWN else "")
+            notices.append(
+                f"工作表「{sheet.title}」有 {len(empty)} 个公式单元格没有保存计算结果"
+                f"（{shown}），已读作空白；请在 Excel 中打开并保存后再读取"
+            )
+    return notices
 
 
 def read_xls(data: bytes, source: str, limits: Limits) -> SourceText:

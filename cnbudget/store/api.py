@@ -17,6 +17,7 @@ from cnbudget.model import Document, Fact
 from cnbudget.readers.text import document_id
 from cnbudget.store import engine as engines
 from cnbudget.store.corrections import apply_saved
+from cnbudget.store.originals import Original, decode_positions, original_record
 from cnbudget.store.records import Records, to_document, to_finding, to_records
 from cnbudget.store.schema import (
     DocumentRow,
@@ -24,12 +25,14 @@ from cnbudget.store.schema import (
     FindingRow,
     IndicatorRow,
     NoticeRow,
+    OriginalFileRow,
     ProjectRow,
     RowRow,
     SectionRow,
     SourceTextRow,
     TableRow,
 )
+from cnbudget.store.stages import stage
 from cnbudget.store.storable import StoreValueError, fit_rows, plain, storable
 from cnbudget.validate import Finding, Report, check
 
@@ -50,9 +53,13 @@ FINDINGS: Table = FindingRow.__table__  # type: ignore[assignment]
 PROJECTS: Table = ProjectRow.__table__  # type: ignore[assignment]
 INDICATORS: Table = IndicatorRow.__table__  # type: ignore[assignment]
 SOURCES: Table = SourceTextRow.__table__  # type: ignore[assignment]
+ORIGINALS: Table = OriginalFileRow.__table__  # type: ignore[assignment]
 
 # children first: the order in which a document's rows are deleted
-_CHILDREN = (FACTS, ROWS, TABLES, NOTICES, SECTIONS, FINDINGS, PROJECTS, INDICATORS, SOURCES)
+_CHILDREN = (
+    *(FACTS, ROWS, TABLES, NOTICES, SECTIONS, FINDINGS, PROJECTS, INDICATORS, SOURCES),
+    ORIGINALS,
+)
 
 
 class StoreError(Exception):
@@ -161,6 +168,8 @@ def _insert_records(connection: Connection, records: Records) -> None:
     _insert(connection, INDICATORS, records.indicators)
     if records.source_lines is not None:
         _insert(connection, SOURCES, [encode_lines(records.document["id"], records.source_lines)])
+    if records.original is not None:
+        _insert(connection, ORIGINALS, [records.original])
 
 
 def encode_lines(doc_id: str, lines: Sequence[str]) -> dict[str, Any]:
@@ -228,37 +237,52 @@ class Store:
 
         source = " + ".join(str(path) for path in paths)
         try:
-            contents = [Path(path).read_bytes() for path in paths]
+            with stage("read"):
+                contents = [Path(path).read_bytes() for path in paths]
+                known = group_id([document_id(data) for data in contents])
         except OSError as exc:
             return IngestResult(source, "failed", reason=f"无法读取文件（{exc.strerror or exc}）")
-        known = group_id([document_id(data) for data in contents])
-        if not replace and self.contains(known):
+        with stage("skip check"):
+            stored = not replace and self.contains(known)
+        if stored:
             return IngestResult(source, "skipped", known, "已入库（内容相同）")
         try:
             # the bytes already read: no second read
-            text = combine([read_data(d, str(p)) for d, p in zip(contents, paths, strict=True)])
-            document = parse_source(text)
-            report = check(document)
+            with stage("parse"):
+                text = combine([read_data(d, str(p)) for d, p in zip(contents, paths, strict=True)])
+                document = parse_source(text)
+            with stage("check"):
+                report = check(document)
         except InputError as exc:
             return IngestResult(source, "failed", known, exc.reason)
         except Exception as exc:  # a bug in one document must not stop the others
             return IngestResult(source, "failed", known, internal_reason(exc))
-        return self.prepare_document(document, report, [line.text for line in text.lines])
+        lines = [line.text for line in text.lines]
+        return self.prepare_document(
+            document, report, lines, contents[0] if len(contents) == 1 else None
+        )
 
     @staticmethod
     def prepare_document(
         document: Document,
         report: Report | None = None,
         source_lines: Sequence[str] | None = None,
+        original: bytes | None = None,
     ) -> Records | IngestResult:
-        """The rows to store for a parsed document (validated here unless given a report)."""
+        """The rows to store for a parsed document (validated here unless given a report);
+        `original` is the file's bytes, kept for PDF so that pages can be shown."""
         try:
-            records = to_records(document, report if report is not None else check(document))
+            if report is None:
+                with stage("check"):
+                    report = check(document)
+            with stage("records"):
+                records = to_records(document, report)
         except Exception as exc:
             return IngestResult(
                 document.source, "failed", document.id, internal_reason(exc, "核查")
             )
         records.source_lines = list(source_lines) if source_lines is not None else None
+        records.original = original_record(document, original)
         return records
 
     def ingest_document(
@@ -267,13 +291,14 @@ class Store:
         replace: bool = False,
         report: Report | None = None,
         source_lines: Sequence[str] | None = None,
+        original: bytes | None = None,
     ) -> IngestResult:
         """Store a parsed document in one transaction (validated here unless given a report).
 
         `source_lines` are the decoded lines the parser numbered; when given they are kept so
         `source_lines(doc_id)` can show what every fact's line number points to.
         """
-        prepared = self.prepare_document(document, report, source_lines)
+        prepared = self.prepare_document(document, report, source_lines, original)
         if isinstance(prepared, IngestResult):
             return prepared
         return self.write_records(prepared, replace)
@@ -282,7 +307,8 @@ class Store:
         """Store one document's rows in one transaction; never raises for a database error."""
         source, doc_id = records.document["source"], records.document["id"]
         try:
-            stored = self._write(records, replace)
+            with stage("write"):
+                stored = self._write(records, replace)
         except IntegrityError:
             # another process stored the same content between our check and our insert
             return IngestResult(source, "skipped", doc_id, "已入库（内容相同，并发写入）")
@@ -385,6 +411,20 @@ class Store:
             return None
         return zlib.decompress(stored[0]).decode("utf-8").split("\n")
 
+    def original(self, doc_id: str, data: bool = True) -> Original | None:
+        """The stored original of a document (PDF bytes and line positions), or None;
+        `data=False` reads the positions only."""
+        columns = [ORIGINALS.c.format, ORIGINALS.c.positions]
+        if data:
+            columns.append(ORIGINALS.c.data)
+        with self.engine.connect() as connection:
+            found = connection.execute(
+                select(*columns).where(ORIGINALS.c.document_id == doc_id)
+            ).first()
+        if found is None:
+            return None
+        return Original(found[0], found[2] if data else b"", decode_positions(found[1]))
+
     def delete(self, doc_id_or_prefix: str) -> str:
         """Remove a document and everything stored for it; returns its id."""
         doc_id = self.resolve(doc_id_or_prefix)
@@ -448,6 +488,7 @@ class Store:
                     "errors",
                     "warnings",
                     "infos",
+                    "doubts",
                 )
             )
         ).where(*document_filters(year, region, department, kind))
@@ -470,7 +511,12 @@ class Store:
                     basic_total=_decimal(row.basic_total),
                     project_total=_decimal(row.project_total),
                     three_public_total=_decimal(row.three_public_total),
-                    findings={"error": row.errors, "warning": row.warnings, "info": row.infos},
+                    findings={
+                        "error": row.errors,
+                        "warning": row.warnings,
+                        "info": row.infos,
+                        "doubt": row.doubts or 0,
+                    },
                     printed_amounts=row.printed_amounts,
                     captured_amounts=row.captured_amounts,
                 )

@@ -98,52 +98,52 @@ def _share(part: Decimal | None, whole: Decimal | None) -> Decimal | None:
 
 
 def _amount(number: int | None) -> Decimal | None:
-    return None if number is None else from_micros(int(number))
+    return None if number is None else from_micros(number)
 
 
 _DOC_COLUMNS = [("document", "文档编号"), ("department", "单位"), ("year", "年度")]
 
 
-def _filtered(
-    query: Select[Any],
+def _only(
+    document_id: Any,
     doc_ids: Sequence[str] | None,
     year: int | None,
     region: str | None,
     department: str | None,
-) -> Select[Any]:
+) -> list[Any]:
+    """The condition keeping the facts of the documents a filter chooses (none unfiltered).
+
+    Applied inside the aggregates, so that with a filter the database probes the covering
+    index for each chosen document instead of aggregating every document first.
+    """
     from cnbudget.store.api import DOCUMENTS, document_filters
 
-    query = query.where(*document_filters(year, region, department))
+    conditions = document_filters(year, region, department)
     if doc_ids is not None:
-        query = query.where(DOCUMENTS.c.id.in_(list(doc_ids)))
-    return query.order_by(DOCUMENTS.c.year.desc(), DOCUMENTS.c.department, DOCUMENTS.c.id)
+        conditions.append(DOCUMENTS.c.id.in_(list(doc_ids)))
+    if not conditions:
+        return []
+    return [document_id.in_(select(DOCUMENTS.c.id).where(*conditions))]
 
 
-def _per_document(
-    aggregate: Any,
-    doc_ids: Sequence[str] | None,
-    year: int | None,
-    region: str | None,
-    department: str | None,
-) -> Select[Any]:
-    """Per-document aggregates (a subquery keyed by document_id) with each document's labels.
+def _per_document(aggregate: Select[Any]) -> Select[Any]:
+    """Per-document aggregates (`aggregate`, grouped by a `document_id` column) with each
+    document's labels, in the order of the document list.
 
     Aggregating facts before joining documents lets the database answer from the covering
-    indexes alone, then look up each document once.
+    indexes alone (each document's facts are adjacent in them), then look up each document
+    once.
     """
     from cnbudget.store.api import DOCUMENTS
 
-    columns = [c for c in aggregate.c if c.name != "document_id"]
-    query = select(DOCUMENTS.c.id.label("document_id"), *_doc_fields(), *columns).join(
-        aggregate, aggregate.c.document_id == DOCUMENTS.c.id
+    grouped = aggregate.subquery()
+    columns = [c for c in grouped.c if c.name != "document_id"]
+    d = DOCUMENTS.c
+    return (
+        select(d.id, d.department, d.year, *columns)
+        .join(grouped, grouped.c.document_id == d.id)
+        .order_by(d.year.desc(), d.department, d.id)
     )
-    return _filtered(query, doc_ids, year, region, department)
-
-
-def _doc_fields() -> list[Any]:
-    from cnbudget.store.api import DOCUMENTS
-
-    return [DOCUMENTS.c.department, DOCUMENTS.c.year]
 
 
 def _column_order(key: str) -> tuple[int, str]:
@@ -154,9 +154,32 @@ def _column_order(key: str) -> tuple[int, str]:
     return (order.index(key), "") if key in order else (len(order), key)
 
 
-def _doc(row: Any) -> dict[str, Value]:
-    """The leading (document_id, department, year) of a `_per_document` row."""
-    return {"document": row[0], "department": row[1], "year": row[2]}
+def _pivot(column: Any, keys: Sequence[str], value: Any) -> list[Any]:
+    """One aggregate column per key: the value where `column` is that key."""
+    return [
+        func.max(case((column == key, value), else_=None)).label(f"c{index}")
+        for index, key in enumerate(keys)
+    ]
+
+
+def _records(
+    connection: Any, query: Select[Any], keys: Sequence[str], plain: Sequence[str] = ()
+) -> list[dict[str, Value]]:
+    """One dict per `_per_document` row: its document labels, the `plain` columns as they
+    are, then `keys` as exact amounts (from micros), in the order of the query's columns."""
+    names = ("document", "department", "year", *plain, *keys)
+    lead = 3 + len(plain)
+    convert = from_micros
+    return [
+        dict(
+            zip(
+                names,
+                (*row[:lead], *(None if n is None else convert(n) for n in row[lead:])),
+                strict=True,
+            )
+        )
+        for row in connection.execute(query).all()
+    ]
 
 
 def compare_code(
@@ -180,17 +203,20 @@ def compare_code(
     f = FACTS.c
     tables = (table,) if table else CODE_TABLES
     rank = case({kind: index for index, kind in enumerate(tables)}, value=f.table_kind)
-    printed = and_(f.row_code == code, f.table_kind.in_(tables), f.micros.is_not(None))
+    printed = and_(
+        f.row_code == code,
+        f.table_kind.in_(tables),
+        f.micros.is_not(None),
+        *_only(f.document_id, doc_ids, year, region, department),
+    )
     with store.engine.connect() as connection:
         found = set(connection.execute(select(f.column_key).where(printed).distinct()).scalars())
         keys = sorted(found, key=_column_order)
-        pivots = [
-            func.max(case((f.column_key == key, f.micros), else_=None)).label(f"c{index}")
-            for index, key in enumerate(keys)
-        ]
         # one row per document and table printing the code, straight from the covering index…
         per_table = (
-            select(f.document_id, func.min(rank).label("best"), *pivots)
+            select(
+                f.document_id, func.min(rank).label("best"), *_pivot(f.column_key, keys, f.micros)
+            )
             .where(printed)
             .group_by(f.document_id, f.table_kind)
             .subquery()
@@ -202,20 +228,27 @@ def compare_code(
             .over(partition_by=per_table.c.document_id, order_by=per_table.c.best)
             .label("n"),
         ).subquery()
-        aggregate = (
-            select(*(c for c in ordered.c if c.name != "n")).where(ordered.c.n == 1).subquery()
-        )
-        query = _per_document(aggregate, doc_ids, year, region, department)
-        rows: list[dict[str, Value]] = []
-        for item in connection.execute(query):
-            record = _doc(item)
-            record["table"] = tables[item[3]]
-            for key, number in zip(keys, item[4:], strict=True):
-                record[key] = _amount(number)
-            rows.append(record)
+        aggregate = select(*(c for c in ordered.c if c.name != "n")).where(ordered.c.n == 1)
+        query = _per_document(aggregate)
+        rows = _records(connection, query, keys, plain=("table",))
+    for row in rows:
+        row["table"] = tables[int(row["table"] or 0)]
     keys = [key for key in keys if any(row[key] is not None for row in rows)]
     columns = [*_DOC_COLUMNS, ("table", "表"), *((key, column(key)) for key in keys)]
     return Comparison("code", f"功能科目 {code} 各文档金额（万元）", columns, rows)
+
+
+def _shares(rows: list[dict[str, Value]], whole: str, parts: Sequence[str]) -> None:
+    """Add `{part}_share` to each row: the part as a percentage of `whole`."""
+    for record in rows:
+        total = record[whole]
+        for key in parts:
+            part = record[key]
+            record[f"{key}_share"] = (
+                _share(part, total)
+                if isinstance(part, Decimal) and isinstance(total, Decimal)
+                else None
+            )
 
 
 def compare_share(
@@ -235,27 +268,19 @@ def compare_share(
 
     f = FACTS.c
     wanted = [whole, *(p for p in parts if p != whole)]
-    pivots = [
-        func.max(case((f.column_key == key, f.micros), else_=None)).label(f"c{index}")
-        for index, key in enumerate(wanted)
-    ]
     aggregate = (
-        select(f.document_id, *pivots)
-        .where(f.row_code == row, f.table_kind == table, f.column_key.in_(wanted))
+        select(f.document_id, *_pivot(f.column_key, wanted, f.micros))
+        .where(
+            f.table_kind == table,
+            f.row_code == row,
+            f.column_key.in_(wanted),
+            *_only(f.document_id, doc_ids, year, region, department),
+        )
         .group_by(f.document_id)
-        .subquery()
     )
-    query = _per_document(aggregate, doc_ids, year, region, department)
-    rows: list[dict[str, Value]] = []
     with store.engine.connect() as connection:
-        for item in connection.execute(query):
-            record = _doc(item)
-            amounts = [_amount(number) for number in item[3:]]
-            record[whole] = amounts[0]
-            for key, amount in zip(wanted[1:], amounts[1:], strict=True):
-                record[key] = amount
-                record[f"{key}_share"] = _share(amount, amounts[0])
-            rows.append(record)
+        rows = _records(connection, _per_document(aggregate), wanted)
+    _shares(rows, whole, wanted[1:])
     columns = [*_DOC_COLUMNS, (whole, column(whole))]
     for key in wanted[1:]:
         columns += [(key, column(key)), (f"{key}_share", f"{column(key)}占比（%）")]
@@ -275,39 +300,28 @@ def compare_three_public(
     from cnbudget.store.api import FACTS
 
     f = FACTS.c
-    pivots = [
-        func.max(
-            case(
-                (and_(f.row_code == code, f.column_key == "amount"), f.micros),
-                else_=None,
-            )
-        ).label(f"c{index}")
-        for index, (code, _label) in enumerate(THREE_PUBLIC_ROWS)
-    ]
+    codes = [code for code, _label in THREE_PUBLIC_ROWS]
+    this_year = _pivot(f.row_code, codes, case((f.column_key == "amount", f.micros)))
     prior = func.max(
         case((and_(f.row_code == "total", f.column_key == "prior_year"), f.micros), else_=None)
     ).label("prior")
     aggregate = (
-        select(f.document_id, *pivots, prior)
-        .where(f.table_kind == "three_public", f.column_key.in_(("amount", "prior_year")))
+        select(f.document_id, *this_year, prior)
+        .where(
+            f.table_kind == "three_public",
+            f.column_key.in_(("amount", "prior_year")),
+            *_only(f.document_id, doc_ids, year, region, department),
+        )
         .group_by(f.document_id)
-        .subquery()
     )
-    query = _per_document(aggregate, doc_ids, year, region, department)
-    rows: list[dict[str, Value]] = []
     with store.engine.connect() as connection:
-        for item in connection.execute(query):
-            record = _doc(item)
-            for (code, _label), number in zip(THREE_PUBLIC_ROWS, item[3:-1], strict=True):
-                record[code] = _amount(number)
-            total = record["total"]
-            last = _amount(item[-1])
-            record["prior_year"] = last
-            change = None
-            if isinstance(total, Decimal) and last is not None:
-                change = total - last
-            record["change"] = change
-            rows.append(record)
+        rows = _records(connection, _per_document(aggregate), [*codes, "prior_year"])
+    for record in rows:
+        total, last = record["total"], record["prior_year"]
+        change = None
+        if isinstance(total, Decimal) and isinstance(last, Decimal):
+            change = total - last
+        record["change"] = change
     columns = [
         *_DOC_COLUMNS,
         *THREE_PUBLIC_ROWS,
@@ -335,26 +349,24 @@ def compare_project_categories(
             func.count().label("projects"),
             func.sum(p.total_micros).label("total"),
         )
+        .where(*_only(p.document_id, doc_ids, year, region, department))
         .group_by(p.document_id, p.category)
-        .subquery()
     )
-    query = _per_document(aggregate, doc_ids, year, region, department)
-    query = query.order_by(aggregate.c.category)
-    rows: list[dict[str, Value]] = []
-    totals: dict[str, Decimal] = {}
+    query = _per_document(aggregate)
+    query = query.order_by(query.selected_columns.category)
     with store.engine.connect() as connection:
-        for item in connection.execute(query):
-            record = _doc(item)
-            amount = _amount(item.total)
-            record.update(
-                category=item.category or "（未注明类别）", projects=item.projects, total=amount
-            )
-            totals[item.document_id] = totals.get(item.document_id, Decimal(0)) + (amount or 0)
-            rows.append(record)
+        rows = _records(connection, query, ["total"], plain=("category", "projects"))
+    totals: dict[Value, Decimal] = {}
+    for record in rows:
+        amount = record["total"]
+        if isinstance(amount, Decimal):
+            totals[record["document"]] = totals.get(record["document"], Decimal(0)) + amount
+        if record["category"] is None:
+            record["category"] = "（未注明类别）"
     for record in rows:
         part = record["total"]
         record["share"] = _share(
-            part if isinstance(part, Decimal) else None, totals[str(record["document"])]
+            part if isinstance(part, Decimal) else None, totals.get(record["document"], Decimal(0))
         )
     columns = [
         *_DOC_COLUMNS,

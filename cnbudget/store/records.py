@@ -57,6 +57,7 @@ class Records:
     projects: list[dict[str, Any]]
     indicators: list[dict[str, Any]]
     source_lines: list[str] | None = None  # the decoded lines the parser numbered, when known
+    original: dict[str, Any] | None = None  # the original PDF and line positions (page images)
 
 
 def _total(document: Document, kind: str, column: str) -> Decimal | None:
@@ -144,9 +145,7 @@ def to_records(document: Document, report: Report) -> Records:
                         "page": row.page,
                     }
                 )
-    counts = {"error": 0, "warning": 0, "info": 0}
-    for finding in report.findings:
-        counts[finding.severity] += 1
+    counts = report.summary()
     three_public = _total(document, "three_public", "amount")
     document_row = {
         "id": doc_id,
@@ -175,6 +174,7 @@ def to_records(document: Document, report: Report) -> Records:
         "errors": counts["error"],
         "warnings": counts["warning"],
         "infos": counts["info"],
+        "doubts": counts["doubt"],
         "rules_ran": list(report.ran),
         "rules_not_run": dict(report.not_run),
         "parser_version": __version__,
@@ -283,6 +283,10 @@ def _finding(doc_id: str, no: int, finding: Finding) -> dict[str, Any]:
         "numbers": {key: str(value) for key, value in finding.numbers.items()},
         "cells": [list(cell) for cell in finding.cells],
         "suspect": list(finding.suspect) if finding.suspect else None,
+        "doubt": finding.doubt,
+        "page": finding.page,
+        "evidence": finding.evidence,
+        "box": list(finding.box) if finding.box else None,
     }
 
 
@@ -384,4 +388,8 @@ def to_finding(row: Any) -> Finding:
         numbers={key: Decimal(value) for key, value in (row.numbers or {}).items()},
         cells=tuple((c[0], c[1], c[2]) for c in row.cells or ()),
         suspect=(row.suspect[0], row.suspect[1], row.suspect[2]) if row.suspect else None,
+        doubt=row.doubt,
+        page=row.page,
+        evidence=row.evidence,
+        box=(row.box[0], row.box[1], row.box[2], row.box[3]) if row.box else None,
     )

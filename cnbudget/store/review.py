@@ -50,7 +50,7 @@ def finding_keys(findings: Iterable[KeyParts]) -> list[str]:
         occurrence = seen.get(base, 0)
         seen[base] = occurrence + 1
         text = base if occurrence == 0 else f"{base}#{occurrence}"
-        keys.append(hashlib.sha256(text.encode("utf-8")).hexdigest()[:32])
+        keys.append(hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32])
     return keys
 
 

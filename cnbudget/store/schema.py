@@ -68,6 +68,8 @@ class DocumentRow(Base):
     errors: Mapped[int] = mapped_column(Integer, default=0)
     warnings: Mapped[int] = mapped_column(Integer, default=0)
     infos: Mapped[int] = mapped_column(Integer, default=0)
+    # 解析存疑: findings on cells not read with certainty (counted apart from the above)
+    doubts: Mapped[int | None] = mapped_column(Integer)
     rules_ran: Mapped[list[str]] = mapped_column(JSON)
     rules_not_run: Mapped[dict[str, str]] = mapped_column(JSON)
     parser_version: Mapped[str] = mapped_column(String(40))
@@ -132,10 +134,11 @@ class FactRow(Base):
             ["rows.document_id", "rows.table_no", "rows.row_no"],
             ondelete="CASCADE",
         ),
-        # covering indexes: compare queries read only the index, never the table
-        Index("ix_facts_code", "row_code", "table_kind", "column_key", "document_id", "micros"),
+        # covering indexes: compare queries read only the index, never the table, and get
+        # each document's facts for a code (or a table's row) adjacent, in document order
+        Index("ix_facts_code", "row_code", "document_id", "table_kind", "column_key", "micros"),
         Index(
-            "ix_facts_table_column", "table_kind", "column_key", "row_code", "document_id", "micros"
+            "ix_facts_table_column", "table_kind", "row_code", "document_id", "column_key", "micros"
         ),
     )
 
@@ -202,6 +205,11 @@ class FindingRow(Base):
     numbers: Mapped[dict[str, str]] = mapped_column(JSON)
     cells: Mapped[list[list[str]]] = mapped_column(JSON)
     suspect: Mapped[list[str] | None] = mapped_column(JSON)
+    # 解析存疑 reason, and the evidence: page, printed text of the cited lines, line box
+    doubt: Mapped[str | None] = mapped_column(Text)
+    page: Mapped[int | None] = mapped_column(Integer)
+    evidence: Mapped[str | None] = mapped_column(Text)
+    box: Mapped[list[float] | None] = mapped_column(JSON)
     # stable identity of the finding within its document (rule + location), kept across
     # re-ingest: reviews (cnbudget.store.review) are keyed by it
     finding_key: Mapped[str | None] = mapped_column(String(64))
@@ -302,3 +310,19 @@ class ReviewRow(Base):
     note: Mapped[str | None] = mapped_column(Text)
     reviewer: Mapped[str | None] = mapped_column(String(100))
     reviewed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class OriginalFileRow(Base):
+    """The original bytes of a PDF document and the page and box of each source line.
+
+    Kept so that the web view can render any page with a number's box highlighted after the
+    file has moved or gone (content-addressed: the document id is the bytes' hash).
+    """
+
+    __tablename__ = "original_files"
+    __table_args__ = (_document_fk(),)
+
+    document_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    format: Mapped[str] = mapped_column(String(16))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    positions: Mapped[bytes] = mapped_column(LargeBinary)  # zlib JSON: line → [page, box]

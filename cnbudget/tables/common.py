@@ -387,6 +387,17 @@ def assign_rows(
                     table,
                 )
             )
+        if choice.swapped is not None:
+            a, b = (row.texts[i] for i in choice.swapped)
+            ctx.notices.append(
+                Notice(
+                    "column-swapped",
+                    f"本行的 {a} 与 {b} 对调后，其下各行按列合计才相符（可能印错或对调）："
+                    "下级各行的列按多数行的合计关系确定，本行仍按原文所在列取值（置信度低）",
+                    row.line,
+                    table,
+                )
+            )
         if choice.ambiguous and choice.reason == "ambiguous":
             alternatives = "；".join(
                 "、".join(keys[c] for c in option.columns) for option in choice.options[:4]

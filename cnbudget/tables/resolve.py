@@ -5,13 +5,20 @@ the 合计 row and the top rows). Each ambiguous row has a few candidate
 assignments; we pick the combination that satisfies the most column sums,
 exhaustively inside each family when small enough, then by iterated local
 improvement. A row whose pick no sum distinguishes stays marked ambiguous.
+
+A parent row printed in known columns whose family has no exact solution, but has one
+once two of the parent's amounts trade places (two amounts printed swapped, or a typo
+that moved one), does not drag its children into wrong columns: the children are solved
+against the majority evidence (the permuted parent), the parent keeps its printed
+columns and is reported (reason "swapped", low confidence).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import product
+from itertools import combinations, product
 
 from cnbudget.tables.assign import Candidate, half_ulp
 
@@ -23,7 +30,9 @@ CONFIDENCE = {
     "prior": 0.6,
     "prior-sum": 0.6,
     "ambiguous": 0.5,
+    "swapped": 0.5,
 }
+MAX_SWAP_VALUES = 8  # a parent row with more printed amounts is not tried for swaps
 
 
 @dataclass(slots=True)
@@ -35,6 +44,8 @@ class RowChoice:
     pick: int = 0
     reason: str = "unique"
     vectors: list[dict[int, Decimal]] = field(default_factory=list)
+    # printed amounts (indices) that, traded, make the family below this row add up
+    swapped: tuple[int, int] | None = None
 
     def __post_init__(self) -> None:
         self.vectors = [
@@ -101,6 +112,65 @@ def resolve(choices: list[RowChoice], families: dict[int, list[int]]) -> None:
     ambiguous = [i for i, choice in enumerate(choices) if choice.ambiguous]
     if not ambiguous:
         return
+    printed = _swap_suspect_parents(choices, families)
+    try:
+        _resolve(choices, families, member_of, score_of, ambiguous)
+    finally:
+        for index, vector in printed.items():
+            choices[index].vectors[0] = vector
+
+
+def _swap_suspect_parents(
+    choices: list[RowChoice], families: dict[int, list[int]]
+) -> dict[int, dict[int, Decimal]]:
+    """Parents in fixed columns whose family adds up only with two of their amounts
+    traded: mark them and solve against the traded vector. Returns the printed vectors."""
+    printed: dict[int, dict[int, Decimal]] = {}
+    for parent, kids in sorted(families.items()):
+        choice = choices[parent]
+        if (
+            choice.ambiguous
+            or not choice.vectors
+            or not 2 <= len(choice.values) <= MAX_SWAP_VALUES
+            or not any(choices[k].ambiguous for k in kids)
+            or _solvable(choices, parent, kids) is not False
+        ):
+            continue
+        vector = choice.vectors[0]
+        columns = choice.options[0].columns
+        for a, b in combinations(range(len(columns)), 2):
+            if choice.values[a] == choice.values[b]:
+                continue
+            traded = dict(vector)
+            traded[columns[a]], traded[columns[b]] = vector[columns[b]], vector[columns[a]]
+            choice.vectors[0] = traded
+            if _solvable(choices, parent, kids):
+                printed[parent] = vector
+                choice.swapped = (a, b)
+                choice.reason = "swapped"
+                break
+            choice.vectors[0] = vector
+    return printed
+
+
+def _solvable(choices: list[RowChoice], parent: int, kids: list[int]) -> bool | None:
+    """Whether some options of the children add up exactly to the parent (None: unknown);
+    the current picks are left as they were."""
+    picks = [choice.pick for choice in choices]
+    found: list[bool] = []
+    _solve_family(choices, parent, kids, True, set(), set(), found)
+    for choice, pick in zip(choices, picks, strict=True):
+        choice.pick = pick
+    return found[0] if found else None
+
+
+def _resolve(
+    choices: list[RowChoice],
+    families: dict[int, list[int]],
+    member_of: dict[int, list[int]],
+    score_of: Callable[[set[int], dict[int, int]], tuple[int, Decimal]],
+    ambiguous: list[int],
+) -> None:
     decided: set[int] = set()
     # rows the sums settle only by the least-reaching option (reason "prior-sum"); local
     # to this call so that nothing carries over from one table or document to the next
@@ -198,13 +268,15 @@ def _solve_family(
     parent_fixed: bool = False,
     settled: set[int] | None = None,
     prior: set[int] | None = None,
+    found: list[bool] | None = None,
 ) -> set[int]:
     """Exact search: which options of the ambiguous children make Σ children = parent?
 
     Dynamic programming over the children on the vector of column sums, counting
     solutions forward and backward, so that a child is decided only when every
     solution agrees on it. Returns the children decided this way; children that only
-    the least-reaching solution picks are added to `prior`.
+    the least-reaching solution picks are added to `prior`. `found` gets whether any
+    solution exists (nothing when the search was not run to the end).
     """
     settled = settled or set()
     prior_sum: set[int] = set() if prior is None else prior
@@ -313,6 +385,8 @@ def _solve_family(
                             previous[state] = to_go
             back = previous
         results[parent_option] = (feasible, optimal)
+    if found is not None:
+        found.append(bool(feasible_parents))
     if not feasible_parents:
         return set()
     chosen_parent = min(feasible_parents, key=lambda option: best_cost[option])

@@ -132,7 +132,7 @@ def narrative_share(document: Document) -> Iterator[Finding]:
         part = amount(document.table("expenditure"), "total", column)
         value = part[0] if part is not None else Decimal(0)
         ran = True
-        low, high = _share_interval(value, total[0])
+        low, high = share_interval(value, total[0])
         slack = precision(stated.value)
         if low - slack <= stated.value <= high + slack:
             continue
@@ -158,7 +158,7 @@ def narrative_share(document: Document) -> Iterator[Finding]:
         raise NotApplicable("文字说明没有写基本支出或项目支出的占比")
 
 
-def _share_interval(part: Decimal, total: Decimal) -> tuple[Decimal, Decimal]:
+def share_interval(part: Decimal, total: Decimal) -> tuple[Decimal, Decimal]:
     """The percentages the printed part and total allow, given their rounding intervals."""
     part_slack, total_slack = half_ulp(part), half_ulp(total)
     low = max(part - part_slack, Decimal(0)) / (total + total_slack) * HUNDRED

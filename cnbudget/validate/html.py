@@ -9,7 +9,7 @@ from html import escape
 from cnbudget.model import Document
 from cnbudget.validate.common import fmt, number_label
 from cnbudget.validate.labels import column
-from cnbudget.validate.registry import Finding, Report, all_rules
+from cnbudget.validate.registry import DOUBT_LEGEND, Finding, Report, all_rules
 from cnbudget.vocabulary.tables import TABLE_NAMES
 
 SEVERITIES = (("error", "错误"), ("warning", "警告"), ("info", "提示"))
@@ -26,6 +26,8 @@ td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .error h3{color:#b00020}.warning h3{color:#a05a00}.info h3{color:#205080}
 .tag{display:inline-block;padding:0 .4em;border-radius:3px;font-size:.85em;color:#fff}
 .tag.error{background:#b00020}.tag.warning{background:#c77700}.tag.info{background:#3a6ea5}
+.tag.doubt{background:#777}.doubt h3{color:#555}
+.evidence{color:#555;font-size:.9em;white-space:pre-wrap}
 .suspect{background:#fff3c4}
 details{margin:.5em 0}
 .small{color:#666;font-size:.9em}
@@ -50,10 +52,12 @@ def _where(finding: Finding) -> str:
         parts.append(f"列“{column(finding.column)}”")
     if finding.line:
         parts.append(f"第 {finding.line} 行")
+    if finding.page is not None:
+        parts.append(f"第 {finding.page} 页")
     return escape("，".join(parts))
 
 
-def _findings(findings: Sequence[Finding], severity: str, name: str) -> str:
+def _findings(findings: Sequence[Finding], severity: str, name: str, legend: str = "") -> str:
     if not findings:
         return ""
     rows = []
@@ -65,13 +69,17 @@ def _findings(findings: Sequence[Finding], severity: str, name: str) -> str:
                 f'<div class="suspect">最可能有误：{escape(TABLE_NAMES.get(table, table))} '
                 f"{escape(row)} 行“{escape(column(key))}”列</div>"
             )
+        doubt = f'<div class="small">存疑原因：{escape(f.doubt)}</div>' if f.doubt else ""
+        evidence = f'<div class="evidence">{escape(f.evidence)}</div>' if f.evidence else ""
         rows.append(
             f"<tr><td><code>{escape(f.rule)}</code></td><td>{_where(f)}</td>"
-            f"<td>{escape(f.message)}{suspect}</td><td>{_numbers(f.numbers)}</td></tr>"
+            f"<td>{escape(f.message)}{suspect}{doubt}{evidence}</td>"
+            f"<td>{_numbers(f.numbers)}</td></tr>"
         )
+    note = f'<p class="small">{escape(legend)}</p>' if legend else ""
     return (
         f'<section class="{severity}"><h3><span class="tag {severity}">{name}</span> '
-        f"{len(findings)} 项</h3><table><tr><th>规则</th><th>位置</th><th>说明</th>"
+        f"{len(findings)} 项</h3>{note}<table><tr><th>规则</th><th>位置</th><th>说明与原文</th>"
         f"<th>涉及的数字</th></tr>{''.join(rows)}</table></section>"
     )
 
@@ -84,12 +92,14 @@ def _document(document: Document, report: Report) -> str:
         f"（{escape(str(meta.year or ''))}年{escape(meta.scope or '')}{escape(meta.kind)}）</h2>"
         f'<p class="small">文件：{escape(document.source)}，编号 {escape(document.id)}</p>'
     )
+    summary = report.summary()
     counts = "，".join(
-        f"{name} {sum(1 for f in report.findings if f.severity == key)}" for key, name in SEVERITIES
+        f"{name} {summary[key]}" for key, name in (*SEVERITIES, ("doubt", "解析存疑"))
     )
     parts = [head, f"<p>{escape(counts)}</p>"]
     for key, name in SEVERITIES:
         parts.append(_findings(list(report.by_severity(key)), key, name))  # type: ignore[arg-type]
+    parts.append(_findings(report.doubts(), "doubt", "解析存疑", DOUBT_LEGEND))
     if not report.findings:
         parts.append("<p>未发现问题。</p>")
     ran = "、".join(f"{escape(r)}（{escape(titles.get(r, ''))}）" for r in report.ran)

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from cnbudget.model import Document, Severity
+from cnbudget.model import Box, Document, Severity
 from cnbudget.validate import settings as _settings
 from cnbudget.validate.settings import Settings
 
@@ -30,6 +30,37 @@ class Finding:
     # certainty). A doubtful finding is about our reading, not the document: it is
     # listed apart and never at error level.
     doubt: str | None = None
+    # evidence (set by the runner): page, printed text of the cited lines, and the box of
+    # the finding's line on its page for positioned formats (PDF)
+    page: int | None = None
+    evidence: str | None = None
+    box: Box | None = None
+
+
+DOUBT_LEGEND = (
+    "解析存疑：所涉数字未能确定读准（列归属不确定、附近有未识别的行或表头、金额未转为事实），"
+    "这些项目可能是本工具的读取问题而非文件本身的错误，请对照原文核对；最高列为“警告”。"
+)
+
+
+def finding_dict(finding: Finding) -> dict[str, object]:
+    """A finding as JSON-ready data (report and API key names; amounts as strings)."""
+    return {
+        "rule": finding.rule,
+        "severity": finding.severity,
+        "message": finding.message,
+        "table": finding.table,
+        "row": finding.row,
+        "column": finding.column,
+        "line": finding.line,
+        "numbers": {k: str(v) for k, v in finding.numbers.items()},
+        "cells": [list(c) for c in finding.cells],
+        "suspect": list(finding.suspect) if finding.suspect else None,
+        "doubt": finding.doubt,
+        "page": finding.page,
+        "evidence": finding.evidence,
+        "box": list(finding.box) if finding.box else None,
+    }
 
 
 class NotApplicable(Exception):
@@ -79,8 +110,13 @@ def all_rules() -> list[Rule]:
         crosscodes,
         crosstable,
         narrative,
+        performance_rules,
+        prose_changes,
+        prose_items,
+        structure,
         summary,
         suspicious,
+        textquality,
     )
 
     return [_RULES[key] for key in sorted(_RULES)]
@@ -119,7 +155,24 @@ class Report:
     evaluated: dict[str, int] = field(default_factory=dict)
 
     def by_severity(self, severity: Severity) -> Iterator[Finding]:
-        return (f for f in self.findings if f.severity == severity)
+        """Findings of a severity about the document (解析存疑 excluded)."""
+        return (f for f in self.findings if f.severity == severity and f.doubt is None)
+
+    def doubts(self) -> list[Finding]:
+        """解析存疑: findings on cells not read with certainty (listed apart)."""
+        return [f for f in self.findings if f.doubt is not None]
+
+    def summary(self) -> dict[str, int]:
+        """Counts: document findings by severity, and 解析存疑 apart."""
+        return summarize(self.findings)
+
+
+def summarize(findings: Iterable[Finding]) -> dict[str, int]:
+    """Counts of findings: error/warning/info about the document, `doubt` apart."""
+    counts = {"error": 0, "warning": 0, "info": 0, "doubt": 0}
+    for finding in findings:
+        counts["doubt" if finding.doubt is not None else finding.severity] += 1
+    return counts
 
 
 def check(
@@ -146,7 +199,9 @@ def check(
     finally:
         report.evaluated = end_run(run)
         _settings.reset(token)
-    report.findings = blame(report.findings)
+    from cnbudget.validate.trust import annotate
+
+    report.findings = blame(annotate(document, report.findings, settings or _settings.DEFAULT))
     return report
 
 

@@ -31,6 +31,15 @@ class Settings:
     implausible_amount: Decimal = Decimal("10000000")
     # a table printing amounts this many times the same figure elsewhere suggests a unit slip
     unit_ratio: Decimal = Decimal("10000")
+    # 解析存疑: a cell read below this confidence (columns inferred from positions or
+    # assignment left ambiguous by the sums, 0.5) makes a finding about our reading, not
+    # the document. Kept certain: an assignment chosen among tied ones by the usual
+    # layout (0.6), and a row whose numbers break its identity under every assignment
+    # (0.7: that is the document's arithmetic, not a doubt about the reading).
+    doubt_confidence: Decimal = Decimal("0.6")
+    # ... and so does a parser notice (unrecognised row, uncaptured amount …) of the same
+    # table within this many lines of the rows involved
+    doubt_distance: Decimal = Decimal("2")
 
     def severity(self, gap: Decimal, addends: int = 1, scale: Decimal = Decimal(1)) -> Level:
         """The severity of an arithmetic gap between a total and its `addends` parts.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -10,6 +11,7 @@ from pydantic import BaseModel, Field
 
 from cnbudget.export_json import document_dict
 from cnbudget.model import Document, format_decimal
+from cnbudget.validate import Finding
 from cnbudget.web import review
 from cnbudget.web.charts import document_charts
 from cnbudget.web.library import MEASURES, Filter, Library, measure
@@ -83,6 +85,23 @@ def _text(value: Decimal | None) -> str | None:
     return None if value is None else format_decimal(value)
 
 
+def finding_out(f: Finding, verdict: Mapping[str, Any] | None = None) -> FindingOut:
+    """A finding as the API (and the findings report download) gives it, with its review."""
+    return FindingOut(
+        rule=f.rule,
+        severity=f.severity,
+        message=f.message,
+        table=f.table,
+        row=f.row,
+        column=f.column,
+        line=f.line,
+        numbers={k: format_decimal(v) for k, v in f.numbers.items()},
+        cells=[list(c) for c in f.cells],
+        suspect=list(f.suspect) if f.suspect else None,
+        **(verdict or {}),
+    )
+
+
 def connected(library: Library | None) -> Library:
     """The library, or 404 when the server runs without a database."""
     if library is None:
@@ -139,19 +158,7 @@ def router(library: Library | None) -> APIRouter:
         stored_document(library, doc_id)
         found = connected(library).findings(doc_id)
         return [
-            FindingOut(
-                rule=f.rule,
-                severity=f.severity,
-                message=f.message,
-                table=f.table,
-                row=f.row,
-                column=f.column,
-                line=f.line,
-                numbers={k: format_decimal(v) for k, v in f.numbers.items()},
-                cells=[list(c) for c in f.cells],
-                suspect=list(f.suspect) if f.suspect else None,
-                **verdict,
-            )
+            finding_out(f, verdict)
             for f, verdict in zip(found, review.verdicts(library, doc_id, found), strict=True)
         ]
 

@@ -13,12 +13,14 @@ from urllib.parse import urlencode
 import jinja2
 from fastapi import Depends, FastAPI, File, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
-from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.gzip import GZipMiddleware
 
 from cnbudget import __version__
+from cnbudget.coverage import percent
 from cnbudget.store import StoreError
-from cnbudget.web import api, downloads, explore, review
+from cnbudget.web import api, downloads, evidence, explore, reports, review
+from cnbudget.web.assets import CachedStatic
 from cnbudget.web.grid import paired_rows
 from cnbudget.web.guard import BodyLimit, QueryGuard, SecurityHeaders, same_origin, whole_number
 from cnbudget.web.labels import SEVERITIES, column_name, table_name
@@ -29,8 +31,11 @@ from cnbudget.web.library import (
     Filter,
     Library,
     Measure,
+    compare_groups,
     measure,
 )
+from cnbudget.web.numbers import amount
+from cnbudget.web.pages import PageCache
 from cnbudget.web.uploads import (
     ALLOWED_SUFFIXES,
     MAX_UPLOAD_BYTES,
@@ -45,6 +50,7 @@ from cnbudget.web.worker import ClientGone, WorkerLimits, parse_isolated
 _HERE = Path(__file__).parent
 PAGE_SIZE = 100
 COMPARE_ROWS = 500  # rows shown on the compare page; the downloads hold all of them
+COMPARE_CHARTS = 4  # groups (unit × year) drawn as charts; every group has its table
 SORTS = {
     "expenditure_total": "支出合计",
     "basic_share": "基本支出占比",
@@ -53,6 +59,14 @@ SORTS = {
     "findings": "问题数",
     "year": "年度",
     "department": "单位名称",
+}
+
+
+# Starlette's default English reasons, as users read them
+_CHINESE_ERRORS = {
+    "Not Found": "页面不存在（404）：地址有误，或文件已删除",
+    "Method Not Allowed": "不支持这种请求方式（405）",
+    "Unprocessable Entity": "请求参数有误（422）",
 }
 
 
@@ -71,15 +85,15 @@ def _environment() -> jinja2.Environment:
         severities=SEVERITIES,
         version=__version__,
         pairs=paired_rows,
+        percent=percent,
+        download_kinds=reports.KINDS,
     )
     return env
 
 
 def money(value: Decimal | None) -> str:
-    """An amount for display with thousands separators, exact digits kept."""
-    if value is None:
-        return "—"
-    return f"{value:,f}"
+    """An amount for display (`cnbudget.web.numbers.amount`: 万元, exact, separators)."""
+    return amount(value)
 
 
 def sort_rows(rows: list[DocRow], key: str, descending: bool) -> list[DocRow]:
@@ -121,7 +135,8 @@ def create_app(
     app.add_middleware(BodyLimit, limit=max_upload + 64 * 1024)
     app.add_middleware(QueryGuard)
     app.add_middleware(SecurityHeaders)
-    app.mount("/static", StaticFiles(directory=_HERE / "static"), name="static")
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.mount("/static", CachedStatic(directory=_HERE / "static"), name="static")
 
     def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
         html = env.get_template(template).render(
@@ -131,9 +146,10 @@ def create_app(
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        detail = _CHINESE_ERRORS.get(str(exc.detail), str(exc.detail))  # Starlette's English
         if request.url.path.startswith("/api/"):
-            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
-        return page(request, "error.html", exc.status_code, message=str(exc.detail))
+            return JSONResponse({"detail": detail}, status_code=exc.status_code)
+        return page(request, "error.html", exc.status_code, message=detail)
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError) -> Response:
@@ -196,11 +212,15 @@ def create_app(
     @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
     def document_page(request: Request, doc_id: str) -> HTMLResponse:
         document = api.stored_document(library, doc_id)
-        findings = api.connected(library).findings(doc_id)
-        view = document_view(document, findings)
+        lib = api.connected(library)
+        findings = lib.findings(doc_id)
+        view = document_view(document, findings, lines=lib.source_lines(doc_id))
         base = f"/documents/{doc_id}"
+        saved = request.query_params.get("saved") == "1"
         reviewed = review.document_context(library, doc_id, document, findings)
-        return page(request, "document.html", view=view, base=base, upload=None, **reviewed)
+        return page(
+            request, "document.html", view=view, base=base, upload=None, saved=saved, **reviewed
+        )
 
     @app.get("/documents/{doc_id}/source", response_class=HTMLResponse, include_in_schema=False)
     def source_page(request: Request, doc_id: str) -> HTMLResponse:
@@ -248,10 +268,16 @@ def create_app(
         if item is None:
             raise HTTPException(404, "上传结果已过期，请重新上传")
         report = item.report
-        view = document_view(item.document, report.findings, report.ran, report.not_run)
+        view = document_view(item.document, report.findings, report.ran, report.not_run, item.lines)
         fix = review.upload_context(item.document)
         return page(
-            request, "document.html", view=view, base=f"/upload/{token}", upload=item, **fix
+            request,
+            "document.html",
+            view=view,
+            base=f"/upload/{token}",
+            upload=item,
+            saved=False,
+            **fix,
         )
 
     @app.get("/upload/{token}/source", response_class=HTMLResponse, include_in_schema=False)
@@ -285,13 +311,14 @@ def create_app(
         if fixes:
             review.save_corrections(lib, item.document.id, fixes, form.get("reviewer"))
         item.saved = True
-        return RedirectResponse(f"/documents/{item.document.id}", status_code=303)
+        return RedirectResponse(f"/documents/{item.document.id}?saved=1", status_code=303)
 
     @app.get("/compare", response_class=HTMLResponse, include_in_schema=False)
     def compare_page(
         request: Request, asked: Annotated[CompareQuery, Depends(compare_query)]
     ) -> HTMLResponse:
         rows, error = _compare(library, asked)
+        groups = compare_groups(rows, asked.measure.unit)
         return page(
             request,
             "compare.html",
@@ -299,10 +326,15 @@ def create_app(
             chosen=asked.measure,
             code=asked.code,
             where=asked.where,
-            rows=rows[:COMPARE_ROWS],
+            rows=rows,
+            groups=groups,
+            shown=COMPARE_ROWS,
             total=len(rows),
             error=error,
-            chart=_compare_chart(asked.measure.name, asked.measure.unit, rows),
+            charts=[
+                _compare_chart(f"{asked.measure.name}（{g.title}）", g.unit, g.rows)
+                for g in groups[:COMPARE_CHARTS]
+            ],
             query=str(request.url.query),
         )
 
@@ -310,7 +342,7 @@ def create_app(
     def compare_csv(asked: Annotated[CompareQuery, Depends(compare_query)]) -> Response:
         rows, _ = _compare(library, asked)
         return Response(
-            downloads.csv_bytes(asked.measure, rows),
+            downloads.csv_bytes(asked.measure, compare_groups(rows, asked.measure.unit)),
             media_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": 'attachment; filename="compare.csv"'},
         )
@@ -319,7 +351,7 @@ def create_app(
     def compare_xlsx(asked: Annotated[CompareQuery, Depends(compare_query)]) -> Response:
         rows, _ = _compare(library, asked)
         return Response(
-            downloads.xlsx_bytes(asked.measure, rows),
+            downloads.xlsx_bytes(asked.measure, compare_groups(rows, asked.measure.unit)),
             media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             headers={"Content-Disposition": 'attachment; filename="compare.xlsx"'},
         )
@@ -330,6 +362,8 @@ def create_app(
 
     review.register(app, library, page)
     explore.register(app, library, page)
+    evidence.add_routes(app, library, uploads, page, PageCache())
+    reports.add_routes(app, library, uploads, env)
     app.include_router(api.router(library))
     return app
 

@@ -14,6 +14,7 @@ from enum import Enum
 from typing import Any
 
 from cnbudget.model import Document, format_decimal
+from cnbudget.web.labels import key_label
 
 _BASE_FIELDS = {
     "id",
@@ -125,7 +126,7 @@ class Node:
 
 def label(name: str) -> str:
     """The Chinese label of a field name (the name itself when unknown)."""
-    return LABELS.get(name, name)
+    return LABELS.get(name) or key_label(name) or name
 
 
 def _scalar(value: Any) -> bool:

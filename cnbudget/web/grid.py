@@ -8,9 +8,12 @@ from dataclasses import dataclass, field
 from itertools import zip_longest
 
 from cnbudget.export.layout import column_tree, header_cells, value_keys
-from cnbudget.model import Row, Table, format_decimal
+from cnbudget.model import Box, Coverage, Notice, Row, Table, format_decimal
 from cnbudget.validate import Finding
 from cnbudget.web.labels import column_name, table_name
+from cnbudget.web.numbers import amount
+
+Positions = dict[int, tuple[int | None, Box | None]]
 
 CellKey = tuple[str, str, str]  # (table, row code, column)
 
@@ -26,13 +29,16 @@ class HeaderCell:
 
 @dataclass(slots=True)
 class GridCell:
-    """One body cell: printed text, exact value, source line and the findings it takes part in."""
+    """One body cell: printed text, the amount as shown (万元), source line and page, and the
+    findings it takes part in."""
 
     id: str
     text: str
-    value: str | None
+    value: str | None  # the exact amount in 万元, plain digits (None: a text cell)
+    shown: str  # as displayed: 万元, printed precision, thousands separators
     line: int
     confidence: float
+    page: int | None = None
     findings: list[int] = field(default_factory=list)
     severity: str | None = None
     suspect: bool = False
@@ -48,6 +54,7 @@ class GridRow:
     level: int
     cells: list[GridCell | None]
     total: bool = False
+    unread: str | None = None  # a printed row not read: the notice naming its amounts
 
 
 @dataclass(slots=True)
@@ -73,6 +80,9 @@ class TableView:
     empty_note: str | None
     grids: list[Grid]
     finding_count: int = 0
+    coverage: Coverage | None = None
+    notices: list[Notice] = field(default_factory=list)  # about this table, not shown in place
+    unread: list[GridRow] = field(default_factory=list)  # unread rows (two-sided tables)
 
 
 _SEVERITY_ORDER = {"error": 3, "warning": 2, "info": 1}
@@ -143,13 +153,19 @@ class FindingIndex:
             return
         cell.findings = list(found)
         self.placed.update(found)
-        cell.severity = max(
-            (self.findings[i].severity for i in found), key=lambda s: _SEVERITY_ORDER[s]
-        )
+        sure = [self.findings[i].severity for i in found if not self.findings[i].doubt]
+        # cells only doubted (解析存疑: our reading, not the document) are marked apart
+        cell.severity = max(sure, key=lambda s: _SEVERITY_ORDER[s]) if sure else "doubt"
         cell.suspect = key in self.suspects
 
 
-def _grid(table: Table, rows: Sequence[Row], index: FindingIndex, caption: str = "") -> Grid:
+def _grid(
+    table: Table,
+    rows: Sequence[Row],
+    index: FindingIndex,
+    caption: str = "",
+    positions: Positions | None = None,
+) -> Grid:
     columns, header = _layout(value_keys(table, rows))
     left = HeaderCell("编码" if table.kind != "projects" else "单位编码", 1, len(header))
     name = HeaderCell("项目名称" if table.kind == "projects" else "名称", 1, len(header))
@@ -162,13 +178,15 @@ def _grid(table: Table, rows: Sequence[Row], index: FindingIndex, caption: str =
             if cell is None:
                 cells.append(None)
                 continue
-            value = None if cell.value is None else format_decimal(cell.value)
+            line = cell.line or row.line  # a wrapped row's number may sit on a later line
             grid_cell = GridCell(
                 cell_id(table.kind, row.code, column),
                 cell.text,
-                value,
-                cell.line or row.line,  # a wrapped row's number may sit on a later line
+                None if cell.value is None else format_decimal(cell.value),
+                cell.text if cell.value is None else amount(cell.value, cell.text, table.unit),
+                line,
                 cell.confidence,
+                (positions or {}).get(line, (None, None))[0],
             )
             index.mark(grid_cell, (table.kind, row.code, column))
             cells.append(grid_cell)
@@ -188,12 +206,12 @@ def _grid(table: Table, rows: Sequence[Row], index: FindingIndex, caption: str =
     return Grid(header, body, caption, len(columns))
 
 
-def _two_sided(table: Table, index: FindingIndex) -> list[Grid]:
+def _two_sided(table: Table, index: FindingIndex, positions: Positions | None) -> list[Grid]:
     """Summaries print income on the left and expenditure on the right: zip the two sides."""
     income = [r for r in table.rows if r.code.startswith("income.")]
     spending = [r for r in table.rows if not r.code.startswith("income.")]
-    left = _grid(table, income, index, "收入")
-    right = _grid(table, spending, index, "支出")
+    left = _grid(table, income, index, "收入", positions)
+    right = _grid(table, spending, index, "支出", positions)
     header = [left.header[0] + right.header[0]]
     depth = max(len(left.header), len(right.header))
     for level in range(1, depth):
@@ -226,13 +244,51 @@ def paired_rows(
     return pairs
 
 
-def table_view(table: Table, index: FindingIndex) -> TableView:
-    """The view of one table, with its cells marked by the findings that involve them."""
+def in_table(table: Table, notice: Notice) -> bool:
+    """Whether a notice concerns this table (its kind, within its lines)."""
+    last = table.last_line or table.line
+    return notice.table == table.kind and (notice.line is None or table.line <= notice.line <= last)
+
+
+def _unread_row(notice: Notice, lines: Sequence[str] | None) -> GridRow:
+    """A printed line whose amounts did not become facts, shown where it was printed."""
+    line = notice.line or 0
+    text = lines[line - 1] if lines and 0 < line <= len(lines) else ""
+    name = " ".join(text.split("\t")).strip() if text else "（原文未保存）"
+    return GridRow("", name, line, 0, [], unread=notice.message)
+
+
+def _place(rows: list[GridRow], unread: list[GridRow]) -> list[GridRow]:
+    """Body rows with the unread ones inserted by line number."""
+    placed = list(rows)
+    for extra in sorted(unread, key=lambda r: r.line):
+        at = next((i for i, r in enumerate(placed) if r.line > extra.line), len(placed))
+        placed.insert(at, extra)
+    return placed
+
+
+def table_view(
+    table: Table,
+    index: FindingIndex,
+    positions: Positions | None = None,
+    notices: Sequence[Notice] = (),
+    lines: Sequence[str] | None = None,
+) -> TableView:
+    """The view of one table, with its cells marked by the findings that involve them and
+    linked to their page (`positions`: page and box of each source line, PDF only)."""
     two_sided = any(r.code.startswith("income.") for r in table.rows) and any(
         not r.code.startswith("income.") for r in table.rows
     )
-    grids = _two_sided(table, index) if two_sided else [_grid(table, table.rows, index)]
+    if two_sided:
+        grids = _two_sided(table, index, positions)
+    else:
+        grids = [_grid(table, table.rows, index, "", positions)]
     count = sum(1 for f in index.findings if f.table == table.kind)
+    mine = [n for n in notices if in_table(table, n)]
+    unread = [_unread_row(n, lines) for n in mine if n.code == "uncaptured"]
+    if len(grids) == 1:
+        grids[0].rows = _place(grids[0].rows, unread)
+        unread = []
     return TableView(
         table.kind,
         table_name(table.kind),
@@ -243,4 +299,7 @@ def table_view(table: Table, index: FindingIndex) -> TableView:
         table.empty_note,
         grids,
         count,
+        table.coverage,
+        [n for n in mine if n.code != "uncaptured"],
+        unread,
     )

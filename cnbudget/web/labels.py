@@ -51,6 +51,52 @@ _EXTRA_COLUMNS: dict[str, str] = {
 
 SEVERITIES: dict[str, str] = {"error": "错误", "warning": "警告", "info": "提示"}
 
+# parts of composed keys (`basic.change`, `prior_year.fiscal.general`) not labelled above
+_PARTS: dict[str, str] = {
+    "change": "比上年增减",
+    "change_percent": "增减（%）",
+    "share": "占比",
+    "prior_year": "上年",
+    "procurement": "政府采购",
+    "sme": "面向中小企业",
+    "small_micro": "面向小微企业",
+    "reception": "公务接待费",
+    "vehicles": "公务用车购置及运行费",
+    "operation": "运行维护费",
+    "purchase": "购置费",
+    "overseas": "因公出国（境）费",
+    "tuition": "学费",
+    "other": "其他",
+    "general": "一般公共预算",
+    "gov_fund": "政府性基金预算",
+    "soe": "国有资本经营预算",
+}
+
+
+def _known(key: str) -> str | None:
+    return _EXTRA_COLUMNS.get(key) or COLUMNS.get(key) or _PARTS.get(key)
+
+
+def key_label(key: str) -> str | None:
+    """A Chinese label for a dotted key, whole or composed from its longest labelled parts
+    (`basic.change` → 基本支出比上年增减); None when some part has no label."""
+    whole = _known(key)
+    if whole:
+        return whole
+    parts = key.split(".")
+    labels: list[str] = []
+    start = 0
+    while start < len(parts):
+        for end in range(len(parts), start, -1):
+            found = _known(".".join(parts[start:end]))
+            if found:
+                labels.append(found)
+                start = end
+                break
+        else:
+            return None
+    return "".join(labels)
+
 
 def table_name(kind: str) -> str:
     """The Chinese name of a canonical table key."""
@@ -60,7 +106,7 @@ def table_name(kind: str) -> str:
 def column_name(key: str) -> str:
     """The Chinese label of a column key; `total@2025` reads 合计（2025）."""
     base, _, suffix = key.partition("@")
-    label = _EXTRA_COLUMNS.get(base) or COLUMNS.get(base, base)
+    label = key_label(base) or base
     return f"{label}（{suffix}）" if suffix else label
 
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from cnbudget.model import Document
+from cnbudget.store.originals import Original
 from cnbudget.validate import Finding
 
 
@@ -88,6 +89,33 @@ class CompareRow:
     label: str = ""
     detail: str = ""
     line: int | None = None
+    unit: str = ""  # when it differs by row (per-person standards: 元/人, 元/人次 …)
+
+
+@dataclass(slots=True)
+class CompareGroup:
+    """Rows that can be ranked together: one unit and one year."""
+
+    unit: str
+    year: int | None
+    rows: list[CompareRow]
+
+    @property
+    def title(self) -> str:
+        return f"{self.year or '年度不详'} 年 · 单位：{self.unit}"
+
+
+def compare_groups(rows: list[CompareRow], unit: str) -> list[CompareGroup]:
+    """Split a comparison into comparable groups (same unit, same year), each ranked from the
+    largest value down; the largest groups first, then the latest year."""
+    groups: dict[tuple[str, int | None], list[CompareRow]] = {}
+    for row in rows:
+        groups.setdefault((row.unit or unit, row.year), []).append(row)
+    ordered = sorted(groups.items(), key=lambda item: (-len(item[1]), -(item[0][1] or 0)))
+    return [
+        CompareGroup(key[0], key[1], sorted(found, key=lambda r: r.value, reverse=True))
+        for key, found in ordered
+    ]
 
 
 @dataclass(slots=True)
@@ -110,6 +138,8 @@ class Library(Protocol):
     def findings(self, doc_id: str) -> list[Finding]: ...
 
     def source_lines(self, doc_id: str) -> list[str] | None: ...
+
+    def original(self, doc_id: str) -> Original | None: ...
 
     def compare(self, key: str, where: Filter, code: str | None = None) -> list[CompareRow]: ...
 

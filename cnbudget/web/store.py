@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+import unicodedata
 from collections import OrderedDict
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -12,6 +13,7 @@ from typing import Any
 from cnbudget.model import Document
 from cnbudget.store import Store, StoreError
 from cnbudget.store import open as open_store
+from cnbudget.store.originals import Original
 from cnbudget.validate import Finding, check
 from cnbudget.web.labels import table_name
 from cnbudget.web.library import CompareRow, DocRow, Filter
@@ -92,6 +94,9 @@ class StoreLibrary:
             if self.store.resolve(doc_id) != doc_id:
                 return None
             document = self.store.document(doc_id)
+            if not document.positions:  # pages and boxes of a PDF's lines (page evidence)
+                kept = self.store.original(doc_id, data=False)
+                document.positions = kept.positions if kept is not None else {}
         except StoreError:
             return None
         with self._lock:
@@ -99,6 +104,13 @@ class StoreLibrary:
             while len(self._documents) > _CACHE:
                 self._documents.popitem(last=False)
         return document
+
+    def original(self, doc_id: str) -> Original | None:
+        """The original PDF kept with a document (for page images), or None."""
+        try:
+            return self.store.original(doc_id)
+        except StoreError:
+            return None
 
     def findings(self, doc_id: str) -> list[Finding]:
         try:
@@ -121,7 +133,7 @@ class StoreLibrary:
         self, document: Document, data: bytes, name: str, lines: list[str] | None = None
     ) -> bool:
         """Store an uploaded document (the one write of the web UI); False if already stored."""
-        result = self.store.ingest_document(document, False, check(document), lines)
+        result = self.store.ingest_document(document, False, check(document), lines, data)
         if result.status == "failed":
             raise StoreError(f"{name}：{result.reason}")
         self.changed(document.id)
@@ -242,9 +254,15 @@ class StoreLibrary:
                     f"{project}·{name}" if project else name,
                     item.raw_text or "",
                     item.line,
+                    _unit(item.unit),
                 )
             )
         return rows
+
+
+def _unit(text: str) -> str:
+    """A printed unit in one spelling (full-width slashes and spaces do not split groups)."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
 
 
 def _decimal(value: Any) -> Decimal | None:

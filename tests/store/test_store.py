@@ -205,7 +205,7 @@ def test_document_summaries_and_filters(store: Store) -> None:
         assert summary.project_total == fact("expenditure", "total", "project")
         assert summary.three_public_total == fact("three_public", "total", "amount")
         assert summary.facts == len(list(facts(parse_file(summary.source))))
-        assert set(summary.findings) == {"error", "warning", "info"}
+        assert set(summary.findings) == {"error", "warning", "info", "doubt"}
     assert {s.id for s in store.documents(department="烟台")} == {
         s.id for s in summaries if "烟台" in (s.department or "")
     }

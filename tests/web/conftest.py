@@ -92,6 +92,12 @@ def server(library: StoreLibrary) -> Iterator[str]:
         yield url
 
 
+def serve(library: StoreLibrary) -> Iterator[str]:
+    """Serve the app over a library (a generator for session fixtures); yield its base URL."""
+    with serving(library) as url:
+        yield url
+
+
 @contextmanager
 def serving(library: StoreLibrary) -> Iterator[str]:
     """Serve the app over a library by uvicorn on a free loopback port; yields its base URL."""

@@ -10,6 +10,11 @@
       var chart = echarts.init(el, null, { renderer: "canvas" });
       var option = JSON.parse(source.textContent);
       option.animation = false;
+      // one number format: amounts in tooltips as on the page (separators, exact digits)
+      option.tooltip = option.tooltip || {};
+      option.tooltip.valueFormatter = function (v) {
+        return typeof v === "number" ? v.toLocaleString("zh-CN", { maximumFractionDigits: 6 }) : v;
+      };
       chart.setOption(option);
       el.setAttribute("data-rendered", "1");
       window.addEventListener("resize", function () { chart.resize(); });
@@ -43,9 +48,17 @@
       if (link) {
         var p = document.createElement("p");
         var a = document.createElement("a");
-        a.href = link.getAttribute("href");
+        a.href = link.getAttribute("data-source") || link.getAttribute("href");
         a.textContent = "查看原文第 " + link.getAttribute("data-line") + " 行";
         p.appendChild(a);
+        if (link.getAttribute("data-page")) {
+          var page = document.createElement("a");
+          page.href = link.getAttribute("href");
+          page.className = "page";
+          page.textContent = "查看原件第 " + link.getAttribute("data-page") + " 页";
+          p.appendChild(document.createTextNode(" · "));
+          p.appendChild(page);
+        }
         body.appendChild(p);
       }
       var rect = cell.getBoundingClientRect();
@@ -93,12 +106,64 @@
       event.preventDefault();
       if (event.dataTransfer && event.dataTransfer.files.length) {
         input.files = event.dataTransfer.files;
-        form.submit();
+        form.requestSubmit ? form.requestSubmit() : form.submit();
       }
     });
     input.addEventListener("change", function () {
       var label = zone.querySelector("span");
       if (input.files.length && label) { label.textContent = input.files[0].name; }
+    });
+  }
+
+  function uploadProgress() {
+    var form = document.getElementById("upload-form");
+    var input = document.getElementById("file");
+    if (!form || !input || !window.XMLHttpRequest || !window.FormData) { return; }
+    var check = document.getElementById("upload-check");
+    var box = document.getElementById("upload-progress");
+    var bar = box.querySelector("progress");
+    var label = box.querySelector("span");
+    function tooBig() {
+      var limit = parseInt(form.getAttribute("data-limit") || "0", 10);
+      var file = input.files && input.files[0];
+      if (file && limit && file.size > limit) {
+        check.textContent = "文件过大（" + (file.size / 1048576).toFixed(1) + " MB），上限 " + (limit / 1048576) + " MB";
+        check.hidden = false;
+        return true;
+      }
+      check.hidden = true;
+      return false;
+    }
+    input.addEventListener("change", tooBig);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (!input.files || !input.files.length || tooBig()) { return; }
+      var xhr = new XMLHttpRequest();
+      xhr.open("POST", form.getAttribute("action"));
+      box.hidden = false;
+      xhr.upload.addEventListener("progress", function (e) {
+        if (e.lengthComputable) {
+          bar.value = Math.round(100 * e.loaded / e.total);
+          label.textContent = "正在上传 " + bar.value + "%";
+        }
+      });
+      xhr.upload.addEventListener("load", function () {
+        bar.removeAttribute("value");
+        label.textContent = "已上传，正在解析和核查…";
+      });
+      xhr.addEventListener("load", function () {
+        if (xhr.status === 200 && xhr.responseURL) {
+          window.location.assign(xhr.responseURL);
+        } else {
+          document.open();
+          document.write(xhr.responseText);
+          document.close();
+        }
+      });
+      xhr.addEventListener("error", function () {
+        label.textContent = "上传失败，请检查网络后重试";
+      });
+      xhr.send(new FormData(form));
     });
   }
 
@@ -113,6 +178,7 @@
     charts();
     explain();
     drop();
+    uploadProgress();
     highlightLine();
     window.addEventListener("hashchange", function () {
       document.querySelectorAll("#source li.target").forEach(function (el) { el.classList.remove("target"); });

@@ -76,7 +76,7 @@ def _query(where: FactFilter) -> Select[Any]:
             ).join(DOCUMENTS, d.id == f.document_id)
         )
         .where(*document_filters(where.year, where.region, where.department))
-        .order_by(f.document_id, f.table_no, f.row_no, f.cell_no)
+        .order_by(*_order(where), f.document_id, f.table_no, f.row_no, f.cell_no)
     )
     if where.table:
         query = query.where(f.table_kind == where.table)
@@ -85,6 +85,19 @@ def _query(where: FactFilter) -> Select[Any]:
     if where.column:
         query = query.where(f.column_key == where.column)
     return query
+
+
+def _order(where: FactFilter) -> list[Any]:
+    """Leading sort columns that follow a covering index of the filter, so that a page is
+    read in index order and stops early instead of sorting every matching fact: with a row
+    code, `ix_facts_code` (row code, table, column, document); with a table,
+    `ix_facts_table_column` (table, column, row code, document)."""
+    f = FACTS.c
+    if where.code:
+        return [f.table_kind, f.column_key]
+    if where.table:
+        return [f.column_key, f.row_code]
+    return []
 
 
 def _item(row: Any) -> FactItem:

@@ -244,9 +244,11 @@ def _conditions(where: WorkFilter) -> list[Any]:
     return conditions
 
 
-def _joined() -> Any:
+def _joined(documents: bool = True) -> Any:
+    """Findings with their verdicts, and their documents unless not needed."""
     f, r, d = _FINDINGS.c, REVIEWS.c, _DOCUMENTS.c
-    return _FINDINGS.join(_DOCUMENTS, d.id == f.document_id).outerjoin(
+    joined = _FINDINGS.join(_DOCUMENTS, d.id == f.document_id) if documents else _FINDINGS
+    return joined.outerjoin(
         REVIEWS, and_(r.document_id == f.document_id, r.finding_key == f.finding_key)
     )
 
@@ -340,7 +342,7 @@ def worklist_counts(store: Store, where: WorkFilter) -> dict[str, int]:
     status = func.coalesce(r.status, PENDING)
     query = (
         select(status.label("status"), func.count().label("n"))
-        .select_from(_joined())
+        .select_from(_joined(bool(where.year or where.region or where.department)))
         .where(*_conditions(where))
         .group_by(status)
     )

@@ -17,8 +17,9 @@ from cnbudget.export.xlsx import workbook
 from cnbudget.facts import facts, write_csv
 from cnbudget.formulas import text_cell
 from cnbudget.model import Document
+from cnbudget.store.review import STATUSES
 from cnbudget.validate import Finding
-from cnbudget.web import api
+from cnbudget.web import api, review
 from cnbudget.web.library import Library
 from cnbudget.web.uploads import UploadCache
 from cnbudget.web.views import FindingView, document_view
@@ -44,10 +45,27 @@ _COLUMNS = (
     "说明",
     "存疑原因",
     "相关数字（万元）",
+    "核查状态",
+    "核查备注",
+    "核查人",
+    "核查时间",
 )
+# each finding's review (cnbudget.web.review.verdicts); None for an upload not saved
+Verdicts = list[dict[str, Any]] | None
 
 
-def _cells(view: FindingView) -> list[object]:
+def _review_cells(verdict: dict[str, Any] | None) -> list[object]:
+    if verdict is None:
+        return ["", "", "", ""]
+    return [
+        STATUSES.get(verdict["status"], verdict["status"]),
+        verdict["note"] or "",
+        verdict["reviewer"] or "",
+        verdict["reviewed_at"] or "",
+    ]
+
+
+def _cells(view: FindingView, verdict: dict[str, Any] | None = None) -> list[object]:
     return [
         view.index + 1,
         view.severity_name,
@@ -61,34 +79,50 @@ def _cells(view: FindingView) -> list[object]:
         view.message,
         view.doubt or "",
         "；".join(f"{k} = {v}" for k, v in view.numbers),
+        *_review_cells(verdict),
     ]
 
 
-def findings_json(document: Document, findings: list[Finding]) -> bytes:
+def _verdict(verdicts: Verdicts, index: int) -> dict[str, Any] | None:
+    return verdicts[index] if verdicts else None
+
+
+def findings_json(document: Document, findings: list[Finding], verdicts: Verdicts = None) -> bytes:
     views = document_view(document, findings).findings
     items: list[dict[str, Any]] = [
-        {**api.finding_out(raw).model_dump(), "doubt": raw.doubt, "page": view.page}
+        {
+            **api.finding_out(raw, _verdict(verdicts, view.index)).model_dump(),
+            "doubt": raw.doubt,
+            "page": view.page,
+        }
         for view, raw in zip(views, findings, strict=True)
     ]
     body = {"document": document.id, "source": document.source, "findings": items}
     return json.dumps(body, ensure_ascii=False, indent=2).encode("utf-8")
 
 
-def findings_xlsx(document: Document, findings: list[Finding]) -> bytes:
+def findings_xlsx(document: Document, findings: list[Finding], verdicts: Verdicts = None) -> bytes:
     book = Workbook(write_only=True)
     sheet = book.create_sheet("核查问题")
     sheet.append([f"{document.metadata.department or document.source}（{document.id}）"])
     sheet.append(list(_COLUMNS))
     for view in document_view(document, findings).findings:
-        sheet.append([text_cell(sheet, v) for v in _cells(view)])
+        cells = _cells(view, _verdict(verdicts, view.index))
+        sheet.append([text_cell(sheet, v) for v in cells])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
 
 
-def findings_html(env: jinja2.Environment, document: Document, findings: list[Finding]) -> bytes:
+def findings_html(
+    env: jinja2.Environment, document: Document, findings: list[Finding], verdicts: Verdicts = None
+) -> bytes:
     view = document_view(document, findings)
-    html = env.get_template("report.html").render(view=view, columns=_COLUMNS, row=_cells)
+
+    def row(finding: FindingView) -> list[object]:
+        return _cells(finding, _verdict(verdicts, finding.index))
+
+    html = env.get_template("report.html").render(view=view, columns=_COLUMNS, row=row)
     return html.encode("utf-8")
 
 
@@ -103,17 +137,21 @@ def facts_csv(document: Document) -> bytes:
 
 
 def download(
-    env: jinja2.Environment, kind: str, document: Document, findings: list[Finding]
+    env: jinja2.Environment,
+    kind: str,
+    document: Document,
+    findings: list[Finding],
+    verdicts: Verdicts = None,
 ) -> Response:
     """One download of a document as an attachment named after the document."""
     makers: dict[str, tuple[Callable[[], bytes], str]] = {
         "findings.html": (
-            lambda: findings_html(env, document, findings),
+            lambda: findings_html(env, document, findings, verdicts),
             "text/html; charset=utf-8",
         ),
-        "findings.xlsx": (lambda: findings_xlsx(document, findings), XLSX),
+        "findings.xlsx": (lambda: findings_xlsx(document, findings, verdicts), XLSX),
         "findings.json": (
-            lambda: findings_json(document, findings),
+            lambda: findings_json(document, findings, verdicts),
             "application/json; charset=utf-8",
         ),
         "tables.xlsx": (lambda: tables_xlsx(document), XLSX),
@@ -136,7 +174,8 @@ def add_routes(
     @app.get("/documents/{doc_id}/downloads/{kind}", include_in_schema=False)
     def document_download(doc_id: str, kind: str) -> Response:
         document = api.stored_document(library, doc_id)
-        return download(env, kind, document, api.connected(library).findings(doc_id))
+        found = api.connected(library).findings(doc_id)
+        return download(env, kind, document, found, review.verdicts(library, doc_id, found))
 
     @app.get("/upload/{token}/downloads/{kind}", include_in_schema=False)
     def upload_download(token: str, kind: str) -> Response:

@@ -112,17 +112,35 @@ def test_correction_is_applied_kept_and_reapplied(store: Store, tmp_path: Path) 
 
 
 def test_migration_fills_the_keys_of_stored_documents(db_url: str) -> None:
+    from importlib import import_module
+
+    from sqlalchemy import MetaData, insert
+
     from cnbudget.store import engine as engines
 
+    before = import_module(
+        "cnbudget.store.migrations.versions.0007_webb_reviews_corrections"
+    ).down_revision
     engine = engines.create(engines.resolve_url(db_url))
-    engines.upgrade(engine, "0006")
+    engines.upgrade(engine, before)
     document = parse_text(PATHS[0].read_text(encoding="utf-8"), str(PATHS[0]))
     records = Store.prepare_document(document)
     assert not isinstance(records, api.IngestResult)
-    records.document.pop("department_key")
-    keys = [row.pop("finding_key") for row in records.findings]
-    with engine.begin() as connection:
-        api._insert_records(connection, records)
+    keys = [row["finding_key"] for row in records.findings]
+    existing = MetaData()
+    existing.reflect(engine)
+    with engine.begin() as connection:  # the rows as stored before revision 0007
+        for name, rows in (
+            ("documents", [records.document]),
+            ("tables", records.tables),
+            ("rows", records.rows),
+            ("facts", records.facts),
+            ("findings", records.findings),
+        ):
+            table = existing.tables[name]
+            kept = [{k: v for k, v in row.items() if k in table.c} for row in rows]
+            if kept:
+                connection.execute(insert(table), kept)
     engine.dispose()
     with open(db_url) as store:
         assert stored_keys(store, document.id) == keys
@@ -173,3 +191,21 @@ def test_correct_command(db_url: str) -> None:
     assert code == 0 and "2026" in out and "决算" in out
     with open(db_url) as store:
         assert store.documents()[0].year == 2026
+
+
+def test_worklist_lists_doubts_apart(store: Store, tmp_path: Path) -> None:
+    from cnbudget.validate import Finding, Report
+
+    document = parse_text(generate(5, LAYOUTS[2]).text, "doubt.txt")
+    findings = [
+        Finding("ROW-IDENTITY", "warning", "合计与各项之和不符", "expenditure", "total", "total"),
+        Finding(
+            "ROW-IDENTITY", "warning", "列归属不确定", "expenditure", "201", "total", doubt="列存疑"
+        ),
+    ]
+    assert store.ingest_document(document, report=Report(findings=findings)).status == "ingested"
+    doubts = worklist(store, WorkFilter(severity="doubt"))
+    assert [(i.message, i.doubt) for i in doubts] == [("列归属不确定", "列存疑")]
+    warnings = worklist(store, WorkFilter(severity="warning"))
+    assert [i.message for i in warnings] == ["合计与各项之和不符"]
+    assert worklist_counts(store, WorkFilter(severity="doubt"))["total"] == 1

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from openpyxl import load_workbook
 
 from cnbudget.model import format_decimal
 from cnbudget.store import Store
@@ -116,6 +117,23 @@ def test_review_a_finding_then_find_it_in_the_worklist(
     assert [f["status"] for f in per_document[:3]] == ["pending", "confirmed", "pending"]
     assert per_document[1]["note"] == "原表另有说明" and per_document[1]["reviewer"] == "钱"
     assert per_document[1]["key"] == stored_keys(own_store, doc_id)[1]
+    # the document's findings reports carry the review too
+    report = client.get(f"/documents/{doc_id}/downloads/findings.json").json()["findings"]
+    assert [f["status"] for f in report[:2]] == ["pending", "confirmed"]
+    sheet = load_workbook(
+        io.BytesIO(client.get(f"/documents/{doc_id}/downloads/findings.xlsx").content)
+    ).active
+    assert sheet is not None
+    table = [[c.value for c in r] for r in sheet.iter_rows()]
+    header = table[1]
+    second = dict(zip(header, table[3], strict=True))
+    assert (second["核查状态"], second["核查备注"], second["核查人"]) == (
+        "已核实",
+        "原表另有说明",
+        "钱",
+    )
+    html = client.get(f"/documents/{doc_id}/downloads/findings.html").text
+    assert "<th>核查状态</th>" in html and "原表另有说明" in html
 
     # the verdict survives re-ingesting the same file
     source = next(s.source for s in own_store.documents() if s.id == doc_id)
@@ -249,11 +267,11 @@ def test_facts_explorer_views_and_downloads(
     query = "table=three_public&code=total&region=普陀"
     text = client.get(f"/facts.csv?{query}").content.decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
-    assert [(r["文件编号"], r["列"], r["数值（万元）"], r["原文"]) for r in rows] == [
+    assert sorted((r["文件编号"], r["列"], r["数值（万元）"], r["原文"]) for r in rows) == sorted(
         (f.document, f.column, format_decimal(f.value), f.text)
         for f in expected
         if isinstance(f.value, Decimal)
-    ]
+    )
     assert {r["表名"] for r in rows} == {table_name("three_public")}
     # JSON pages of two follow each other and hold the same facts as the CSV
     wider = "table=three_public&region=普陀"

@@ -27,6 +27,7 @@ usually mean an unrecognised table.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
@@ -99,6 +100,10 @@ def _label_columns(body: Sequence[SourceLine], split: dict[int, list[str]]) -> s
     return columns
 
 
+def _number(line: SourceLine) -> int:
+    return line.number
+
+
 def table_coverage(table: Table, lines: Sequence[SourceLine], tabbed: bool) -> Coverage:
     """Printed amounts on the table's lines against the cells the parser captured."""
     captured: dict[int, Counter[str]] = {}
@@ -109,7 +114,10 @@ def table_coverage(table: Table, lines: Sequence[SourceLine], tabbed: bool) -> C
             number = cell.line if cell.line is not None else row.line
             captured.setdefault(number, Counter())[_key(cell.text)] += 1
     first, last = table.line, table.last_line or table.line
-    body = [line for line in lines if first <= line.number <= last]
+    # lines are in order of their numbers: take the table's lines by bisection (a long
+    # document has hundreds of tables; scanning every line for each is quadratic)
+    low = bisect_left(lines, first, key=_number)
+    body = list(lines[low : bisect_right(lines, last, lo=low, key=_number)])
     split = {line.number: _cells(line, tabbed or "\t" in line.text) for line in body}
     # columns (cell positions) that hold money on some grid line of this table; a line on
     # a grid of its own (a 合计 row alone on a page, fewer cells) says nothing of them
@@ -160,8 +168,9 @@ def stray_amounts(
 ) -> list[tuple[int, str]]:
     """Amounts on table-like lines outside every table and target section."""
     stray: list[tuple[int, str]] = []
+    inside = {number for first, last in spans for number in range(first, last + 1)}
     for line in lines:
-        if any(first <= line.number <= last for first, last in spans):
+        if line.number in inside:
             continue
         grid = tabbed or "\t" in line.text
         cells = _cells(line, grid)

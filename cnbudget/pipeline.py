@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
@@ -242,7 +243,9 @@ def _prose_sections(layout: Layout) -> list[Section]:
             sections.append(Section("prose", title, current[0], current[-1]))
 
     for line in layout.prose:
-        crosses = bool(current) and any(current[-1] < s < line.number for s in starts)
+        # a table title between the previous prose line and this one ends the section
+        following = bisect_right(starts, current[-1]) if current else len(starts)
+        crosses = following < len(starts) and starts[following] < line.number
         if not current or crosses or PART_HEADING.match(compact(line.text)):
             flush()
             current, title = [], compact(line.text)[:40]

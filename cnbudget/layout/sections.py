@@ -123,7 +123,8 @@ def page_header(line: SourceLine) -> PageHeader:
 
 def _next_content(lines: list[SourceLine], start: int, count: int) -> list[SourceLine]:
     found = []
-    for line in lines[start:]:
+    for index in range(start, len(lines)):  # no slice: a copy of the rest per call is quadratic
+        line = lines[index]
         if line.text.strip():
             found.append(line)
             if len(found) == count:

@@ -18,6 +18,8 @@ from cnbudget.readers.detect import sniff
 from cnbudget.readers.limits import Limits
 from cnbudget.synthetic.render_pdf import FONT_CANDIDATES
 
+from . import hostile
+
 
 def _font() -> str:
     for candidate in FONT_CANDIDATES:
@@ -41,27 +43,8 @@ def _pdf(text: str = "收支总体情况表", password: str | None = None) -> by
 
 
 def _many_pages(count: int) -> bytes:
-    """A valid PDF of `count` empty pages, written directly (xref offsets included)."""
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids ["
-        + b" ".join(f"{i + 3} 0 R".encode() for i in range(count))
-        + f"] /Count {count} >>".encode(),
-    ]
-    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"] * count
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(f"{number} 0 obj\n".encode() + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
-    for offset in offsets:
-        out.write(f"{offset:010d} 00000 n \n".encode())
-    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\n".encode())
-    out.write(f"startxref\n{xref}\n%%EOF\n".encode())
-    return out.getvalue()
+    """A valid PDF of `count` empty pages (xref offsets included)."""
+    return hostile.raw_pdf([b""] * count)
 
 
 def _reason(data: bytes, limits: Limits | None = None) -> tuple[str, float]:
